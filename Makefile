@@ -1,0 +1,52 @@
+# The two commands: `make demo` and `make test`. Both set up everything they need.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+TSTAMP := $(VENV)/.installed-test
+
+.PHONY: demo test lint typecheck unit bench clean dovecot
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(TSTAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@ $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/mailflow demo
+
+# Dovecot for the IMAP tests: installed from Debian's packages when missing and we are root.
+dovecot:
+	@if ! command -v dovecot >/dev/null 2>&1 && [ ! -x /usr/sbin/dovecot ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing dovecot-imapd from Debian's packages"; \
+	    (apt-get install -y -q dovecot-imapd >/dev/null 2>&1 || \
+	     (apt-get update -q >/dev/null && apt-get install -y -q dovecot-imapd >/dev/null)) || \
+	    echo "could not install dovecot-imapd: the IMAP tests will skip (fail under CI=true)"; \
+	  else \
+	    echo "dovecot is missing and we are not root: install dovecot-imapd for the IMAP tests"; \
+	  fi; \
+	fi
+
+lint: $(TSTAMP)
+	$(BIN)/ruff check mailflow tests bench
+	$(BIN)/mypy
+
+test: $(TSTAMP) dovecot lint
+	$(BIN)/python -m pytest -q
+
+unit: $(TSTAMP)
+	$(BIN)/python -m pytest -q -m "not dovecot and not slow"
+
+bench: $(TSTAMP) dovecot
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,364 @@
+"""The store: TinyDB in one JSON file, written atomically, one writer at a time.
+
+- :class:`AtomicJSONStorage` writes a temporary file in the same folder, fsyncs it and
+  renames it over the old one, so the file is never half-written; it is created 0600.
+- :class:`Store` holds an OS file lock for its whole life (one tick), keeps every change
+  in memory (TinyDB's ``CachingMiddleware``) and writes them together on :meth:`Store.commit`:
+  TinyDB rewrites the whole file on every write, so a write per record would be quadratic.
+- Mails marked sent between commits are also appended to a small journal beside the
+  file (fsynced per line) and replayed on open, so a crash after a send never resends.
+- The file carries a schema version; :data:`MIGRATIONS` brings older files up to date.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tinydb import TinyDB
+from tinydb.middlewares import CachingMiddleware
+from tinydb.storages import Storage
+
+from mailflow.errors import StoreError, StoreLockedError
+from mailflow.model import (
+    AttentionItem,
+    InterestSubscription,
+    NetworkDay,
+    Organisation,
+    OutgoingMail,
+    Person,
+    ProcessedMessage,
+    Rsvp,
+)
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "AtomicJSONStorage", "Store"]
+
+SCHEMA_VERSION = 1
+
+R = TypeVar("R")
+
+# record type -> (table name, the function giving its key)
+_TABLES: dict[type, tuple[str, Callable[[Any], str]]] = {
+    Organisation: ("organisations", lambda r: r.key),
+    Person: ("people", lambda r: r.address),
+    NetworkDay: ("days", lambda r: r.id),
+    Rsvp: ("rsvps", lambda r: f"{r.day_id}|{r.address}"),
+    InterestSubscription: ("interest", lambda r: r.address),
+    ProcessedMessage: ("messages", lambda r: r.key),
+    AttentionItem: ("attention", lambda r: r.id),
+    OutgoingMail: ("outbox", lambda r: r.key),
+}
+
+
+class AtomicJSONStorage(Storage):  # type: ignore[misc]
+    """A TinyDB storage whose file is replaced atomically and readable only by its owner."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+
+    def read(self) -> dict[str, Any] | None:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot read the store ({exc.strerror})") from None
+        if not text.strip():
+            return None
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise StoreError(f"{self.path}: the store is not valid JSON ({exc})") from None
+        if not isinstance(data, dict):
+            raise StoreError(f"{self.path}: the store is not a TinyDB file")
+        return data
+
+    def write(self, data: dict[str, Any]) -> None:
+        write_atomically(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+    def close(self) -> None:
+        pass
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text``: temp file in the same folder, fsync, rename, 0600."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class _TickCache(CachingMiddleware):  # type: ignore[misc]
+    """CachingMiddleware that writes only when told to (on commit)."""
+
+    WRITE_CACHE_SIZE = 2**62
+
+
+def _migrate_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 0 files (before versioning) had no meta table and no sent journal."""
+    data.setdefault("meta", {})
+    data["meta"]["1"] = {"schema_version": 1}
+    return data
+
+
+#: from-version -> function turning a file of that version into the next version
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1}
+
+
+def _schema_version(data: dict[str, Any]) -> int:
+    meta = data.get("meta") or {}
+    for doc in meta.values():
+        if "schema_version" in doc:
+            return int(doc["schema_version"])
+    return 0
+
+
+class Store:
+    """The network's state for one tick: opened under the lock, committed, closed.
+
+    Records are upserted by their natural key (``put``), looked up with ``get`` and
+    listed with ``all``. Nothing reaches the disk until :meth:`commit`.
+    """
+
+    def __init__(self, path: str | Path, *, lock_timeout: float = 30.0) -> None:
+        self.path = Path(path)
+        self._lock_fd = _acquire_lock(self.path, lock_timeout)
+        try:
+            self._db = TinyDB(self.path, storage=_TickCache(AtomicJSONStorage))
+        except BaseException:
+            _release_lock(self._lock_fd)
+            raise
+        self._indexes: dict[str, dict[str, int]] = {}
+        self._dirty = False
+        try:
+            self._open()
+        except BaseException:
+            self.close()
+            raise
+
+    # -- lifecycle ---------------------------------------------------------------
+    def _open(self) -> None:
+        middleware = self._db.storage
+        data = middleware.read()  # fills the cache from the file
+        if data is None:
+            middleware.cache = {"meta": {"1": {"schema_version": SCHEMA_VERSION}}}
+            self._dirty = True
+        else:
+            version = _schema_version(data)
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path}: schema version {version} is newer than this mailflow "
+                    f"understands ({SCHEMA_VERSION}); upgrade mailflow"
+                )
+            while version < SCHEMA_VERSION:
+                data = MIGRATIONS[version](data)
+                version = _schema_version(data)
+                self._dirty = True
+            middleware.cache = data
+        self._replay_sent_journal()
+
+    def commit(self) -> None:
+        """Write every change since the last commit to disk, atomically."""
+        if self._dirty:
+            self._db.storage.storage.write(self._db.storage.cache)
+            self._dirty = False
+        self._journal_path.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        """Release the lock; uncommitted changes are dropped."""
+        if self._lock_fd is not None:
+            _release_lock(self._lock_fd)
+            self._lock_fd = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return _schema_version(self._db.storage.cache)
+
+    # -- meta: small named values (cursors, last digest, first run) ------------------
+    def meta(self, name: str, default: Any = None) -> Any:
+        for doc in self._db.table("settings").all():
+            if doc.get("name") == name:
+                return doc["value"]
+        return default
+
+    def set_meta(self, name: str, value: Any) -> None:
+        table = self._db.table("settings")
+        docs = [d for d in table.all() if d.get("name") == name]
+        if docs:
+            table.update({"value": value}, doc_ids=[docs[0].doc_id])
+        else:
+            table.insert({"name": name, "value": value})
+        self._dirty = True
+
+    # -- records -----------------------------------------------------------------------
+    def get(self, cls: type[R], key: str) -> R | None:
+        name, _ = _TABLES[cls]
+        doc_id = self._index(name).get(key)
+        if doc_id is None:
+            return None
+        doc = self._db.table(name).get(doc_id=doc_id)
+        return cls.from_doc(dict(doc)) if doc is not None else None  # type: ignore[attr-defined]
+
+    def has(self, cls: type, key: str) -> bool:
+        return key in self._index(_TABLES[cls][0])
+
+    def all(self, cls: type[R]) -> list[R]:
+        name, _ = _TABLES[cls]
+        return [cls.from_doc(dict(d)) for d in self._db.table(name).all()]  # type: ignore[attr-defined]
+
+    def count(self, cls: type) -> int:
+        return len(self._index(_TABLES[cls][0]))
+
+    def put(self, record: Any) -> None:
+        self.put_many([record])
+
+    def put_many(self, records: Iterable[Any]) -> None:
+        """Upsert records by key: new ones in one insert, changed ones in one update pass."""
+        by_table: dict[type, list[Any]] = {}
+        for record in records:
+            by_table.setdefault(type(record), []).append(record)
+        for cls, items in by_table.items():
+            name, key_of = _TABLES[cls]
+            index = self._index(name)
+            table = self._db.table(name)
+            new_docs: dict[str, dict[str, Any]] = {}
+            changed: dict[str, dict[str, Any]] = {}
+            for item in items:
+                key = key_of(item)
+                (changed if key in index else new_docs)[key] = item.to_doc()
+            if changed:
+                def replace(doc: dict[str, Any], _changed: dict[str, dict[str, Any]] = changed,
+                            _key: Callable[[Any], str] = key_of, _cls: type = cls) -> None:
+                    fresh = _changed[_key(_cls.from_doc(dict(doc)))]  # type: ignore[attr-defined]
+                    doc.clear()
+                    doc.update(fresh)
+                table.update(replace, doc_ids=[index[k] for k in changed])
+            if new_docs:
+                ids = table.insert_multiple(new_docs.values())
+                index.update(zip(new_docs, ids, strict=True))
+            self._dirty = True
+
+    def delete(self, cls: type, keys: Iterable[str]) -> int:
+        name, _ = _TABLES[cls]
+        index = self._index(name)
+        ids = [index.pop(k) for k in keys if k in index]
+        if ids:
+            self._db.table(name).remove(doc_ids=ids)
+            self._dirty = True
+        return len(ids)
+
+    def _index(self, name: str) -> dict[str, int]:
+        if name not in self._indexes:
+            key_of = next(k for n, k in _TABLES.values() if n == name)
+            cls = next(c for c, (n, _) in _TABLES.items() if n == name)
+            self._indexes[name] = {
+                key_of(cls.from_doc(dict(doc))): doc.doc_id  # type: ignore[attr-defined]
+                for doc in self._db.table(name).all()
+            }
+        return self._indexes[name]
+
+    # -- the sent journal ----------------------------------------------------------------
+    @property
+    def _journal_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".sent")
+
+    def mark_sent(self, mail: OutgoingMail) -> None:
+        """Record a mail as sent now, durably, without rewriting the whole store."""
+        self.put(mail)
+        line = json.dumps(mail.to_doc(), ensure_ascii=False) + "\n"
+        fd = os.open(self._journal_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        try:
+            os.write(fd, line.encode("utf-8"))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    def _replay_sent_journal(self) -> None:
+        try:
+            lines = self._journal_path.read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            return
+        mails = []
+        for line in lines:
+            try:
+                mails.append(OutgoingMail.from_doc(json.loads(line)))
+            except (json.JSONDecodeError, KeyError, ValueError):
+                continue  # a line torn by a crash was never acknowledged: its mail may resend
+        if mails:
+            self.put_many(mails)
+
+
+def _lock_path(store_path: Path) -> Path:
+    return store_path.with_name(store_path.name + ".lock")
+
+
+def _acquire_lock(store_path: Path, timeout: float) -> int:
+    path = _lock_path(store_path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot open the lock file ({exc.strerror})") from None
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return fd
+        except OSError as exc:
+            if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                os.close(fd)
+                raise
+        if time.monotonic() >= deadline:
+            os.close(fd)
+            raise StoreLockedError(
+                f"another mailflow run holds {path} (waited {timeout:g} s); try again later"
+            )
+        time.sleep(0.05)
+
+
+def _release_lock(fd: int) -> None:
+    with contextlib.suppress(OSError):
+        fcntl.flock(fd, fcntl.LOCK_UN)
+    os.close(fd)
+
+
+@contextlib.contextmanager
+def open_store(path: str | Path, lock_timeout: float = 30.0) -> Iterator[Store]:
+    """A store held for the duration of the ``with`` block."""
+    store = Store(path, lock_timeout=lock_timeout)
+    try:
+        yield store
+    finally:
+        store.close()
