@@ -21,6 +21,7 @@ __all__ = [
     "NetworkDay",
     "Organisation",
     "OutgoingMail",
+    "PendingAction",
     "Person",
     "PersonStatus",
     "ProcessedMessage",
@@ -333,4 +334,32 @@ class OutgoingMail(_Record):
             raw=doc.get("raw", ""),
             kind=doc.get("kind", ""),
             extra_recipients=tuple(doc.get("extra_recipients", ())),
+        )
+
+
+@dataclass(frozen=True)
+class PendingAction(_Record):
+    """A change that waits for the registered address to confirm it (anti-spoofing).
+
+    token: the code the person sends back (``VAHVISTA-XXXXXXXX``); address: the
+    registered address that must send it; intent: the Intent's fields as a dict, applied
+    when the token comes back from that address before ``expires_at``.
+    """
+
+    token: str
+    address: str
+    intent: dict[str, Any]
+    created_at: datetime
+    expires_at: datetime
+    done: bool = False
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> PendingAction:
+        return cls(
+            token=doc["token"],
+            address=doc["address"],
+            intent=dict(doc["intent"]),
+            created_at=datetime.fromisoformat(doc["created_at"]),
+            expires_at=datetime.fromisoformat(doc["expires_at"]),
+            done=bool(doc.get("done", False)),
         )

@@ -17,6 +17,7 @@ from mailflow.model import (
     InterestSubscription,
     NetworkDay,
     Organisation,
+    PendingAction,
     Person,
     Role,
     Rsvp,
@@ -151,6 +152,7 @@ class NetworkState:
     rsvps: dict[tuple[str, str], Rsvp] = field(default_factory=dict)  # (day_id, address)
     interest: dict[str, InterestSubscription] = field(default_factory=dict)
     attention: dict[str, AttentionItem] = field(default_factory=dict)
+    pending: dict[str, PendingAction] = field(default_factory=dict)  # by token
 
 
 @dataclass(frozen=True)

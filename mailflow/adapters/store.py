@@ -34,6 +34,7 @@ from mailflow.model import (
     NetworkDay,
     Organisation,
     OutgoingMail,
+    PendingAction,
     Person,
     ProcessedMessage,
     Rsvp,
@@ -55,6 +56,7 @@ _TABLES: dict[type, tuple[str, Callable[[Any], str]]] = {
     ProcessedMessage: ("messages", lambda r: r.key),
     AttentionItem: ("attention", lambda r: r.id),
     OutgoingMail: ("outbox", lambda r: r.key),
+    PendingAction: ("pending", lambda r: r.token),
 }
 
 
