@@ -19,7 +19,7 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -60,7 +60,7 @@ _TABLES: dict[type, tuple[str, Callable[[Any], str]]] = {
 }
 
 
-class AtomicJSONStorage(Storage):  # type: ignore[misc]
+class AtomicJSONStorage(Storage):
     """A TinyDB storage whose file is replaced atomically and readable only by its owner."""
 
     def __init__(self, path: str | Path) -> None:
@@ -116,7 +116,7 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-class _TickCache(CachingMiddleware):  # type: ignore[misc]
+class _TickCache(CachingMiddleware):
     """CachingMiddleware that writes only when told to (on commit)."""
 
     WRITE_CACHE_SIZE = 2**62
@@ -150,12 +150,9 @@ class Store:
 
     def __init__(self, path: str | Path, *, lock_timeout: float = 30.0) -> None:
         self.path = Path(path)
-        self._lock_fd = _acquire_lock(self.path, lock_timeout)
-        try:
-            self._db = TinyDB(self.path, storage=_TickCache(AtomicJSONStorage))
-        except BaseException:
-            _release_lock(self._lock_fd)
-            raise
+        self._lock_fd: int | None = _acquire_lock(self.path, lock_timeout)
+        self._cache: Any = _TickCache(AtomicJSONStorage)  # type: ignore[no-untyped-call]
+        self._db = TinyDB(self.path, storage=self._cache)  # the middleware opens the file
         self._indexes: dict[str, dict[str, int]] = {}
         self._dirty = False
         try:
@@ -166,7 +163,10 @@ class Store:
 
     # -- lifecycle ---------------------------------------------------------------
     def _open(self) -> None:
-        middleware = self._db.storage
+        # Temporary files of commits cut short by a crash; safe to remove under the lock.
+        for stale in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            stale.unlink(missing_ok=True)
+        middleware = self._cache
         data = middleware.read()  # fills the cache from the file
         if data is None:
             middleware.cache = {"meta": {"1": {"schema_version": SCHEMA_VERSION}}}
@@ -188,7 +188,7 @@ class Store:
     def commit(self) -> None:
         """Write every change since the last commit to disk, atomically."""
         if self._dirty:
-            self._db.storage.storage.write(self._db.storage.cache)
+            self._cache.storage.write(self._cache.cache)
             self._dirty = False
         self._journal_path.unlink(missing_ok=True)
 
@@ -206,7 +206,7 @@ class Store:
 
     @property
     def schema_version(self) -> int:
-        return _schema_version(self._db.storage.cache)
+        return _schema_version(self._cache.cache)
 
     # -- meta: small named values (cursors, last digest, first run) ------------------
     def meta(self, name: str, default: Any = None) -> Any:
@@ -261,12 +261,7 @@ class Store:
                 key = key_of(item)
                 (changed if key in index else new_docs)[key] = item.to_doc()
             if changed:
-                def replace(doc: dict[str, Any], _changed: dict[str, dict[str, Any]] = changed,
-                            _key: Callable[[Any], str] = key_of, _cls: type = cls) -> None:
-                    fresh = _changed[_key(_cls.from_doc(dict(doc)))]  # type: ignore[attr-defined]
-                    doc.clear()
-                    doc.update(fresh)
-                table.update(replace, doc_ids=[index[k] for k in changed])
+                table.update(_replacer(changed, key_of, cls), doc_ids=[index[k] for k in changed])
             if new_docs:
                 ids = table.insert_multiple(new_docs.values())
                 index.update(zip(new_docs, ids, strict=True))
@@ -320,6 +315,19 @@ class Store:
                 continue  # a line torn by a crash was never acknowledged: its mail may resend
         if mails:
             self.put_many(mails)
+
+
+def _replacer(
+    fresh: dict[str, dict[str, Any]], key_of: Callable[[Any], str], cls: type
+) -> Callable[[MutableMapping[str, Any]], None]:
+    """A TinyDB update that swaps each document for its fresh version, in one pass."""
+
+    def replace(doc: MutableMapping[str, Any]) -> None:
+        new = fresh[key_of(cls.from_doc(dict(doc)))]  # type: ignore[attr-defined]
+        doc.clear()
+        doc.update(new)
+
+    return replace
 
 
 def _lock_path(store_path: Path) -> Path:

@@ -1,0 +1,439 @@
+"""The one pass the daemon and cron both run: intake -> decide -> record -> send -> acknowledge.
+
+Exactly once: every message's outcome is committed to the store (with the mailbox cursor)
+before the message is moved out of the inbox; a crash in between replays only the move,
+because a message whose key is already recorded is never handled again. Every mail is
+recorded in the outbox under an idempotency key before it is sent and marked sent after;
+a key already in the outbox is never queued again.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from mailflow.adapters.store import Store
+from mailflow.config import Settings
+from mailflow.costs import cost_csv
+from mailflow.decide import Rules, decide, decide_robot
+from mailflow.errors import PermanentDeliveryError, TemporaryServerError
+from mailflow.intents import understand
+from mailflow.model import (
+    AttentionItem,
+    InterestSubscription,
+    NetworkDay,
+    Organisation,
+    OutgoingMail,
+    PendingAction,
+    Person,
+    ProcessedMessage,
+    Rsvp,
+)
+from mailflow.orgs import OrgDirectory
+from mailflow.parse import message_key, parse_message
+from mailflow.ports import IncomingMessage, Mailbox, Sender
+from mailflow.render import Attachment, Renderer
+from mailflow.schedule import ScheduleRules, due_mails
+from mailflow.state import apply_decision, state_from_records
+from mailflow.values import Decision, MailRequest, NetworkState, ParsedMessage
+
+__all__ = ["HandledMessage", "QueuedMail", "Services", "TickReport", "run_tick"]
+
+log = logging.getLogger(__name__)
+
+SECRET_META = "secret"
+FIRST_RUN_META = "first_run"
+CURSOR_META = "mailbox_cursor"
+LAST_DIGEST_META = "last_digest_at"
+
+
+@dataclass(frozen=True)
+class HandledMessage:
+    """One message of this pass and what mailflow understood it as."""
+
+    key: str
+    sender: str
+    subject: str
+    understood: str
+    folder: str
+
+
+@dataclass(frozen=True)
+class QueuedMail:
+    """One mail this pass queued or sent."""
+
+    key: str
+    to: str
+    subject: str
+    message_id: str
+    status: str
+
+
+@dataclass
+class TickReport:
+    """What one pass did, for logs, the CLI and the demo."""
+
+    handled: list[HandledMessage] = field(default_factory=list)
+    queued: list[QueuedMail] = field(default_factory=list)
+    sent: list[QueuedMail] = field(default_factory=list)
+    failed: list[QueuedMail] = field(default_factory=list)
+    replayed_moves: int = 0
+    history_left: int = 0
+    capped: int = 0
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.handled)} message(s) handled, {len(self.queued)} mail(s) queued, "
+            f"{len(self.sent)} sent, {len(self.failed)} failed"
+            + (f", {self.history_left} older message(s) left alone" if self.history_left else "")
+            + (f", {self.capped} answer(s) held back by the daily cap" if self.capped else "")
+        )
+
+
+@dataclass(frozen=True)
+class Services:
+    """The adapters one pass needs, built by :mod:`mailflow.bootstrap`."""
+
+    settings: Settings
+    open_store: Callable[[], Store]
+    open_mailbox: Callable[[], Mailbox]
+    open_sender: Callable[[], Sender]
+    renderer: Renderer
+
+
+def run_tick(
+    services: Services,
+    now: datetime,
+    *,
+    dry_run: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> TickReport:
+    """One pass at ``now``. With ``dry_run`` nothing is committed, moved or sent."""
+    report = TickReport()
+    with services.open_store() as store:
+        pass_ = _Pass(services, store, now, report, dry_run)
+        pass_.intake(progress)
+        pass_.schedule()
+        if not dry_run:
+            store.commit()
+            pass_.flush()
+            store.commit()
+    return report
+
+
+class _Pass:
+    """The state of one pass; its methods are the pass's steps."""
+
+    def __init__(
+        self, services: Services, store: Store, now: datetime, report: TickReport, dry_run: bool
+    ) -> None:
+        self.services = services
+        self.settings = services.settings
+        self.store = store
+        self.now = now
+        self.report = report
+        self.dry_run = dry_run
+        self.state = load_state(store)
+        network = self.settings.network
+        self.rules = Rules(
+            max_per_org=network.max_per_org,
+            network_address=network.address,
+            facilitator=network.facilitator,
+            secret=_store_secret(store),
+        )
+        self.domain = network.address.rsplit("@", 1)[1]
+        outbox = store.all(OutgoingMail)
+        self.outbox_keys = {m.key for m in outbox}
+        day_ago = now - timedelta(days=1)
+        self.answers_today: dict[str, int] = {}
+        for mail in outbox:
+            if mail.kind.startswith("auto-replied") and mail.created_at > day_ago:
+                self.answers_today[mail.to] = self.answers_today.get(mail.to, 0) + 1
+
+    # -- intake ---------------------------------------------------------------------
+    def intake(self, progress: Callable[[int], None] | None) -> None:
+        mailbox_settings = self.settings.mailbox
+        first_run = self.store.meta(FIRST_RUN_META)
+        if first_run is None:
+            first_run = self.now.isoformat()
+            self.store.set_meta(FIRST_RUN_META, first_run)
+        since = datetime.fromisoformat(mailbox_settings.handle_since or first_run)
+        mailbox = self.services.open_mailbox()
+        try:
+            cursor = self.store.meta(CURSOR_META, {}) or {}
+            for batch in mailbox.fetch_new(
+                cursor, since, mailbox_settings.batch_size, mailbox_settings.max_message_bytes
+            ):
+                moves: dict[str, list[str]] = {}
+                for incoming in batch.messages:
+                    folder = self._handle(incoming)
+                    moves.setdefault(folder, []).append(incoming.ref)
+                if progress is not None:
+                    progress(len(batch.messages))
+                if self.dry_run:
+                    continue
+                self.store.set_meta(CURSOR_META, batch.cursor)
+                self.store.commit()  # outcomes are durable before anything moves
+                for folder, refs in moves.items():
+                    mailbox.move(refs, folder)
+            self.report.history_left = mailbox.history_count
+        finally:
+            mailbox.close()
+
+    def _handle(self, incoming: IncomingMessage) -> str:
+        """Decide on one message and record it; return the folder it belongs in."""
+        mailbox_settings = self.settings.mailbox
+        if incoming.raw is None:
+            return self._oversize(incoming)
+        key = message_key(incoming.raw)
+        seen = self.store.get(ProcessedMessage, key)
+        if seen is not None:
+            self.report.replayed_moves += 1
+            return seen.folder
+        parsed = parse_message(incoming.raw, own_address=self.settings.network.address)
+        if parsed.robot is not None:
+            decision = decide_robot(parsed, self.state, self.now)
+            outcome, intent_kind = "robot", parsed.robot
+        else:
+            orgs = OrgDirectory.from_settings(
+                self.settings.organisations, self.state.organisations
+            )
+            intent = understand(
+                parsed, self.state, orgs,
+                own_address=self.settings.network.address, network_domain=self.domain,
+            )
+            decision = decide(intent, self.state, self.now, self.rules)
+            intent_kind = intent.kind
+            outcome = "handled"
+        decision = _with_message_context(decision, parsed)
+        needs_attention = any(isinstance(r, AttentionItem) for r in decision.records)
+        folder = (
+            mailbox_settings.attention_folder if needs_attention
+            else mailbox_settings.processed_folder
+        )
+        if needs_attention:
+            outcome = "attention"
+        self._record(decision)
+        self.store.put(ProcessedMessage(
+            key=key, received_at=incoming.received_at, handled_at=self.now,
+            sender=parsed.from_addr, outcome=outcome,  # type: ignore[arg-type]
+            intent=intent_kind, folder=folder,
+        ))
+        self.report.handled.append(HandledMessage(
+            key=key, sender=parsed.from_addr, subject=parsed.subject,
+            understood=decision.summary or intent_kind, folder=folder,
+        ))
+        log.info("handled %s from %s: %s", key, parsed.from_addr, decision.summary or intent_kind)
+        return folder
+
+    def _oversize(self, incoming: IncomingMessage) -> str:
+        key = f"oversize:{incoming.ref}:{incoming.size}:{incoming.received_at.isoformat()}"
+        folder = self.settings.mailbox.attention_folder
+        if not self.store.has(ProcessedMessage, key):
+            reason = (f"message of {incoming.size} bytes is over the size cap of "
+                      f"{self.settings.mailbox.max_message_bytes} bytes; not parsed")
+            self.store.put_many([
+                AttentionItem(id=f"att:{key}", message_key=key, sender="", subject="",
+                              reason=reason, excerpt="", at=self.now),
+                ProcessedMessage(key=key, received_at=incoming.received_at, handled_at=self.now,
+                                 sender="", outcome="attention", intent="attention",
+                                 folder=folder),
+            ])
+            self.report.handled.append(HandledMessage(key, "", "", reason, folder))
+        return folder
+
+    def _record(self, decision: Decision) -> None:
+        self.state = apply_decision(self.state, decision)
+        if decision.records:
+            self.store.put_many(decision.records)
+        for address in decision.forget:
+            erase_person(self.store, address)
+        self.queue(decision.mails)
+
+    # -- outgoing -------------------------------------------------------------------
+    def queue(self, requests: Iterable[MailRequest], attachments: dict[str, Any] | None = None,
+              ) -> None:
+        """Render and record mails whose keys are new; the outbox sends each key once."""
+        for request in requests:
+            if request.key in self.outbox_keys:
+                continue
+            if request.auto == "auto-replied" and self._over_daily_cap(request.to):
+                self.report.capped += 1
+                log.warning("daily cap of automatic answers reached for %s; %s not sent",
+                            request.to, request.key)
+                self.outbox_keys.add(request.key)
+                continue
+            day = self.state.days.get(request.day) if request.day else None
+            files = tuple((attachments or {}).get(request.key, ()))
+            rendered = self.services.renderer.render(
+                request, now=self.now, day=day, attachments=files
+            )
+            mail = OutgoingMail(
+                key=request.key, to=request.to, subject=rendered.subject,
+                message_id=rendered.message_id, created_at=self.now,
+                raw=rendered.raw.decode("latin-1"), kind=f"{request.auto}:{request.template}",
+                next_attempt_at=self.now,
+            )
+            self.store.put(mail)
+            self.outbox_keys.add(request.key)
+            self.report.queued.append(
+                QueuedMail(mail.key, mail.to, mail.subject, mail.message_id, "pending")
+            )
+
+    def _over_daily_cap(self, address: str) -> bool:
+        """Count this answer against the address's cap; True when the cap is already used."""
+        count = self.answers_today.get(address, 0)
+        if count >= self.settings.outbox.max_auto_replies_per_day:
+            return True
+        self.answers_today[address] = count + 1
+        return False
+
+    def schedule(self) -> None:
+        network, schedule = self.settings.network, self.settings.schedule
+        rules = ScheduleRules(
+            reminder_offsets_days=schedule.reminder_offsets_days,
+            reminder_hour=schedule.reminder_hour,
+            digest_hour=schedule.digest_hour,
+            tz=self.settings.tz,
+            facilitator=network.facilitator,
+            cost_split=network.cost_split,
+        )
+        last_digest = self.store.meta(LAST_DIGEST_META)
+        failed = [m for m in self.store.all(OutgoingMail) if m.status == "failed"]
+        due = [
+            r for r in due_mails(
+                self.state, self.now, rules,
+                last_digest_at=datetime.fromisoformat(last_digest) if last_digest else None,
+                failed_mails=failed,
+            )
+            if r.key not in self.outbox_keys
+        ]
+        attachments: dict[str, Any] = {}
+        for request in due:
+            if request.template == "cost_summary":
+                day = self.state.days[request.day] if request.day else request.context["day"]
+                data = cost_csv(day, request.context["shares"], request.language)
+                attachments[request.key] = [Attachment(
+                    filename=f"kustannukset-{day.id}.csv" if request.language == "fi"
+                    else f"costs-{day.id}.csv",
+                    content_type="text/csv", data=data,
+                )]
+            if request.template == "digest":
+                self.store.set_meta(LAST_DIGEST_META, self.now.isoformat())
+        self.queue(due, attachments)
+
+    def flush(self) -> None:
+        """Send what is pending and due; mark each sent durably as soon as it is accepted."""
+        pending = [
+            m for m in self.store.all(OutgoingMail)
+            if m.status == "pending" and (m.next_attempt_at is None or m.next_attempt_at <= self.now)
+        ]
+        if not pending:
+            return
+        pending.sort(key=lambda m: m.created_at)
+        sender = self.services.open_sender()
+        try:
+            for mail in pending:
+                try:
+                    result = sender.send(mail.raw.encode("latin-1"), self.settings.network.address,
+                                         [mail.to])
+                except TemporaryServerError as exc:
+                    self._retry_later(mail, str(exc))
+                    break  # the server is away: the rest waits for the next pass
+                except PermanentDeliveryError as exc:
+                    self._give_up(mail, str(exc))
+                    continue
+                if result.refused:
+                    self._give_up(mail, "; ".join(f"{a}: {e}" for a, e in result.refused.items()))
+                    continue
+                sent = mail.replace(status="sent", sent_at=self.now, raw="",
+                                    attempts=mail.attempts + 1)
+                self.store.mark_sent(sent)
+                self.report.sent.append(
+                    QueuedMail(mail.key, mail.to, mail.subject, mail.message_id, "sent")
+                )
+        finally:
+            sender.close()
+
+    def _retry_later(self, mail: OutgoingMail, error: str) -> None:
+        attempts = mail.attempts + 1
+        if attempts >= self.settings.outbox.max_attempts:
+            self._give_up(mail, f"gave up after {attempts} attempts: {error}")
+            return
+        delay = timedelta(minutes=min(2 ** attempts, 12 * 60))
+        self.store.put(mail.replace(attempts=attempts, last_error=error,
+                                    next_attempt_at=self.now + delay))
+        self.store.commit()
+        log.warning("sending %s to %s failed for now (%s); next try in %s",
+                    mail.key, mail.to, error, delay)
+
+    def _give_up(self, mail: OutgoingMail, error: str) -> None:
+        self.store.put(mail.replace(status="failed", attempts=mail.attempts + 1,
+                                    last_error=error))
+        self.store.commit()
+        self.report.failed.append(
+            QueuedMail(mail.key, mail.to, mail.subject, mail.message_id, "failed")
+        )
+        log.error("mail %s to %s failed for good: %s", mail.key, mail.to, error)
+
+
+def _with_message_context(decision: Decision, parsed: ParsedMessage) -> Decision:
+    """Fill attention items with what the facilitator needs to see of the message."""
+    records = tuple(
+        r.replace(
+            sender=r.sender or parsed.from_addr,
+            subject=r.subject or parsed.subject,
+            excerpt=r.excerpt or (parsed.new_text or parsed.text)[:1000],
+            message_key=r.message_key or parsed.key,
+        ) if isinstance(r, AttentionItem) else r
+        for r in decision.records
+    )
+    return replace(decision, records=records)
+
+
+def _store_secret(store: Store) -> str:
+    value = store.meta(SECRET_META)
+    if not value:
+        value = secrets.token_hex(32)
+        store.set_meta(SECRET_META, value)
+    return str(value)
+
+
+def load_state(store: Store) -> NetworkState:
+    """The network's state from the store (small: everything but messages and the outbox)."""
+    return state_from_records(
+        orgs=store.all(Organisation),
+        people=store.all(Person),
+        days=store.all(NetworkDay),
+        rsvps=store.all(Rsvp),
+        interest=store.all(InterestSubscription),
+        attention=store.all(AttentionItem),
+        pending=store.all(PendingAction),
+    )
+
+
+def erase_person(store: Store, address: str) -> dict[str, int]:
+    """Forget an address everywhere in the store; returns what was erased, per table."""
+    address = address.strip().lower()
+    erased = {
+        "people": store.delete(Person, [address]),
+        "interest": store.delete(InterestSubscription, [address]),
+        "rsvps": store.delete(Rsvp, [f"{r.day_id}|{r.address}" for r in store.all(Rsvp)
+                                     if r.address == address]),
+        "attention": store.delete(AttentionItem, [a.id for a in store.all(AttentionItem)
+                                                  if a.sender == address]),
+        "pending": store.delete(PendingAction, [p.token for p in store.all(PendingAction)
+                                                if p.address == address]),
+        "messages": store.delete(ProcessedMessage, [m.key for m in store.all(ProcessedMessage)
+                                                    if m.sender == address]),
+    }
+    # Sent mail keeps its key (so nothing is ever sent twice) but loses address and body.
+    scrubbed = [m.replace(to="forgotten", subject="", raw="") for m in store.all(OutgoingMail)
+                if m.to == address and m.status != "pending"]
+    store.put_many(scrubbed)
+    erased["outbox"] = len(scrubbed)
+    return erased
