@@ -1,0 +1,472 @@
+"""The network's rules, checked the way the facilitator would: who has a place, who is
+waiting, who got which mail at which address, and what needs her attention."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, time, timedelta
+
+from mailflow.catalogue import CATALOGUE
+from mailflow.confirm import find_token
+from mailflow.decide import Rules, decide, decide_robot
+from mailflow.model import NetworkDay, Person
+from mailflow.state import apply_decision
+from mailflow.values import (
+    Decision,
+    Intent,
+    MailRequest,
+    NetworkState,
+    ParsedMessage,
+    PersonDetails,
+)
+
+NOW = datetime(2016, 9, 1, 9, 0, tzinfo=UTC)
+RULES = Rules(max_per_org=4, network_address="verkosto@example.org",
+              facilitator="vetaja@example.org", secret="test-secret")
+DAY1 = NetworkDay(id="2016-10-05", date=date(2016, 10, 5), start=time(10), end=time(16),
+                  place="Kuntatalo, Helsinki")
+DAY2 = NetworkDay(id="2016-12-19", date=date(2016, 12, 19), start=time(10), end=time(16),
+                  place="Kuntatalo, Helsinki")
+EMPTY = NetworkState(days={DAY1.id: DAY1, DAY2.id: DAY2})
+_counter = iter(range(1, 10_000))
+
+
+def intent(kind, sender, **fields) -> Intent:
+    fields.setdefault("answer_to", f"<m{next(_counter)}@omnia.test>")
+    return Intent(kind=kind, sender=sender, **fields)
+
+
+def person(name, address, org="Omnia", role="staff", **fields) -> PersonDetails:
+    return PersonDetails(name=name, organisation=org, role=role, address=address, **fields)
+
+
+def run(state: NetworkState, the_intent: Intent, now: datetime = NOW) -> tuple[Decision, NetworkState]:
+    decision = decide(the_intent, state, now, RULES)
+    for mail in decision.mails:  # every mail is one the renderer knows, with its context keys
+        assert set(mail.context) == set(CATALOGUE[mail.template]), mail.template
+    return decision, apply_decision(state, decision)
+
+
+def mails_to(decision: Decision, address: str) -> list[MailRequest]:
+    return [m for m in decision.mails if m.to == address]
+
+
+def sign_up_omnia(count: int, state: NetworkState = EMPTY) -> NetworkState:
+    for i in range(1, count + 1):
+        _, state = run(state, intent("signup", f"p{i}@omnia.test",
+                                     people=(person(f"Person {i}", ""),)))
+    return state
+
+
+def test_signup_registers_creates_the_organisation_and_confirms() -> None:
+    maija = "maija@omnia.test"
+    the_intent = intent("signup", maija, people=(person("Maija Mallikas", "", role="management"),))
+    decision, state = run(EMPTY, the_intent)
+    registered = state.people[maija]
+    assert (registered.name, registered.org, registered.role) == ("Maija Mallikas", "omnia", "management")
+    assert registered.status == "registered" and registered.registered_at == NOW
+    assert state.organisations["omnia"].name == "Omnia"
+    (mail,) = decision.mails
+    assert mail.to == maija and mail.template == "signup_confirmation"
+    assert mail.key == f"confirm:{the_intent.answer_to}:{maija}"
+    assert mail.in_reply_to == the_intent.answer_to and mail.auto == "auto-replied"
+    assert [d.id for d in mail.context["days"]] == [DAY1.id, DAY2.id]
+    assert decision.summary == "signup: Maija Mallikas (Omnia, management) registered; 1 mail"
+
+
+def test_signup_for_one_day_lists_only_that_day() -> None:
+    decision, state = run(EMPTY, intent("signup", "a@keuda.test", day=DAY2.id,
+                                        people=(person("Aino", "", org="Keuda"),)))
+    assert state.people["a@keuda.test"].days == (DAY2.id,)
+    assert [d.id for d in decision.mails[0].context["days"]] == [DAY2.id]
+
+
+def test_coordinator_signing_up_three_colleagues_sends_each_their_own_confirmation() -> None:
+    colleagues = tuple(person(f"Kollega {i}", f"k{i}@stadi.test", org="Stadi") for i in (1, 2, 3))
+    decision, state = run(EMPTY, intent("signup", "koordinaattori@stadi.test", people=colleagues))
+    assert sorted(m.to for m in decision.mails) == ["k1@stadi.test", "k2@stadi.test", "k3@stadi.test"]
+    assert {m.template for m in decision.mails} == {"signup_confirmation"}
+    assert "koordinaattori@stadi.test" not in state.people
+    assert all(state.people[f"k{i}@stadi.test"].status == "registered" for i in (1, 2, 3))
+
+
+def test_fifth_and_sixth_of_an_organisation_are_waitlisted_in_order() -> None:
+    state = sign_up_omnia(4)
+    decision5, state = run(state, intent("signup", "p5@omnia.test", people=(person("P5", ""),)))
+    decision6, state = run(state, intent("signup", "p6@omnia.test", people=(person("P6", ""),)))
+    assert [state.people[f"p{i}@omnia.test"].status for i in range(1, 7)] == ["registered"] * 4 + ["waitlisted"] * 2
+    assert state.people["p5@omnia.test"].waitlist_position == 1
+    assert state.people["p6@omnia.test"].waitlist_position == 2
+    assert decision6.mails[0].template == "waitlist_notice"
+    assert decision6.mails[0].context["position"] == 2
+    assert "waitlisted (#1)" in decision5.summary
+    # another organisation is not affected by Omnia's cap
+    _, state = run(state, intent("signup", "s@stadi.test", people=(person("S", "", org="Stadi"),)))
+    assert state.people["s@stadi.test"].status == "registered"
+
+
+def test_cap_applies_within_one_message_too() -> None:
+    many = tuple(person(f"P{i}", f"p{i}@omnia.test") for i in range(1, 7))
+    _, state = run(EMPTY, intent("signup", "hr@omnia.test", people=many))
+    positions = [state.people[f"p{i}@omnia.test"].waitlist_position for i in range(1, 7)]
+    assert positions == [None, None, None, None, 1, 2]
+
+
+def test_guests_do_not_take_places() -> None:
+    state = sign_up_omnia(3)
+    _, state = run(state, intent("signup", "kumppani@yritys.test",
+                                 people=(person("Kumppani", "", role="guest"),)))
+    _, state = run(state, intent("signup", "p4@omnia.test", people=(person("P4", ""),)))
+    assert state.people["p4@omnia.test"].status == "registered"
+    decision, state = run(state, intent("signup", "asiakas@yritys.test",
+                                        people=(person("Asiakas", "", role="guest"),)))
+    assert state.people["asiakas@yritys.test"].status == "registered"
+    assert decision.mails[0].template == "signup_confirmation"
+    _, state = run(state, intent("signup", "p5@omnia.test", people=(person("P5", ""),)))
+    assert state.people["p5@omnia.test"].waitlist_position == 1
+
+
+def test_signing_up_again_unchanged_confirms_once_only() -> None:
+    state = sign_up_omnia(1)
+    again1, state = run(state, intent("signup", "p1@omnia.test", people=(person("Person 1", ""),)))
+    again2, state = run(state, intent("signup", "p1@omnia.test", people=(person("Person 1", ""),)))
+    assert len(again1.mails) == 1 and again1.mails[0].key == again2.mails[0].key
+    assert sum(1 for p in state.people.values() if p.org == "omnia") == 1
+
+
+def test_signup_that_changes_details_needs_the_address_to_confirm() -> None:
+    state = sign_up_omnia(1)
+    changed = intent("signup", "p1@omnia.test", people=(person("Person 1", "", diet="vegaani"),))
+    decision, after = run(state, changed)
+    assert after.people["p1@omnia.test"].diet == ""
+    (mail,) = decision.mails
+    assert mail.template == "confirm_request" and mail.to == "p1@omnia.test"
+    assert "vegaani" in mail.context["action"]
+    applied, after = run(state, Intent(**{**changed.__dict__, "authenticated": True}))
+    assert after.people["p1@omnia.test"].diet == "vegaani"
+    assert applied.mails[0].template == "signup_confirmation"
+
+
+def test_cancel_promotes_the_first_waitlisted_and_renumbers() -> None:
+    state = sign_up_omnia(7)  # p5, p6, p7 waitlisted 1, 2, 3
+    decision, state = run(state, intent("cancel", "p2@omnia.test", authenticated=True))
+    assert state.people["p2@omnia.test"].status == "cancelled"
+    assert state.people["p5@omnia.test"].status == "registered"
+    assert state.people["p5@omnia.test"].waitlist_position is None
+    assert state.people["p6@omnia.test"].waitlist_position == 1
+    assert state.people["p7@omnia.test"].waitlist_position == 2
+    assert [m.template for m in mails_to(decision, "p2@omnia.test")] == ["cancel_confirmation"]
+    (offer,) = mails_to(decision, "p5@omnia.test")
+    assert offer.template == "place_offered" and offer.key == "place:omnia:p5@omnia.test"
+    # not an answer to anything p5 wrote: not threaded, and marked auto-generated
+    assert offer.auto == "auto-generated" and offer.in_reply_to == ""
+    assert mails_to(decision, "p6@omnia.test") == []
+    registered = [p for p in state.people.values() if p.org == "omnia" and p.status == "registered"]
+    assert len(registered) == 4
+
+
+def test_waitlisted_person_cancelling_moves_the_queue_up() -> None:
+    state = sign_up_omnia(7)
+    _, state = run(state, intent("cancel", "p5@omnia.test", authenticated=True))
+    assert state.people["p6@omnia.test"].waitlist_position == 1
+    assert state.people["p7@omnia.test"].waitlist_position == 2
+    assert state.people["p5@omnia.test"].waitlist_position is None
+
+
+def test_cancel_for_one_day_of_several_is_an_rsvp_no() -> None:
+    state = sign_up_omnia(1)
+    decision, state = run(state, intent("cancel", "p1@omnia.test", day=DAY1.id))
+    assert state.people["p1@omnia.test"].status == "registered"
+    assert state.rsvps[(DAY1.id, "p1@omnia.test")].answer == "no"
+    assert decision.mails[0].template == "rsvp_confirmation"
+
+
+def test_spoofed_cancel_is_not_applied_but_the_registered_address_is_asked() -> None:
+    state = sign_up_omnia(5)
+    forged = intent("cancel", "p1@omnia.test", authenticated=False)
+    decision, after = run(state, forged)
+    assert after.people["p1@omnia.test"].status == "registered"
+    assert after.people["p5@omnia.test"].status == "waitlisted"
+    (mail,) = decision.mails
+    assert mail.template == "confirm_request" and mail.to == "p1@omnia.test"
+    token = mail.context["token"]
+    assert mail.key == f"confirm-request:{token}"
+    pending = after.pending[token]
+    assert pending.address == "p1@omnia.test" and not pending.done
+    assert pending.expires_at == NOW + timedelta(hours=72)
+
+
+def _pending_cancel() -> tuple[NetworkState, str]:
+    state = sign_up_omnia(5)
+    decision, state = run(state, intent("cancel", "p1@omnia.test"))
+    return state, decision.mails[0].context["token"]
+
+
+def test_confirm_from_the_registered_address_applies_the_change() -> None:
+    state, token = _pending_cancel()
+    reply = intent("confirm", "p1@omnia.test", token=token.lower())
+    decision, state = run(state, reply, NOW + timedelta(hours=5))
+    assert state.people["p1@omnia.test"].status == "cancelled"
+    assert state.people["p5@omnia.test"].status == "registered"
+    assert state.pending[token].done
+    (cancel,) = mails_to(decision, "p1@omnia.test")
+    assert cancel.template == "cancel_confirmation" and cancel.in_reply_to == reply.answer_to
+    assert [m.template for m in mails_to(decision, "p5@omnia.test")] == ["place_offered"]
+    # the same token a second time does nothing more
+    again, state = run(state, intent("confirm", "p1@omnia.test", token=token))
+    assert again.mails[0].template == "attention_ack"
+    assert "unknown or expired token" in again.summary
+
+
+def test_confirm_token_from_the_wrong_address_is_rejected() -> None:
+    state, token = _pending_cancel()
+    decision, after = run(state, intent("confirm", "hyokkaaja@evil.test", token=token))
+    assert after.people["p1@omnia.test"].status == "registered"
+    assert not after.pending[token].done
+    (item,) = after.attention.values()
+    assert item.reason == "confirmation token from the wrong address"
+    assert [m.template for m in decision.mails] == ["attention_ack"]
+    assert decision.mails[0].to == "hyokkaaja@evil.test"
+
+
+def test_expired_token_is_rejected() -> None:
+    state, token = _pending_cancel()
+    late = NOW + timedelta(hours=72, seconds=1)
+    _, after = run(state, intent("confirm", "p1@omnia.test", token=token), late)
+    assert after.people["p1@omnia.test"].status == "registered"
+    assert next(iter(after.attention.values())).reason == "unknown or expired token"
+
+
+def test_unknown_token_is_rejected() -> None:
+    state, _ = _pending_cancel()
+    _, after = run(state, intent("confirm", "p1@omnia.test", token="VAHVISTA-ABCDEFGH"))
+    assert after.people["p1@omnia.test"].status == "registered"
+    assert next(iter(after.attention.values())).reason == "unknown or expired token"
+
+
+def test_cancel_from_an_unknown_address_needs_attention() -> None:
+    decision, after = run(sign_up_omnia(1), intent("cancel", "stranger@example.org"))
+    assert next(iter(after.attention.values())).reason == "cancellation from an address that is not registered"
+    assert [m.template for m in decision.mails] == ["attention_ack"]
+
+
+def test_substitute_takes_the_senders_place() -> None:
+    state = sign_up_omnia(4)
+    sub = PersonDetails(name="Sanna Sijainen", address="sanna@omnia.test")
+    decision, state = run(state, intent("substitute", "p2@omnia.test", people=(sub,), authenticated=True))
+    assert state.people["p2@omnia.test"].status == "cancelled"
+    sanna = state.people["sanna@omnia.test"]
+    assert (sanna.status, sanna.org, sanna.role, sanna.name) == ("registered", "omnia", "staff", "Sanna Sijainen")
+    assert sorted(m.to for m in decision.mails) == ["p2@omnia.test", "sanna@omnia.test"]
+    assert {m.template for m in decision.mails} == {"substitute_confirmation"}
+    assert all(m.context["substitute"].address == "sanna@omnia.test" for m in decision.mails)
+    assert sum(1 for p in state.people.values() if p.org == "omnia" and p.status == "registered") == 4
+
+
+def test_unauthenticated_substitute_waits_for_confirmation() -> None:
+    state = sign_up_omnia(2)
+    sub = PersonDetails(name="Sanna Sijainen", address="sanna@omnia.test")
+    decision, after = run(state, intent("substitute", "p2@omnia.test", people=(sub,)))
+    assert "sanna@omnia.test" not in after.people
+    assert [(m.template, m.to) for m in decision.mails] == [("confirm_request", "p2@omnia.test")]
+    assert "sanna@omnia.test" in decision.mails[0].context["action"]
+    token = decision.mails[0].context["token"]
+    _, after = run(after, intent("confirm", "p2@omnia.test", token=token))
+    assert after.people["sanna@omnia.test"].status == "registered"
+    assert after.people["p2@omnia.test"].status == "cancelled"
+
+
+def test_correction_to_another_organisation_rechecks_the_cap() -> None:
+    state = sign_up_omnia(5)  # p5 waitlisted at Omnia
+    for i in range(1, 5):
+        _, state = run(state, intent("signup", f"s{i}@stadi.test", people=(person("S", "", org="Stadi"),)))
+    moved = intent("correction", "p1@omnia.test", people=(PersonDetails(organisation="Stadi"),),
+                   authenticated=True)
+    decision, state = run(state, moved)
+    p1 = state.people["p1@omnia.test"]
+    assert (p1.org, p1.status, p1.waitlist_position) == ("stadi", "waitlisted", 1)
+    assert state.people["p5@omnia.test"].status == "registered"  # Omnia's freed place
+    (confirmation,) = mails_to(decision, "p1@omnia.test")
+    assert confirmation.template == "correction_confirmation"
+    assert any("Stadi" in c for c in confirmation.context["changes"])
+
+
+def test_correction_of_name_and_diet_lists_the_changes() -> None:
+    state = sign_up_omnia(1)
+    fix = intent("correction", "p1@omnia.test", language="en", authenticated=True,
+                 people=(PersonDetails(name="Person Yksi", diet="gluteeniton"),))
+    decision, state = run(state, fix)
+    assert state.people["p1@omnia.test"].name == "Person Yksi"
+    assert decision.mails[0].context["changes"] == ["name: Person 1 → Person Yksi",
+                                                    "special diet: – → gluteeniton"]
+
+
+def test_commit_marks_the_organisation_committed() -> None:
+    state = sign_up_omnia(1)
+    decision, state = run(state, intent("commit", "p1@omnia.test"))
+    assert state.organisations["omnia"].committed
+    assert state.organisations["omnia"].committed_at == NOW
+    assert decision.mails[0].template == "commit_confirmation"
+    _, state = run(state, intent("commit", "stranger@example.org"))
+    assert "not registered" in next(iter(state.attention.values())).reason
+
+
+def test_rsvp_for_a_known_day_is_recorded_and_confirmed() -> None:
+    state = sign_up_omnia(1)
+    decision, state = run(state, intent("rsvp_yes", "p1@omnia.test", day=DAY1.id))
+    assert state.rsvps[(DAY1.id, "p1@omnia.test")].answer == "yes"
+    assert decision.mails[0].template == "rsvp_confirmation"
+    assert decision.mails[0].context["day"] == DAY1
+    _, state = run(state, intent("rsvp_no", "p1@omnia.test", day=DAY1.id))
+    assert state.rsvps[(DAY1.id, "p1@omnia.test")].answer == "no"
+
+
+def test_rsvp_for_an_unknown_day_needs_attention() -> None:
+    state = sign_up_omnia(1)
+    decision, after = run(state, intent("rsvp_yes", "p1@omnia.test", day="2017-01-01",
+                                        subject="Osallistun", notes=("Osallistun tammikuussa",)))
+    assert not after.rsvps
+    (item,) = after.attention.values()
+    assert "unknown network day" in item.reason and item.excerpt == "Osallistun tammikuussa"
+    assert [m.template for m in decision.mails] == ["attention_ack"]
+
+
+def test_rsvp_from_an_unregistered_address_needs_attention() -> None:
+    _, after = run(sign_up_omnia(1), intent("rsvp_yes", "someone@example.org", day=DAY1.id))
+    assert not after.rsvps
+    assert next(iter(after.attention.values())).reason == "RSVP from an address that is not registered"
+
+
+def test_rsvp_for_a_cancelled_day_needs_attention() -> None:
+    state = sign_up_omnia(1)
+    state = NetworkState(**{**state.__dict__, "days": {DAY1.id: DAY1.replace(cancelled=True)}})
+    _, after = run(state, intent("rsvp_yes", "p1@omnia.test", day=DAY1.id))
+    assert not after.rsvps and after.attention
+
+
+def test_interest_list_join_and_leave() -> None:
+    decision, state = run(EMPTY, intent("interest_join", "kiinnostunut@keuda.test"))
+    assert state.interest["kiinnostunut@keuda.test"].subscribed
+    assert decision.mails[0].template == "interest_welcome" and decision.mails[0].list_mail
+    decision, state = run(state, intent("interest_leave", "kiinnostunut@keuda.test"))
+    assert not state.interest["kiinnostunut@keuda.test"].subscribed
+    assert decision.mails[0].template == "interest_goodbye"
+
+
+def test_export_goes_only_to_the_address_itself_with_only_its_data() -> None:
+    state = sign_up_omnia(2)
+    _, state = run(state, intent("rsvp_yes", "p1@omnia.test", day=DAY1.id))
+    _, state = run(state, intent("rsvp_yes", "p2@omnia.test", day=DAY1.id))
+    _, state = run(state, intent("interest_join", "p1@omnia.test"))
+    decision, after = run(state, intent("export_request", "p1@omnia.test"))
+    (mail,) = decision.mails
+    assert mail.to == "p1@omnia.test" and mail.template == "data_export"
+    data = json.loads(mail.context["data_json"])
+    assert data["person"]["name"] == "Person 1"
+    assert [r["day_id"] for r in data["rsvps"]] == [DAY1.id]
+    assert data["interest"]["subscribed"] is True
+    assert "p2@omnia.test" not in mail.context["data_json"]
+    assert after == state  # exporting changes nothing
+
+
+def test_forget_erases_and_frees_the_place() -> None:
+    state = sign_up_omnia(5)
+    _, state = run(state, intent("rsvp_yes", "p1@omnia.test", day=DAY1.id))
+    asked, after = run(state, intent("forget_request", "p1@omnia.test"))
+    assert "p1@omnia.test" in after.people and asked.mails[0].template == "confirm_request"
+    decision, after = run(state, intent("forget_request", "p1@omnia.test", authenticated=True))
+    assert decision.forget == ("p1@omnia.test",)
+    assert [m.template for m in mails_to(decision, "p1@omnia.test")] == ["forget_done"]
+    assert "p1@omnia.test" not in after.people
+    assert (DAY1.id, "p1@omnia.test") not in after.rsvps
+    assert after.people["p5@omnia.test"].status == "registered"
+
+
+def test_same_intent_on_the_same_state_gives_the_same_keys_and_records() -> None:
+    state = sign_up_omnia(5)
+    for the_intent in (
+        intent("signup", "new@stadi.test", people=(person("New", "", org="Stadi"),)),
+        intent("cancel", "p1@omnia.test"),
+        intent("cancel", "p1@omnia.test", authenticated=True),
+        intent("rsvp_yes", "p1@omnia.test", day="nope"),
+        intent("export_request", "p1@omnia.test"),
+    ):
+        first = decide(the_intent, state, NOW, RULES)
+        second = decide(the_intent, state, NOW, RULES)
+        assert [m.key for m in first.mails] == [m.key for m in second.mails]
+        assert first == second
+
+
+def test_attention_is_acknowledged_once_per_thread() -> None:
+    first, state = run(EMPTY, intent("attention", "kysyja@keuda.test", subject="Kysymys hinnasta",
+                                     reason="not understood"))
+    second, state = run(state, intent("attention", "kysyja@keuda.test", subject="VS: Re: Kysymys hinnasta",
+                                      reason="not understood"))
+    assert first.mails[0].template == "attention_ack"
+    assert first.mails[0].key == second.mails[0].key
+    assert len(state.attention) == 2
+    assert first.summary == "attention: not understood; 1 mail"
+
+
+def test_no_automatic_answer_to_ourselves_or_to_no_reply_addresses() -> None:
+    for sender in ("verkosto@example.org", "vetaja@example.org", "noreply@omnia.test"):
+        decision, state = run(EMPTY, intent("attention", sender, reason="not understood"))
+        assert decision.mails == () and state.attention
+
+
+def test_user_text_never_carries_a_line_break_into_mail_fields() -> None:
+    evil = person("Maija\r\nBcc: all@example.org", "", org="Omnia\nX")
+    decision, state = run(EMPTY, intent("signup", "maija@omnia.test", people=(evil,),
+                                        subject="Hei\r\nBcc: all@example.org"))
+    assert "\n" not in decision.mails[0].to_name and "\r" not in decision.mails[0].to_name
+    assert "\n" not in state.people["maija@omnia.test"].name
+    ack, _ = run(EMPTY, intent("attention", "x@omnia.test", subject="Hei\r\nBcc: a@example.org"))
+    assert "\n" not in ack.mails[0].context["subject"] and "\r" not in ack.mails[0].key
+
+
+def test_signup_missing_parts_needs_attention_but_keeps_the_rest() -> None:
+    people = (person("Hyvä", "hyva@omnia.test"), person("Ei org", "x@omnia.test", org=""))
+    decision, state = run(EMPTY, intent("signup", "hr@omnia.test", people=people))
+    assert state.people["hyva@omnia.test"].status == "registered"
+    assert "x@omnia.test" not in state.people
+    assert sorted((m.template, m.to) for m in decision.mails) == [
+        ("attention_ack", "hr@omnia.test"), ("signup_confirmation", "hyva@omnia.test")]
+    assert "without an organisation" in next(iter(state.attention.values())).reason
+    # two people without an address: the first is the sender, the second needs attention
+    two = (person("Minä", ""), person("Ei osoitetta", ""))
+    _, state = run(EMPTY, intent("signup", "mina@omnia.test", people=two))
+    assert "mina@omnia.test" in state.people
+    assert "without an address" in next(iter(state.attention.values())).reason
+
+
+def test_bounce_marks_known_addresses_failing_and_is_never_answered() -> None:
+    state = sign_up_omnia(1)
+    bounce = ParsedMessage(message_id="<b@mx.test>", key="<b@mx.test>", from_addr="mailer-daemon@mx.test",
+                           robot="bounce", bounced=("P1@omnia.test", "unknown@omnia.test"))
+    decision = decide_robot(bounce, state, NOW)
+    assert decision.mails == ()
+    after = apply_decision(state, decision)
+    assert after.people["p1@omnia.test"].failing
+    assert "unknown@omnia.test" not in after.people
+
+
+def test_autoreply_records_nothing() -> None:
+    auto = ParsedMessage(message_id="<a@omnia.test>", key="<a@omnia.test>", from_addr="p1@omnia.test",
+                         robot="autoreply", subject="Automaattinen vastaus: Poissa toimistosta")
+    decision = decide_robot(auto, sign_up_omnia(1), NOW)
+    assert decision.records == () and decision.mails == () and decision.forget == ()
+
+
+def test_mail_to_a_failing_address_is_still_requested() -> None:
+    state = sign_up_omnia(1)
+    state = apply_decision(state, Decision(records=(Person(address="p1@omnia.test", name="Person 1",
+                                                           org="omnia", failing=True),)))
+    decision, _ = run(state, intent("rsvp_yes", "p1@omnia.test", day=DAY1.id))
+    assert [m.to for m in decision.mails] == ["p1@omnia.test"]
+
+
+def test_confirm_request_token_is_found_back_in_a_reply() -> None:
+    state = sign_up_omnia(1)
+    decision, _ = run(state, intent("forget_request", "p1@omnia.test"))
+    token = decision.mails[0].context["token"]
+    assert find_token(f"> Vastaa koodilla {token}\n") == token
