@@ -41,7 +41,17 @@ from mailflow.schedule import ScheduleRules, due_mails
 from mailflow.state import apply_decision, state_from_records
 from mailflow.values import Decision, MailRequest, NetworkState, ParsedMessage
 
-__all__ = ["HandledMessage", "QueuedMail", "Services", "TickReport", "run_tick"]
+__all__ = [
+    "HandledMessage",
+    "QueuedMail",
+    "Services",
+    "TickReport",
+    "erase_person",
+    "load_state",
+    "queue_requests",
+    "record_mails",
+    "run_tick",
+]
 
 log = logging.getLogger(__name__)
 
@@ -257,7 +267,8 @@ class _Pass:
     # -- outgoing -------------------------------------------------------------------
     def queue(self, requests: Iterable[MailRequest], attachments: dict[str, Any] | None = None,
               ) -> None:
-        """Render and record mails whose keys are new; the outbox sends each key once."""
+        """Queue mails whose keys are new, holding back answers over the daily cap."""
+        allowed = []
         for request in requests:
             if request.key in self.outbox_keys:
                 continue
@@ -267,19 +278,9 @@ class _Pass:
                             request.to, request.key)
                 self.outbox_keys.add(request.key)
                 continue
-            day = self.state.days.get(request.day) if request.day else None
-            files = tuple((attachments or {}).get(request.key, ()))
-            rendered = self.services.renderer.render(
-                request, now=self.now, day=day, attachments=files
-            )
-            mail = OutgoingMail(
-                key=request.key, to=request.to, subject=rendered.subject,
-                message_id=rendered.message_id, created_at=self.now,
-                raw=rendered.raw.decode("latin-1"), kind=f"{request.auto}:{request.template}",
-                next_attempt_at=self.now,
-            )
-            self.store.put(mail)
-            self.outbox_keys.add(request.key)
+            allowed.append(request)
+        for mail in record_mails(self.services.renderer, self.store, self.state, self.now,
+                                 allowed, self.outbox_keys, attachments):
             self.report.queued.append(
                 QueuedMail(mail.key, mail.to, mail.subject, mail.message_id, "pending")
             )
@@ -379,6 +380,53 @@ class _Pass:
             QueuedMail(mail.key, mail.to, mail.subject, mail.message_id, "failed")
         )
         log.error("mail %s to %s failed for good: %s", mail.key, mail.to, error)
+
+
+def record_mails(
+    renderer: Renderer,
+    store: Store,
+    state: NetworkState,
+    now: datetime,
+    requests: Iterable[MailRequest],
+    known_keys: set[str],
+    attachments: dict[str, Any] | None = None,
+    spacing: timedelta | None = None,
+) -> list[OutgoingMail]:
+    """Render mails whose keys are new and record them in the outbox as pending.
+
+    ``spacing`` throttles: the n-th mail may not be sent before ``now + n * spacing``.
+    """
+    recorded = []
+    for request in requests:
+        if request.key in known_keys:
+            continue
+        day = state.days.get(request.day) if request.day else None
+        files = tuple((attachments or {}).get(request.key, ()))
+        rendered = renderer.render(request, now=now, day=day, attachments=files)
+        mail = OutgoingMail(
+            key=request.key, to=request.to, subject=rendered.subject,
+            message_id=rendered.message_id, created_at=now,
+            raw=rendered.raw.decode("latin-1"), kind=f"{request.auto}:{request.template}",
+            next_attempt_at=now + (spacing * len(recorded) if spacing else timedelta(0)),
+        )
+        store.put(mail)
+        known_keys.add(request.key)
+        recorded.append(mail)
+    return recorded
+
+
+def queue_requests(
+    services: Services,
+    store: Store,
+    state: NetworkState,
+    now: datetime,
+    requests: Iterable[MailRequest],
+    spacing: timedelta | None = None,
+) -> int:
+    """Queue mails from outside a pass (the CLI); returns how many were new."""
+    known = {m.key for m in store.all(OutgoingMail)}
+    return len(record_mails(services.renderer, store, state, now, requests, known,
+                            spacing=spacing))
 
 
 def _with_message_context(decision: Decision, parsed: ParsedMessage) -> Decision:

@@ -1,0 +1,102 @@
+"""Store figures: load a big store; record 1,000 new messages into it in one tick's commit.
+
+Builds a store with 10,000 handled messages and 2,000 people (50 organisations), then
+measures, each in a fresh process so peak memory (max RSS) is its own:
+  load   - open the store (lock, read, index) and list the people
+  record - open, record 1,000 new handled messages (one put_many), commit, close
+Prints a table. Usage: python bench/store_bench.py [--messages 10000] [--people 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from mailflow.adapters.store import Store
+from mailflow.model import Organisation, Person, ProcessedMessage
+
+NOW = datetime(2026, 11, 27, 12, tzinfo=UTC)
+
+
+def message(n: int) -> ProcessedMessage:
+    return ProcessedMessage(
+        key=f"<{n:08d}.bench@omnia.test>", received_at=NOW, handled_at=NOW,
+        sender=f"p{n % 2000}@org{n % 50}.test", outcome="handled", intent="signup",
+    )
+
+
+def build(path: Path, messages: int, people: int) -> None:
+    with Store(path) as store:
+        store.put_many(Organisation(key=f"org{i}", name=f"Organisaatio {i}") for i in range(50))
+        store.put_many(
+            Person(address=f"p{i}@org{i % 50}.test", name=f"Henkilö {i}", org=f"org{i % 50}",
+                   role="staff", registered_at=NOW)
+            for i in range(people)
+        )
+        store.put_many(message(n) for n in range(messages))
+        store.commit()
+
+
+def child(mode: str, path: str, start: int) -> None:
+    began = time.perf_counter()
+    if mode == "baseline":
+        peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(json.dumps({"seconds": 0.0, "peak_mb": peak_kb / 1024, "count": 0}))
+        return
+    with Store(path) as store:
+        if mode == "load":
+            count = len(store.all(Person))
+        else:
+            store.put_many(message(n) for n in range(start, start + 1000))
+            store.commit()
+            count = store.count(ProcessedMessage)
+    seconds = time.perf_counter() - began
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024, "count": count}))
+
+
+def measure(mode: str, path: Path, start: int = 0) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", mode, str(path), str(start)],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    return json.loads(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--messages", type=int, default=10_000)
+    parser.add_argument("--people", type=int, default=2_000)
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child[0], args.child[1], int(args.child[2]))
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "mailflow.json"
+        build(path, args.messages, args.people)
+        size_mb = path.stat().st_size / 1e6
+        baseline = measure("baseline", path)
+        load = measure("load", path)
+        record = measure("record", path, args.messages)
+        print(f"store: {args.messages:,} handled messages, {args.people:,} people, "
+              f"{size_mb:.1f} MB on disk")
+        print(f"{'operation':<44} {'seconds':>8} {'peak MB':>8}")
+        print(f"{'load the store and list the people':<44} {load['seconds']:>8.3f} "
+              f"{load['peak_mb']:>8.1f}")
+        print(f"{'record 1,000 new messages, commit':<44} {record['seconds']:>8.3f} "
+              f"{record['peak_mb']:>8.1f}")
+        print(f"{'(baseline: Python with mailflow imported)':<44} {'':>8} "
+              f"{baseline['peak_mb']:>8.1f}")
+        print(f"after: {int(record['count']):,} messages in the store")
+
+
+if __name__ == "__main__":
+    main()

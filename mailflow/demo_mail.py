@@ -1,0 +1,135 @@
+"""The demo's sample of incoming mail: realistic, Finnish and English, with reserved names.
+
+Each function returns the raw bytes of one message as a mail client would send it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+
+__all__ = ["SampleMail", "first_wave", "second_wave", "rsvp_wave"]
+
+NETWORK = "verkosto@example.org"
+
+
+class SampleMail:
+    """Builds one message; ``raw()`` gives the bytes."""
+
+    def __init__(self, sender: str, name: str, subject: str, text: str, when: datetime,
+                 *, html: str = "", headers: dict[str, str] | None = None,
+                 references: str = "", calendar: str = "") -> None:
+        self.message = EmailMessage()
+        self.message["From"] = f"{name} <{sender}>" if name else sender
+        self.message["To"] = f"Kehittämisverkosto <{NETWORK}>"
+        self.message["Subject"] = subject
+        self.message["Date"] = format_datetime(when)
+        self.message["Message-ID"] = make_msgid(domain=sender.split("@")[1])
+        if references:
+            self.message["In-Reply-To"] = references
+            self.message["References"] = references
+        for key, value in (headers or {}).items():
+            self.message[key] = value
+        self.message.set_content(text)
+        if html:
+            self.message.add_alternative(html, subtype="html")
+        if calendar:
+            self.message.add_alternative(calendar, subtype="calendar",
+                                         params={"method": "REPLY"})
+
+    def raw(self) -> bytes:
+        return bytes(self.message)
+
+
+def first_wave(when: datetime) -> list[SampleMail]:
+    """Sign-ups (Omnia goes over its cap of four), the interest list, a question."""
+    return [
+        SampleMail(
+            "maija.mallikas@omnia.test", "Mallikas Maija", "Ilmoittautuminen verkostoon",
+            "Hei,\n\nilmoittaudun mukaan kehittämisverkostoon.\n\n"
+            "Nimi: Maija Mallikas\nOrganisaatio: Omnia\nRooli: koulutuspäällikkö\n"
+            "Erityisruokavalio: gluteeniton\n\nYstävällisin terveisin\nMaija\n\n"
+            "Lähetetty iPhonesta\n", when),
+        SampleMail(
+            "assistentti@omnia.test", "Omnian assistentti", "Omnian osallistujat",
+            "Hei!\n\nIlmoitan Omniasta verkostoon seuraavat henkilöt:\n\n"
+            "Pekka Puupää, oppisopimustoiminnan esimies, pekka.puupaa@omnia.test\n"
+            "Liisa Laine, opettaja, liisa.laine@omnia.test\n"
+            "Olli Ojala, koulutustarkastaja, olli.ojala@omnia.test\n"
+            "Sanna Salo, koordinaattori, sanna.salo@omnia.test\n\n"
+            "Terveisin\nAnna Assistentti\nOmnia\n", when),
+        SampleMail(
+            "teemu.tuominen@stadi.test", "Teemu Tuominen", "Registration",
+            "Hello,\n\nI would like to sign up for the network.\n\n"
+            "Name: Teemu Tuominen\nOrganisation: Stadin ammatti- ja aikuisopisto\n"
+            "Role: team leader\n\nBest regards,\nTeemu\n", when),
+        SampleMail(
+            "kaisa.koskinen@keuda.test", "Kaisa Koskinen", "Ilmoittautuminen",
+            "", when,
+            html="<html><body><div class=WordSection1><p>Hei,</p>"
+                 "<p>olen Keudan rehtori Kaisa Koskinen ja ilmoittaudun verkostoon."
+                 "</p><p>Ystävällisin terveisin<br>Kaisa Koskinen<br>rehtori<br>Keuda</p>"
+                 "</div></body></html>"),
+        SampleMail("ville.virtanen@example.org", "Ville Virtanen", "LÄHETÄ",
+                   "LÄHETÄ\n\nHaluan kuulla lisää verkostosta.\n", when),
+        SampleMail("tiina.tammi@example.org", "Tiina Tammi", "EI KIITOS",
+                   "EI KIITOS\n", when),
+        SampleMail(
+            "rehtori@stadi.test", "Riitta Rehtori", "Kysymys verkostosta",
+            "Hei,\n\nvoisitteko kertoa, mitä jatkotyöskentelyyn sitoutuminen käytännössä "
+            "tarkoittaa ja paljonko se maksaa?\n\nTerveisin\nRiitta\n", when),
+    ]
+
+
+def second_wave(when: datetime, bounced_to: str, bounced_id: str) -> list[SampleMail]:
+    """Robots: an out-of-office reply and a bounce of mailflow's own confirmation."""
+    dsn = (
+        "This is the mail system at host mx.keuda.test.\n\n"
+        "I'm sorry to have to inform you that your message could not\n"
+        "be delivered to one or more recipients.\n\n"
+        f"<{bounced_to}>: host mx.keuda.test said: 550 5.1.1 User unknown\n"
+    )
+    bounce = SampleMail("MAILER-DAEMON@mx.keuda.test", "Mail Delivery System",
+                        "Undelivered Mail Returned to Sender", dsn, when,
+                        headers={"X-Failed-Recipients": bounced_to,
+                                 "Auto-Submitted": "auto-replied"},
+                        references=bounced_id)
+    return [
+        SampleMail("liisa.laine@omnia.test", "Laine Liisa",
+                   "Automaattinen vastaus: Kiitos ilmoittautumisestasi",
+                   "Olen lomalla 7.12. asti. Kiireellisissä asioissa ota yhteyttä "
+                   "toimistoon.\n", when,
+                   headers={"Auto-Submitted": "auto-replied", "X-Auto-Response-Suppress": "All"}),
+        bounce,
+    ]
+
+
+def rsvp_wave(when: datetime, day_id: str, invitations: dict[str, str], uid: str
+              ) -> list[SampleMail]:
+    """Answers to the invitation: a reply in words and an Outlook calendar accept."""
+    ical = (
+        "BEGIN:VCALENDAR\r\nPRODID:Microsoft Exchange Server 2010\r\nVERSION:2.0\r\n"
+        "METHOD:REPLY\r\nBEGIN:VEVENT\r\n"
+        "ATTENDEE;PARTSTAT=ACCEPTED;CN=Teemu Tuominen:mailto:teemu.tuominen@stadi.test\r\n"
+        f"UID:{uid}\r\nSEQUENCE:0\r\nDTSTAMP:20261202T080000Z\r\n"
+        "SUMMARY:Hyväksytty: Verkostopäivä\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    return [
+        SampleMail(
+            "pekka.puupaa@omnia.test", "Puupää Pekka", "VS: Muistutus: verkostopäivä",
+            "Kyllä, osallistun.\n\nPekka\n\n"
+            "Lähettäjä: Kehittämisverkosto <verkosto@example.org>\n"
+            "Lähetetty: keskiviikko 2. joulukuuta 2026 9.00\n"
+            "Aihe: Muistutus: verkostopäivä\n\nTervetuloa verkostopäivään! EI KIITOS\n",
+            when, references=invitations.get("pekka.puupaa@omnia.test", "")),
+        SampleMail("teemu.tuominen@stadi.test", "Teemu Tuominen",
+                   "Accepted: Verkostopäivä", "Teemu Tuominen has accepted.", when,
+                   calendar=ical),
+        SampleMail(
+            "olli.ojala@omnia.test", "Olli Ojala", "Re: Verkostopäivä",
+            f"En valitettavasti pääse verkostopäivään {day_id[8:10].lstrip('0')}."
+            f"{day_id[5:7].lstrip('0')}.\n\nOlli\n", when,
+            references=invitations.get("olli.ojala@omnia.test", "")),
+    ]
+
