@@ -170,3 +170,11 @@ def test_turning_certificate_checks_off_is_explicit_and_logged(
 
 def test_secret_error_is_a_config_error() -> None:
     assert issubclass(SecretError, ConfigError)
+
+
+def test_the_server_example_is_valid() -> None:
+    settings = load_settings(default_config_path().with_name("imap-smtp.example.toml"))
+    assert settings.mailbox.kind == "imap" and settings.imap is not None
+    assert settings.imap.tls == "ssl" and settings.imap.verify_certificate
+    assert settings.outbox.kind == "smtp" and settings.smtp is not None
+    assert settings.smtp.password_env == "MAILFLOW_SMTP_PASSWORD"
