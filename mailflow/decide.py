@@ -189,7 +189,8 @@ class _Work:
             at=self.now,
         ))
         if _may_answer(self.sender, self.rules):
-            key = f"ack:{self.sender}:{_thread_subject(subject)}"
+            thread = _thread_subject(subject) or intent.answer_to  # no subject: per message
+            key = f"ack:{self.sender}:{thread}"
             self.mail(key, self.sender, "attention_ack", {"subject": subject})
 
 

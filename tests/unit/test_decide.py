@@ -6,6 +6,9 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime, time, timedelta
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from mailflow.catalogue import CATALOGUE
 from mailflow.confirm import find_token
 from mailflow.decide import Rules, decide, decide_robot
@@ -40,8 +43,9 @@ def person(name, address, org="Omnia", role="staff", **fields) -> PersonDetails:
     return PersonDetails(name=name, organisation=org, role=role, address=address, **fields)
 
 
-def run(state: NetworkState, the_intent: Intent, now: datetime = NOW) -> tuple[Decision, NetworkState]:
-    decision = decide(the_intent, state, now, RULES)
+def run(state: NetworkState, the_intent: Intent, now: datetime = NOW,
+        rules: Rules = RULES) -> tuple[Decision, NetworkState]:
+    decision = decide(the_intent, state, now, rules)
     for mail in decision.mails:  # every mail is one the renderer knows, with its context keys
         assert set(mail.context) == set(CATALOGUE[mail.template]), mail.template
     return decision, apply_decision(state, decision)
@@ -470,3 +474,43 @@ def test_confirm_request_token_is_found_back_in_a_reply() -> None:
     decision, _ = run(state, intent("forget_request", "p1@omnia.test"))
     token = decision.mails[0].context["token"]
     assert find_token(f"> Vastaa koodilla {token}\n") == token
+
+
+def test_messages_without_a_subject_are_each_acknowledged() -> None:
+    first, state = run(EMPTY, intent("attention", "kysyja@keuda.test", reason="not understood"))
+    second, _ = run(state, intent("attention", "kysyja@keuda.test", reason="not understood"))
+    assert first.mails[0].key != second.mails[0].key
+
+
+# --- the cap and the queue hold whatever order sign-ups and cancellations come in ------
+
+SENDERS = [f"p{i}@omnia.test" for i in range(5)] + [f"p{i}@stadi.test" for i in range(3)]
+KINDS = ["signup"] * 4 + ["guest", "cancel", "cancel", "forget", "move"]
+SMALL = Rules(max_per_org=2, network_address="verkosto@example.org",
+              facilitator="vetaja@example.org", secret="test-secret")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(KINDS), st.sampled_from(SENDERS)), min_size=5, max_size=40))
+def test_cap_and_waitlist_invariants_hold(steps) -> None:
+    state = EMPTY
+    for kind, sender in steps:
+        org = "Omnia" if sender.endswith("omnia.test") else "Stadi"
+        if kind in ("signup", "guest"):
+            role = "guest" if kind == "guest" else "staff"
+            the_intent = intent("signup", sender, people=(person("X", "", org=org, role=role),))
+        elif kind == "move":
+            the_intent = intent("correction", sender, authenticated=True,
+                                people=(PersonDetails(organisation="Stadi" if org == "Omnia" else "Omnia"),))
+        else:
+            the_intent = intent("cancel" if kind == "cancel" else "forget_request", sender,
+                                authenticated=True)
+        _, state = run(state, the_intent, rules=SMALL)
+    for org in {p.org for p in state.people.values()}:
+        members = [p for p in state.people.values() if p.org == org]
+        placed = [p for p in members if p.status == "registered" and p.role != "guest"]
+        queue = sorted(p.waitlist_position for p in members if p.status == "waitlisted")
+        assert len(placed) <= SMALL.max_per_org
+        assert queue == list(range(1, len(queue) + 1))  # 1, 2, 3... without gaps
+        assert not queue or len(placed) == SMALL.max_per_org  # nobody waits for a free place
+        assert all(p.waitlist_position is None for p in members if p.status != "waitlisted")
