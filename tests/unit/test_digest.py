@@ -261,9 +261,11 @@ def render_digest(lang: str, digest: Digest) -> tuple[str, str, str]:
     return mail.subject, mail.text, mail.html
 
 
-@pytest.mark.parametrize("lang", ["fi", "en"])
-def test_the_digest_renders_with_bars_in_both_parts(lang: str) -> None:
+@pytest.mark.parametrize(("lang", "heading"), [("fi", "VASTAUKSET TULEVIIN PÄIVIIN"),
+                                               ("en", "ANSWERS FOR THE COMING DAYS")])
+def test_the_digest_renders_with_bars_in_both_parts(lang: str, heading: str) -> None:
     subject, text, html = render_digest(lang, digest_of(sample_network()))
+    assert heading in text
     assert "2" in subject and "\n" not in subject
     assert "████░░░░░░ 16/42" in text
     assert "Uusi Ihminen 0" in text and "Uusi Ihminen 0" in html
