@@ -626,10 +626,13 @@ def _ask_confirmation(w: _Work, address: str, intent: Intent, detail: str) -> bo
         "subject": _clean(w.intent.subject),
     }
     w.mail(f"confirm-request:{token}", address, "confirm_request", context, language=language)
-    w.done.append(f"{intent.kind} waits for confirmation from {address}")
+    what = _NOUNS.get(intent.kind, intent.kind)
+    w.done.append(f"{what} waits for {address} to confirm")
     return True
 
 
+_NOUNS = {"cancel": "cancellation", "substitute": "substitution",
+          "correction": "correction", "forget_request": "erasure"}
 _ACTIONS = {
     "fi": {
         "cancel": "peruuttaa ilmoittautumisesi verkostoon",

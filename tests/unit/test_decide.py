@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from mailflow.catalogue import CATALOGUE
 from mailflow.confirm import find_token
 from mailflow.decide import Rules, decide, decide_robot
-from mailflow.model import NetworkDay, Person
+from mailflow.model import NetworkDay, PendingAction, Person
 from mailflow.state import apply_decision
 from mailflow.values import (
     Decision,
@@ -146,6 +146,7 @@ def test_signup_that_changes_details_needs_the_address_to_confirm() -> None:
     (mail,) = decision.mails
     assert mail.template == "confirm_request" and mail.to == "p1@omnia.test"
     assert "vegaani" in mail.context["action"]
+    assert decision.summary == "signup: correction waits for p1@omnia.test to confirm; 1 mail"
     applied, after = run(state, Intent(**{**changed.__dict__, "authenticated": True}))
     assert after.people["p1@omnia.test"].diet == "vegaani"
     assert applied.mails[0].template == "signup_confirmation"
@@ -220,6 +221,14 @@ def test_confirm_from_the_registered_address_applies_the_change() -> None:
     again, state = run(state, intent("confirm", "p1@omnia.test", token=token))
     assert again.mails[0].template == "attention_ack"
     assert "unknown or expired token" in again.summary
+
+
+def test_a_pending_change_survives_the_store_and_still_applies() -> None:
+    state, token = _pending_cancel()
+    stored = PendingAction.from_doc(json.loads(json.dumps(state.pending[token].to_doc())))
+    state = NetworkState(**{**state.__dict__, "pending": {token: stored}})
+    _, state = run(state, intent("confirm", "p1@omnia.test", token=token))
+    assert state.people["p1@omnia.test"].status == "cancelled"
 
 
 def test_confirm_token_from_the_wrong_address_is_rejected() -> None:
