@@ -1,0 +1,226 @@
+"""The Maildir mailbox (the default): the inbox is a Maildir, folders are Maildir++ subfolders.
+
+Reading lists ``new/`` and ``cur/`` and reads each file's bytes; it never renames a file
+(so nothing is marked read) and never parses. A message's delivery time is its file's
+mtime (what Dovecot shows as INTERNALDATE), or the leading timestamp of its unique name
+when the mtime is unusable. Maildir has no cursor: every pass sees what is still in the
+inbox, and the tick moves handled messages out.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from mailflow.errors import ConfigError, TemporaryServerError
+from mailflow.ports import Batch, IncomingMessage
+
+__all__ = ["MaildirMailbox", "folder_path"]
+
+log = logging.getLogger(__name__)
+
+BATCH_BYTES = 64 * 1024 * 1024  # a batch holds at most this many message bytes (or one message)
+_INFO_SEPARATOR = ":"  # "unique:2,FLAGS" in cur/
+_FOLDER_NAME = re.compile(r"^[^/\\\x00-\x1f.][^/\\\x00-\x1f]*$")
+
+
+@dataclass(frozen=True)
+class _Entry:
+    path: Path
+    key: str
+    size: int
+    received: datetime
+
+
+def folder_path(root: Path, folder: str) -> Path:
+    """The Maildir++ folder ``root/.folder`` ("" is the root); "a/b" becomes ``.a.b``.
+
+    Raises ``ConfigError`` for a name that could leave the Maildir.
+    """
+    if not folder:
+        return root
+    name = folder.replace("/", ".")
+    if not _FOLDER_NAME.match(name) or ".." in name or name.endswith("."):
+        raise ConfigError(f"not a usable Maildir folder name: {folder!r}", key="mailbox")
+    return root / f".{name}"
+
+
+class MaildirMailbox:
+    """A :class:`~mailflow.ports.Mailbox` on a local Maildir.
+
+    path: the Maildir root (created when missing); inbox_folder: read this Maildir++
+    folder instead of the root. Refs are the messages' unique names (keys).
+    """
+
+    def __init__(self, path: Path, inbox_folder: str = "", *,
+                 batch_bytes: int = BATCH_BYTES) -> None:
+        self.root = Path(path)
+        self.inbox = folder_path(self.root, inbox_folder)
+        self.batch_bytes = batch_bytes
+        self._history = 0
+        self._seen: dict[str, Path] = {}  # key -> where the last fetch found it
+
+    @property
+    def history_count(self) -> int:
+        return self._history
+
+    def fetch_new(
+        self, cursor: dict[str, Any], since: datetime, batch_size: int, max_bytes: int
+    ) -> Iterator[Batch]:
+        """Yield batches of the inbox's messages delivered at or after ``since``, oldest first.
+
+        A file that vanishes before it is read (moved or renamed by someone else) is left for
+        the next pass. The cursor is unused: each batch returns ``{}``.
+        """
+        self._history = 0
+        since = since if since.tzinfo is not None else since.replace(tzinfo=UTC)
+        entries = []
+        for entry in self._list():
+            if entry.received < since:
+                self._history += 1
+            else:
+                entries.append(entry)
+        entries.sort(key=lambda e: (e.received, e.path.name))
+        pending: list[IncomingMessage] = []
+        pending_bytes = 0
+        for entry in entries:
+            if pending and pending_bytes + _cost(entry.size, max_bytes) > self.batch_bytes:
+                yield Batch(tuple(pending), {})
+                pending, pending_bytes = [], 0
+            message = self._read(entry, max_bytes)  # read only when its batch is next
+            if message is None:
+                continue
+            pending.append(message)
+            pending_bytes += len(message.raw or b"")
+            if len(pending) >= batch_size:
+                yield Batch(tuple(pending), {})
+                pending, pending_bytes = [], 0
+        if pending:
+            yield Batch(tuple(pending), {})
+
+    def _list(self) -> list[_Entry]:
+        self._create(self.inbox)
+        found = []
+        self._seen = {}
+        for sub in ("new", "cur"):
+            try:
+                with os.scandir(self.inbox / sub) as listing:
+                    for item in listing:
+                        entry = _entry(item)
+                        if entry is not None:
+                            found.append(entry)
+                            self._seen[entry.key] = entry.path
+            except OSError as exc:
+                raise TemporaryServerError(f"cannot list the Maildir {self.inbox / sub}: "
+                                           f"{exc.strerror or exc}") from None
+        return found
+
+    def _read(self, entry: _Entry, max_bytes: int) -> IncomingMessage | None:
+        raw: bytes | None = None
+        size = entry.size
+        if size <= max_bytes:
+            try:
+                raw = entry.path.read_bytes()
+            except FileNotFoundError:
+                return None  # renamed (flags) or moved meanwhile: next pass
+            except OSError as exc:
+                log.warning("cannot read %s (%s); left in the inbox", entry.path,
+                            exc.strerror or exc)
+                return None
+            size = len(raw)
+            if size > max_bytes:  # grew since it was listed (not yet complete?)
+                raw = None
+        return IncomingMessage(ref=entry.key, raw=raw, size=size, received_at=entry.received)
+
+    def move(self, refs: list[str], folder: str) -> None:
+        """Rename each message into ``folder``'s cur/ (created when missing). Idempotent:
+        a ref no longer in the inbox is skipped.
+        """
+        target = folder_path(self.root, folder)
+        if target == self.inbox:
+            return
+        self._create(target)
+        for ref in refs:
+            source = self._locate(ref)
+            if source is None:
+                continue
+            name = source.name if source.parent.name == "cur" else f"{source.name}:2,"
+            try:
+                os.rename(source, target / "cur" / name)
+            except FileNotFoundError:
+                continue  # moved by a concurrent pass
+            except OSError as exc:
+                raise TemporaryServerError(f"cannot move {source} to {target}: "
+                                           f"{exc.strerror or exc}") from None
+            self._seen.pop(ref, None)
+
+    def _locate(self, ref: str) -> Path | None:
+        """Where the message ``ref`` is now in the inbox (it may have been renamed)."""
+        if not ref or "/" in ref or ref.startswith("."):
+            return None
+        known = self._seen.get(ref)
+        if known is not None and known.exists():
+            return known
+        if (self.inbox / "new" / ref).exists():
+            return self.inbox / "new" / ref
+        try:
+            with os.scandir(self.inbox / "cur") as listing:
+                for item in listing:
+                    if _key(item.name) == ref:
+                        return Path(item.path)
+        except FileNotFoundError:
+            pass
+        return None
+
+    @staticmethod
+    def _create(folder: Path) -> None:
+        try:
+            for sub in ("tmp", "new", "cur"):
+                (folder / sub).mkdir(parents=True, exist_ok=True)
+            if folder.name.startswith("."):
+                (folder / "maildirfolder").touch(exist_ok=True)
+        except OSError as exc:
+            raise TemporaryServerError(f"cannot create the Maildir folder {folder}: "
+                                       f"{exc.strerror or exc}") from None
+
+    def close(self) -> None:
+        self._seen = {}
+
+
+def _key(name: str) -> str:
+    return name.split(_INFO_SEPARATOR, 1)[0]
+
+
+def _entry(item: os.DirEntry[str]) -> _Entry | None:
+    if item.name.startswith("."):
+        return None
+    try:
+        if not item.is_file(follow_symlinks=False):
+            return None
+        info = item.stat(follow_symlinks=False)
+    except OSError:
+        return None  # gone meanwhile
+    return _Entry(Path(item.path), _key(item.name), info.st_size,
+                  _delivered(item.name, info.st_mtime))
+
+
+def _delivered(name: str, mtime: float) -> datetime:
+    """The file's mtime, or the leading timestamp of the unique name when mtime is unusable."""
+    if mtime <= 0:
+        stamp = name.split(".", 1)[0]
+        mtime = float(stamp) if stamp.isdigit() else 0.0
+    try:
+        return datetime.fromtimestamp(mtime, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        return datetime.fromtimestamp(0, tz=UTC)
+
+
+def _cost(size: int, max_bytes: int) -> int:
+    """Bytes a message adds to its batch (none when it is over the cap: not read)."""
+    return size if size <= max_bytes else 0
