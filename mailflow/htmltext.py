@@ -1,0 +1,133 @@
+"""HTML mail to readable plain text, with the stdlib's ``html.parser`` only.
+
+Keeps paragraphs, line breaks and list items; drops ``script``, ``style``, ``head``
+and similar; decodes entities; turns ``<blockquote>`` into ``> `` quoted lines so
+that quote stripping treats it like plain-text history. Outlook's Word HTML
+(``<div class=WordSection1>``, ``<o:p>``, conditional comments) reads as its text.
+Never raises on malformed markup.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from html.parser import HTMLParser
+
+__all__ = ["html_to_text"]
+
+_DROP = frozenset({"script", "style", "head", "title", "template", "noscript", "xml", "svg"})
+_BLOCK = frozenset(
+    {
+        "p", "div", "section", "article", "header", "footer", "table", "tr", "ul", "ol",
+        "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "address", "form",
+        "fieldset", "center", "hr", "tbody", "thead", "main", "nav", "aside", "body", "html",
+    }
+)
+_CELL = frozenset({"td", "th"})
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u200b]+")
+_MAX_DEPTH = 200
+
+
+class _TextBuilder(HTMLParser):
+    """Collects text lines; tracks blockquote depth as a ``> `` prefix."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.current: list[str] = []
+        self.quote_depth = 0
+        self.drop_depth = 0
+        self.pre_depth = 0
+        self.line_depth = 0  # quote depth of the line being built
+
+    # -- line handling -------------------------------------------------------
+    def _flush(self, blank: bool = False) -> None:
+        text = "".join(self.current)
+        if not self.pre_depth:
+            text = _SPACES.sub(" ", text).strip()
+        prefix = "> " * self.line_depth
+        if text:
+            self.lines.append(prefix + text)
+        elif blank and self.lines and self.lines[-1].strip("> ") != "":
+            self.lines.append(prefix.rstrip())
+        self.current = []
+        self.line_depth = self.quote_depth
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _DROP:
+            self.drop_depth = min(self.drop_depth + 1, _MAX_DEPTH)
+            return
+        if self.drop_depth:
+            return
+        if tag == "br":
+            self._flush()
+        elif tag == "blockquote":
+            self._flush(blank=True)
+            self.quote_depth = min(self.quote_depth + 1, _MAX_DEPTH)
+            self.line_depth = self.quote_depth
+        elif tag == "li":
+            self._flush()
+            self.current.append("- ")
+        elif tag in _BLOCK:
+            self._flush(blank=tag in {"p", "table", "ul", "ol", "hr"} or tag.startswith("h"))
+            if tag == "pre":
+                self.pre_depth += 1
+        elif tag in _CELL:
+            self.current.append(" ")
+        elif tag == "img":
+            alt = dict(attrs).get("alt") or ""
+            if alt.strip():
+                self.current.append(alt.strip())
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _DROP:
+            return
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _DROP:
+            self.drop_depth = max(self.drop_depth - 1, 0)
+            return
+        if self.drop_depth:
+            return
+        if tag == "blockquote":
+            self._flush()
+            self.quote_depth = max(self.quote_depth - 1, 0)
+            self.line_depth = self.quote_depth
+            self._flush(blank=True)
+        elif tag == "li":
+            self._flush()
+        elif tag in _BLOCK:
+            if tag == "pre":
+                self.pre_depth = max(self.pre_depth - 1, 0)
+            self._flush(blank=tag == "p" or tag.startswith("h"))
+
+    def handle_data(self, data: str) -> None:
+        if self.drop_depth:
+            return
+        if not self.current:
+            self.line_depth = self.quote_depth
+        if self.pre_depth:
+            parts = data.split("\n")
+            for part in parts[:-1]:
+                self.current.append(part)
+                self._flush()
+            self.current.append(parts[-1])
+        else:
+            self.current.append(data.replace("\r", " ").replace("\n", " "))
+
+    def result(self) -> str:
+        self._flush()
+        while self.lines and not self.lines[-1].strip("> "):
+            self.lines.pop()
+        return "\n".join(self.lines)
+
+
+def html_to_text(html: str) -> str:
+    """Readable text of an HTML document or fragment; "" when nothing readable is left."""
+    builder = _TextBuilder()
+    # html.parser may choke on hostile markup; keep what was collected so far.
+    with contextlib.suppress(Exception):
+        builder.feed(html)
+        builder.close()
+    return builder.result()
