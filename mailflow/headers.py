@@ -12,7 +12,7 @@ import hashlib
 import re
 import unicodedata
 from email.header import decode_header, make_header
-from email.utils import formataddr
+from email.headerregistry import Address
 
 from mailflow.errors import MailflowError
 
@@ -75,8 +75,15 @@ def clean_address(address: str) -> str:
 
 
 def format_address(name: str, address: str) -> str:
-    """``Name <address>``, the name cleaned and RFC 2047-encoded when it is not ASCII."""
-    return formataddr((clean_header_text(name, 100), clean_address(address)), charset="utf-8")
+    """``"Name" <address>`` for a header, the name cleaned and quoted as needed.
+
+    Built with :class:`email.headerregistry.Address`, so specials in a name (``,`` ``"``
+    ``<``) stay inside the quoted display name; a message with ``policy=SMTP`` writes a
+    non-ASCII name as an RFC 2047 encoded-word.
+    """
+    display = clean_header_text(name, 100)
+    local, domain = clean_address(address).rsplit("@", 1)
+    return str(Address(display_name=display, username=local, domain=domain))
 
 
 def clean_message_ids(*values: str) -> tuple[str, ...]:

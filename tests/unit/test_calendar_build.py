@@ -1,0 +1,94 @@
+"""Invitations and cancellations that calendar clients understand."""
+
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
+
+import pytest
+from icalendar import Calendar
+
+from mailflow.calendar_build import build_calendar
+from mailflow.model import NetworkDay
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+STAMP = datetime(2026, 11, 1, 9, 30, tzinfo=UTC)
+
+
+def _day(**changes: object) -> NetworkDay:
+    fields: dict[str, object] = dict(
+        id="2026-12-09", date=date(2026, 12, 9), start=time(10), end=time(16),
+        place="Kuntatalo, Toinen linja 14; Helsinki", title="", sequence=3,
+    )
+    fields.update(changes)
+    return NetworkDay(**fields)  # type: ignore[arg-type]
+
+
+def _build(day: NetworkDay, method: str = "REQUEST", attendee_name: str = "Maija Mäkinen") -> Calendar:
+    data = build_calendar(
+        day, method, "verkosto@example.org", "Asiakaslähtöisyys oppilaitoksissa",  # type: ignore[arg-type]
+        "maija@omnia.test", attendee_name, HELSINKI, "example.org", STAMP,
+    )
+    assert b"\r\n" in data
+    return Calendar.from_ical(data)
+
+
+def _event(cal: Calendar):  # type: ignore[no-untyped-def]
+    [event] = cal.walk("VEVENT")
+    return event
+
+
+def test_request_has_the_itip_fields_a_client_needs() -> None:
+    cal = _build(_day())
+    assert str(cal["METHOD"]) == "REQUEST"
+    assert str(cal["VERSION"]) == "2.0"
+    assert "mailflow" in str(cal["PRODID"])
+    event = _event(cal)
+    assert str(event["UID"]) == "day-2026-12-09@example.org"
+    assert int(event["SEQUENCE"]) == 3
+    assert str(event["STATUS"]) == "CONFIRMED"
+    assert event.decoded("DTSTAMP") == STAMP
+    assert str(event["ORGANIZER"]) == "mailto:verkosto@example.org"
+    assert str(event["ORGANIZER"].params["CN"]) == "Asiakaslähtöisyys oppilaitoksissa"
+    attendee = event["ATTENDEE"]
+    assert str(attendee) == "mailto:maija@omnia.test"
+    assert attendee.params["CN"] == "Maija Mäkinen"
+    assert attendee.params["RSVP"] == "TRUE"
+    assert attendee.params["PARTSTAT"] == "NEEDS-ACTION"
+    assert attendee.params["ROLE"] == "REQ-PARTICIPANT"
+
+
+def test_times_are_the_local_wall_clock_in_utc_across_dst() -> None:
+    winter = _event(_build(_day()))
+    assert winter.decoded("DTSTART") == datetime(2026, 12, 9, 8, 0, tzinfo=UTC)
+    assert winter.decoded("DTEND") == datetime(2026, 12, 9, 14, 0, tzinfo=UTC)
+    summer = _event(_build(_day(date=date(2026, 6, 9))))
+    assert summer.decoded("DTSTART").astimezone(HELSINKI).hour == 10
+    assert summer.decoded("DTSTART") == datetime(2026, 6, 9, 7, 0, tzinfo=UTC)
+
+
+def test_summary_is_the_title_or_the_network_name() -> None:
+    assert str(_event(_build(_day(title="Yhteinen kokeilu")))["SUMMARY"]) == "Yhteinen kokeilu"
+    assert str(_event(_build(_day()))["SUMMARY"]) == "Asiakaslähtöisyys oppilaitoksissa – verkostopäivä"
+
+
+def test_user_text_is_escaped_data() -> None:
+    place = "Sali 3; 2. krs, Helsinki\nEND:VEVENT\nBEGIN:VTODO"
+    cal = _build(_day(place=place), attendee_name="Evil\r\nATTENDEE:mailto:x@evil.test")
+    event = _event(cal)
+    assert str(event["LOCATION"]) == place
+    assert not cal.walk("VTODO")
+    assert str(event["ATTENDEE"]) == "mailto:maija@omnia.test"
+    assert "\n" not in event["ATTENDEE"].params["CN"]
+
+
+def test_cancel_marks_the_event_cancelled_with_the_same_uid() -> None:
+    cal = _build(_day(sequence=4, cancelled=True), method="CANCEL")
+    assert str(cal["METHOD"]) == "CANCEL"
+    event = _event(cal)
+    assert str(event["STATUS"]) == "CANCELLED"
+    assert str(event["UID"]) == "day-2026-12-09@example.org"
+    assert int(event["SEQUENCE"]) == 4
+
+
+def test_unknown_method_is_refused() -> None:
+    with pytest.raises(ValueError, match="PUBLISH"):
+        _build(_day(), method="PUBLISH")

@@ -1,0 +1,116 @@
+"""Untrusted text is made safe before it may reach a header."""
+
+import re
+from email import message_from_bytes
+from email.message import EmailMessage
+from email.policy import SMTP, default
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mailflow.headers import (
+    InvalidAddressError,
+    clean_address,
+    clean_header_text,
+    clean_message_ids,
+    format_address,
+    make_message_id,
+)
+
+
+def test_header_injection_becomes_one_harmless_line() -> None:
+    cleaned = clean_header_text("Maija\r\nBcc: x@evil.test")
+    assert cleaned == "Maija Bcc: x@evil.test"
+
+
+def test_control_characters_and_bidi_overrides_are_removed() -> None:
+    assert clean_header_text("Ma\x00ija\x1b[31m \u202eMäkinen\t") == "Ma ija [31m Mäkinen"
+
+
+def test_encoded_word_that_hides_a_line_break_is_neutralised() -> None:
+    cleaned = clean_header_text("=?utf-8?q?=0D=0ABcc:_x@evil.test?=")
+    assert "\r" not in cleaned and "\n" not in cleaned
+    assert "=?" not in cleaned
+    assert "Bcc: x@evil.test" in cleaned
+
+
+def test_an_honest_encoded_word_is_decoded() -> None:
+    assert clean_header_text("=?utf-8?q?Maija_M=C3=A4kinen?=") == "Maija Mäkinen"
+
+
+def test_a_broken_encoded_word_does_not_raise() -> None:
+    cleaned = clean_header_text("=?no-such-charset?b?!!!?= Maija")
+    assert "=?" not in cleaned and "Maija" in cleaned
+
+
+def test_long_text_is_cut_with_an_ellipsis() -> None:
+    cleaned = clean_header_text("a" * 500, max_len=50)
+    assert len(cleaned) == 50 and cleaned.endswith("…")
+
+
+def test_format_address_encodes_finnish_names_per_rfc_2047() -> None:
+    msg = EmailMessage(policy=SMTP)
+    msg["To"] = format_address("Maija Mäkinen", "maija@omnia.test")
+    raw = msg.as_bytes()
+    assert raw.isascii() and b"=?utf-8?" in raw
+    parsed = message_from_bytes(msg.as_bytes(), policy=default)
+    address = parsed["To"].addresses[0]
+    assert (address.display_name, address.addr_spec) == ("Maija Mäkinen", "maija@omnia.test")
+
+
+def test_format_address_quotes_specials_in_a_name() -> None:
+    value = format_address('Mäkinen, "Maija" <boss>', "maija@omnia.test")
+    msg = EmailMessage(policy=SMTP)
+    msg["To"] = value
+    parsed = message_from_bytes(msg.as_bytes(), policy=default)
+    [address] = parsed["To"].addresses
+    assert address.addr_spec == "maija@omnia.test"
+    assert address.display_name == 'Mäkinen, "Maija" <boss>'
+
+
+def test_format_address_with_an_encoded_word_name_cannot_redirect() -> None:
+    msg = EmailMessage(policy=SMTP)
+    msg["To"] = format_address("=?utf-8?q?x_=3Cboss@evil.test=3E?=", "maija@omnia.test")
+    parsed = message_from_bytes(msg.as_bytes(), policy=default)
+    assert [a.addr_spec for a in parsed["To"].addresses] == ["maija@omnia.test"]
+
+
+@pytest.mark.parametrize(
+    "address", ["", "no-at-sign", "a@b@c.test", "x@evil.test\r\nBcc: y@evil.test", "<x@y.test>", "a b@c.test"]
+)
+def test_unusable_addresses_are_refused(address: str) -> None:
+    with pytest.raises(InvalidAddressError):
+        clean_address(address)
+
+
+def test_message_id_is_deterministic_and_carries_the_day() -> None:
+    first = make_message_id("invite:2026-12-09:maija@omnia.test", "example.org", "2026-12-09")
+    again = make_message_id("invite:2026-12-09:maija@omnia.test", "example.org", "2026-12-09")
+    other = make_message_id("invite:2026-12-09:teppo@omnia.test", "example.org", "2026-12-09")
+    assert first == again != other
+    assert re.fullmatch(r"<[0-9a-f]{24}\.day-2026-12-09@example\.org>", first)
+
+
+def test_message_id_without_a_day() -> None:
+    assert re.fullmatch(r"<[0-9a-f]{24}@example\.org>", make_message_id("k", "example.org"))
+
+
+def test_message_id_strips_unsafe_characters_from_the_day() -> None:
+    value = make_message_id("k", "example.org", "päivä <1>")
+    assert re.fullmatch(r"<[0-9a-f]{24}\.day-[A-Za-z0-9._-]+@example\.org>", value)
+
+
+def test_clean_message_ids_keeps_only_well_formed_ids() -> None:
+    assert clean_message_ids("<a@x.test> junk\r\nBcc: y", "<b@y.test> <a@x.test>", "") == (
+        "<a@x.test>",
+        "<b@y.test>",
+    )
+
+
+@given(st.text())
+def test_cleaned_text_never_contains_a_line_break_or_control(text: str) -> None:
+    cleaned = clean_header_text(text)
+    assert not any(c in cleaned for c in "\r\n\x00\x0b\x0c\x85\u2028\u2029")
+    assert "=?" not in cleaned
+    assert len(cleaned) <= 200
