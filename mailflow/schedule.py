@@ -87,14 +87,21 @@ def _one_line(text: str) -> str:
 
 def _invitees(day: NetworkDay, state: NetworkState) -> list[Person]:
     """Who is invited to the day and has not declined: registered people and invited guests."""
+    return [p for p in _signed_up(day, state) if not _declined(p, day, state)]
+
+
+def _signed_up(day: NetworkDay, state: NetworkState) -> list[Person]:
+    """Registered people and invited guests signed up for the day, whose mail gets through."""
     return sorted(
-        (
-            p for p in state.people.values()
-            if p.status in ("registered", "invited") and signed_up(p, day) and not p.failing
-            and getattr(state.rsvps.get((day.id, p.address)), "answer", "") != "no"
-        ),
+        (p for p in state.people.values()
+         if p.status in ("registered", "invited") and signed_up(p, day) and not p.failing),
         key=lambda p: p.address,
     )
+
+
+def _declined(person: Person, day: NetworkDay, state: NetworkState) -> bool:
+    rsvp = state.rsvps.get((day.id, person.address))
+    return rsvp is not None and rsvp.answer == "no"
 
 
 def _to_person(key: str, person: Person, day: NetworkDay, template: str,
@@ -147,11 +154,9 @@ def _reminded_after_signup(person: Person, day: NetworkDay, offset: int,
 
 def _cancellations(day: NetworkDay, state: NetworkState) -> Iterator[MailRequest]:
     """``day_cancelled`` to everyone who was invited, declined or not (their calendars too)."""
-    for person in sorted(state.people.values(), key=lambda p: p.address):
-        if person.status in ("registered", "invited") and signed_up(person, day) \
-                and not person.failing:
-            yield _to_person(f"cancel:{day.id}:{person.address}", person, day,
-                             "day_cancelled", "cancel")
+    for person in _signed_up(day, state):
+        yield _to_person(f"cancel:{day.id}:{person.address}", person, day,
+                         "day_cancelled", "cancel")
 
 
 def _digest(state: NetworkState, now: datetime, rules: ScheduleRules,
