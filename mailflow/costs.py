@@ -31,6 +31,7 @@ from mailflow.model import NetworkDay, Person
 from mailflow.values import NetworkState
 
 __all__ = [
+    "CENT",
     "CostMode",
     "Share",
     "attendee_counts",
