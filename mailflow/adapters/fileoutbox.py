@@ -1,0 +1,86 @@
+"""A Sender that writes each mail as an ``.eml`` file a person can open (the default outbox)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from datetime import UTC, datetime
+from email.parser import BytesHeaderParser
+from email.policy import default
+from pathlib import Path
+
+from mailflow.errors import TemporaryServerError
+from mailflow.ports import SendResult
+
+__all__ = ["FileOutbox"]
+
+
+def _id_hash(message_id: str) -> str:
+    return hashlib.sha256(message_id.strip().encode("utf-8")).hexdigest()[:16]
+
+
+class FileOutbox:
+    """Writes mail to ``path`` as ``<UTC time>-<hash of Message-ID>.eml``.
+
+    Each file is written to a temporary name and renamed, so a reader never sees half a
+    mail. Sending the same Message-ID again replaces its file instead of adding a second
+    one, as a resend after a crash would. Files are private to the owner (mode 0600):
+    they hold people's names and addresses.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.last_paths: list[Path] = []
+
+    def send(self, raw: bytes, sender: str, recipients: list[str]) -> SendResult:
+        message_id = str(BytesHeaderParser(policy=default).parsebytes(raw).get("Message-ID", ""))
+        if not message_id:
+            message_id = "sha256:" + hashlib.sha256(raw).hexdigest()
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            target = self.path_for(message_id) or self.path / self._name(message_id)
+            self._write_atomically(target, raw)
+        except OSError as exc:
+            raise TemporaryServerError(f"cannot write to the outbox {self.path}: {exc}") from exc
+        self.last_paths.append(target)
+        return SendResult()
+
+    def path_for(self, message_id: str) -> Path | None:
+        """The file holding the mail with this Message-ID, or None when there is none."""
+        found = sorted(self.path.glob(f"*-{_id_hash(message_id)}.eml"))
+        return found[-1] if found else None
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+    def _name(self, message_id: str) -> str:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
+        return f"{stamp}-{_id_hash(message_id)}.eml"
+
+    def _write_atomically(self, target: Path, raw: bytes) -> None:
+        fd, temp = tempfile.mkstemp(prefix=".tmp-", suffix=".eml", dir=self.path)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(raw)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp, target)
+            _fsync_folder(self.path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename durable (POSIX); a no-op where folders cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,82 @@
+"""The file outbox: one openable .eml per mail, written atomically, resends replace."""
+
+from __future__ import annotations
+
+import stat
+from datetime import UTC, datetime
+from email import message_from_bytes
+from email.policy import default
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from mailflow.adapters.fileoutbox import FileOutbox
+from mailflow.config import NetworkSettings
+from mailflow.errors import TemporaryServerError
+from mailflow.model import Person
+from mailflow.render import Renderer
+from mailflow.resources import templates_dir
+from mailflow.values import MailRequest
+
+NETWORK = NetworkSettings(address="verkosto@example.org", facilitator="vetaja@example.org",
+                          name="Asiakaslähtöisyys oppilaitoksissa")
+
+
+def rendered(key: str = "cancel:maija@omnia.test") -> tuple[str, bytes]:
+    renderer = Renderer(templates_dir(), NETWORK, ZoneInfo("Europe/Helsinki"))
+    request = MailRequest(key=key, to="maija@omnia.test", to_name="Maija Mäkinen",
+                          template="cancel_confirmation",
+                          context={"person": Person("maija@omnia.test", "Maija Mäkinen", "omnia")})
+    mail = renderer.render(request, now=datetime(2026, 11, 20, 7, 15, tzinfo=UTC))
+    return mail.message_id, mail.raw
+
+
+def test_a_sent_mail_is_an_eml_file_that_parses_back(tmp_path: Path) -> None:
+    outbox = FileOutbox(tmp_path / "outbox")
+    message_id, raw = rendered()
+    result = outbox.send(raw, "verkosto@example.org", ["maija@omnia.test"])
+    assert result.refused == {}
+    path = outbox.path_for(message_id)
+    assert path is not None and path.suffix == ".eml"
+    assert outbox.last_paths == [path]
+    assert path.read_bytes() == raw
+    parsed = message_from_bytes(path.read_bytes(), policy=default)
+    assert parsed["Message-ID"] == message_id
+    assert parsed["To"].addresses[0].display_name == "Maija Mäkinen"
+    body = parsed.get_body(("plain",))
+    assert body is not None and "peruneet" in body.get_content()
+
+
+def test_files_are_private_and_no_temporary_file_is_left(tmp_path: Path) -> None:
+    outbox = FileOutbox(tmp_path)
+    message_id, raw = rendered()
+    outbox.send(raw, "verkosto@example.org", ["maija@omnia.test"])
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    path = outbox.path_for(message_id)
+    assert path is not None
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_resending_the_same_message_id_replaces_its_file(tmp_path: Path) -> None:
+    outbox = FileOutbox(tmp_path)
+    message_id, raw = rendered()
+    outbox.send(raw, "verkosto@example.org", ["maija@omnia.test"])
+    outbox.send(raw, "verkosto@example.org", ["maija@omnia.test"])
+    other_id, other = rendered("cancel:teppo@omnia.test")
+    outbox.send(other, "verkosto@example.org", ["maija@omnia.test"])
+    assert len(list(tmp_path.glob("*.eml"))) == 2
+    assert outbox.path_for(message_id) != outbox.path_for(other_id)
+    assert FileOutbox(tmp_path).path_for(message_id) == outbox.path_for(message_id)
+
+
+def test_unknown_message_id_has_no_path(tmp_path: Path) -> None:
+    assert FileOutbox(tmp_path).path_for("<nope@example.org>") is None
+
+
+def test_an_unwritable_outbox_is_a_temporary_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    _, raw = rendered()
+    with pytest.raises(TemporaryServerError, match="outbox"):
+        FileOutbox(blocker / "outbox").send(raw, "verkosto@example.org", ["maija@omnia.test"])
