@@ -49,11 +49,16 @@ _NAME = re.compile(r"^[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+){1,3}$")
 _CAP_WORD = re.compile(r"^[A-ZÅÄÖ][\w'’-]+$")
 _PHONE = re.compile(r"^[+()\d\s-]{6,}$|^(?:puh|p|tel|mob|gsm|phone)\b", re.I)
 _INTRO = re.compile(
-    r"\b(?:olen|nimeni\s+on|i\s+am|i'm|my\s+name\s+is|this\s+is)\s+([^\n.!?]{2,120})", re.I
+    r"\b(?:olen|toimin|työskentelen|nimeni\s+on|i\s+am|i'm|i\s+work\s+as|my\s+name\s+is"
+    r"|this\s+is)\s+([^\n.!?]{2,120})", re.I
 )
 _SENT_FROM = re.compile(r"lähetetty|lahetetty|sent from my|hanki outlook|get outlook", re.I)
 _FORWARD_FROM = re.compile(r"^\s*\**(?:lähettäjä|from|från|lähettäjä)\s*:\**\s*(.+)$", re.I | re.M)
 _OTHERS = re.compile(r"kollega|puolesta|on behalf|colleague|seuraavat|following|osallistujiksi")
+_HEADER_LINE = re.compile(
+    r"^\s*\**(?:from|to|cc|sent|date|subject|lähettäjä|vastaanottaja|kopio|lähetetty|aihe"
+    r"|päivämäärä)\s*:", re.I
+)
 _ORGISH = re.compile(
     r"opisto|oppilaitos|kuntayhtym|koulutus|yliopisto|korkeakoulu|\boy\b|\bry\b|college|school"
     r"|university|institute|säätiö|saatio", re.I
@@ -96,7 +101,8 @@ def role_from_title(title: str) -> Role:
     for role, words in lx.ROLE_WORDS.items():
         if any(" " in w and w in folded for w in words):
             found.add(role)
-    for word in re.findall(r"[\w'-]+", folded):
+    for written in re.findall(r"[\w'-]+", folded):
+        word = re.sub(r"(?<=\w{5})(?:na|ksi)$", "", written)
         best = ("", "")
         for role, words in lx.ROLE_WORDS.items():
             for ending in words:
@@ -153,9 +159,14 @@ def understand(
 
 def _reading(msg: ParsedMessage) -> _Reading:
     forwarded = bool(lx.FORWARD_SUBJECT.match(msg.subject))
-    text = msg.text if forwarded and msg.text.strip() else (msg.new_text.strip() or msg.text)
+    text = msg.new_text.strip() or msg.text
+    if forwarded and msg.text.strip():
+        # the forwarded mail is the request; only its own ">" history is left out
+        text = "\n".join(line for line in msg.text.splitlines() if not line.startswith(">"))
     folded = lx.fold(text)
-    if not lx.REPLY_SUBJECT.match(msg.subject) and not forwarded:
+    if forwarded:
+        folded = f"{lx.fold(lx.FORWARD_SUBJECT.sub('', msg.subject))}\n{folded}"
+    elif not lx.REPLY_SUBJECT.match(msg.subject):
         folded = f"{lx.fold(msg.subject)}\n{folded}"
     lines = tuple(line.rstrip() for line in text.splitlines())
     return _Reading(text=text, folded=folded, lines=lines, forwarded=forwarded)
@@ -345,7 +356,8 @@ def _complete(
     if kind == "signup":
         return _signup(intent, msg, reading, state, orgs)
     if kind == "substitute":
-        return _substitute(intent, msg, reading, state, orgs)
+        day = _rsvp_day(msg, reading, state, network_domain)
+        return replace(_substitute(intent, msg, reading, state, orgs), day=day)
     if kind == "correction":
         return _correction(intent, msg, reading, orgs)
     if kind == "commit":
@@ -377,14 +389,22 @@ def _closing_index(lines: tuple[str, ...]) -> int:
 
 
 def _signature(lines: tuple[str, ...]) -> list[str]:
-    """The lines under the closing: name, title, organisation (phones and links dropped)."""
+    """The lines under the closing: name, title, organisation (phones and links dropped).
+
+    Without a closing, a short last paragraph that starts with a name counts.
+    """
     at = _closing_index(lines)
-    if at >= len(lines):
-        return []
-    inline = re.sub(r"^\W*(?:ystävällisin\s+|parhain\s+)?(?:terveisin|regards|best regards)[,\s]*",
-                    "", lines[at].strip(), flags=re.I)
-    rest = [inline] if inline and inline != lines[at].strip() else []
-    rest += [line.strip() for line in lines[at + 1:]]
+    if at < len(lines):
+        inline = re.sub(
+            r"^\W*(?:ystävällisin\s+|parhain\s+)?(?:terveisin|regards|best regards)[,\s]*",
+            "", lines[at].strip(), flags=re.I)
+        rest = [inline] if inline and inline != lines[at].strip() else []
+        rest += [line.strip() for line in lines[at + 1:]]
+    else:
+        blank = max((i for i, line in enumerate(lines) if not line.strip()), default=-1)
+        rest = [line.strip() for line in lines[blank + 1:]]
+        if not (1 < len(rest) <= 5 and _NAME.match(rest[0])):
+            return []
     return [
         line for line in rest
         if line and not _SENT_FROM.search(line) and not _PHONE.search(line)
@@ -414,23 +434,37 @@ def _classify(fields: list[str], orgs: OrgDirectory) -> dict[str, str]:
         address = _ADDRESS.search(cell)
         if address:
             out.setdefault("address", address.group(0).lower())
-            cell = (cell[: address.start()] + cell[address.end():]).strip(" <>()[],;")
-            if not cell:
-                continue
-        folded = lx.fold(cell)
-        if not cell:
-            continue
-        if "diet" not in out and lx.DIET_WORDS.search(folded):
-            out["diet"] = cell
-        elif "name" not in out and _is_name(cell, orgs):
-            out["name"] = cell
-        elif "title" not in out and role_from_title(cell) != "unknown":
-            out["title"] = cell
-        elif "organisation" not in out and (orgs.resolve(cell) or _ORGISH.search(cell)):
-            out["organisation"] = _org_text(cell, orgs)
-        elif "organisation" not in out and _CAP_WORD.match(cell.split()[0]):
-            out["organisation"] = cell
+            cell = (cell[: address.start()] + " " + cell[address.end():]).strip(" <>()[],;")
+        for part in _name_first(cell, orgs):
+            _classify_cell(part, out, orgs)
     return out
+
+
+def _name_first(cell: str, orgs: OrgDirectory) -> list[str]:
+    """"Kalle Kivinen rehtori" (table cells joined by spaces) -> ["Kalle Kivinen", "rehtori"]."""
+    words = cell.split()
+    if len(words) <= 2 or _is_name(cell, orgs):
+        return [cell] if cell else []
+    run = 0
+    while run < len(words) and run < 4 and _CAP_WORD.match(words[run]):
+        run += 1
+    if run >= 2 and _is_name(" ".join(words[:run]), orgs):
+        return [" ".join(words[:run]), " ".join(words[run:])]
+    return [cell]
+
+
+def _classify_cell(cell: str, out: dict[str, str], orgs: OrgDirectory) -> None:
+    if not cell:
+        return
+    folded = lx.fold(cell)
+    if "diet" not in out and lx.DIET_WORDS.search(folded):
+        out["diet"] = cell
+    elif "name" not in out and _is_name(cell, orgs):
+        out["name"] = cell
+    elif "title" not in out and role_from_title(cell) != "unknown":
+        out["title"] = cell
+    elif "organisation" not in out and (orgs.resolve(cell) or _ORGISH.search(cell)):
+        out["organisation"] = _org_text(cell, orgs)
 
 
 def _split_cells(line: str) -> list[str]:
@@ -489,6 +523,8 @@ def _listed(lines: list[str], orgs: OrgDirectory) -> list[dict[str, str]]:
             return found
     people = []
     for line in lines:
+        if _HEADER_LINE.match(line):
+            continue
         cells = _split_cells(line)
         if not cells or any(len(c.split()) > 6 for c in cells):
             continue
@@ -559,7 +595,7 @@ def _self_details(
     """The sender's own details from intro sentence, signature, display name and domain."""
     name, address = msg.from_name, msg.from_addr
     if reading.forwarded:
-        fw_name, fw_address = _forwarded_author(reading.text)
+        fw_name, fw_address = _forwarded_author(msg.text)
         if fw_address:
             name, address = fw_name, fw_address
     row = _intro(reading.text, orgs)
@@ -636,7 +672,7 @@ def _signup(
     if _ALL_DAYS.search(reading.folded):
         notes.append("days: all")
     else:
-        named = _named_days(lx.fold(reading.text), state)
+        named = _named_days(reading.folded, state)
         if named:
             notes.append(f"days: {', '.join(named)}")
             day = named[0] if len(named) == 1 else ""
@@ -684,8 +720,7 @@ def _substitute(
     if not person.address:
         return replace(intent, kind="attention", people=(person,),
                        reason="substitute named without a mail address")
-    day = _named_days(lx.fold(reading.text), state)
-    return replace(intent, people=(person,), day=day[0] if len(day) == 1 else "")
+    return replace(intent, people=(person,))
 
 
 _CORRECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -63,7 +63,9 @@ INTENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bwill\s+replace\s+me\b", r"\bsubstitute\s+for\s+me\b",
     )),
     ("cancel", _any(
-        r"\bperu(?:utan|utamme|uttaa|uttaisin|uttaisimme|utus|a|n|mme|kaa|isin)?\b",
+        r"\bperu\w*\s+(?:\w+\s+)?(?:ilmoittautumi|osallistumi|registration)\w*",
+        r"\bcancel\w*\s+(?:my\s+|our\s+|the\s+)?(?:registration|sign-?up|participation)\b",
+        r"\bperu(?:u?t\w*|a\w*|m\w*|n|kaa|isin|isimme)?\b",
         r"\ben\s+(?:valitettavasti\s+)?(?:paase|paasekaan|pysty\s+osallistumaan)\s+mukaan\s+verkostoon\b",
         r"\b(?:eroan|eroamme|jaan\s+pois|jaamme\s+pois)\s+verkost",
         r"\bcancel(?:l?ing)?\b", r"\bwithdraw(?:ing)?\b",
@@ -84,7 +86,7 @@ INTENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bupdate\s+my\s+(?:role|title|name|diet|details)\b",
     )),
     ("signup", _any(
-        r"\bilmoittau(?:dun|dumme|dutaan|tua|tuisin|tuisimme|tuminen|tumisen|tumiseni|tuvat)\b",
+        r"\bilmoittau(?:dun|dumme|dutaan|tua|tuisin|tuisimme|tuminen|tumisen|tumiseni|tumiset|tuvat)\b",
         r"\bilmoita(?:n|mme)\s+(?:(?:seuraavat|alla\s+olevat|meilta|meidat|minut|myos)\s+)*"
         r"(?:osallistuj|henkilo|verkost|mukaan|ilmoittau|\w+\s+osallistuj)",
         r"\bosallistujiksi\b", r"\bhaluai?s?i?(?:n|mme|simme)\s+osallistua\b",
@@ -164,7 +166,7 @@ DIET_WORDS = re.compile(
 ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "management": ("rehtori", "johtaja", "paallikko", "director", "principal", "manager",
                    "ceo", "dean", "head of"),
-    "supervisor": ("esimies", "esihenkilo", "tiiminvetaja", "lahijohtaja", "supervisor",
+    "supervisor": ("esimies", "esimiehe", "esihenkilo", "tiiminvetaja", "lahijohtaja", "supervisor",
                    "team leader", "teamleader", "foreman"),
     "staff": ("opettaja", "lehtori", "koulutustarkastaja", "koordinaattori", "koordinaatori",
               "asiantuntija", "suunnittelija", "ohjaaja", "kouluttaja", "sihteeri",
