@@ -271,7 +271,9 @@ class _Body:
 
 def _payload_bytes(part: Message, body: _Body, limit: int) -> bytes:
     """The decoded payload of a leaf part, cut at ``limit`` bytes (noted as a problem)."""
-    payload = part.get_payload()
+    # Not get_payload(): for 8-bit bodies compat32 re-decodes it with the declared
+    # charset and errors="replace", losing the bytes a mislabelled charset needs.
+    payload = getattr(part, "_payload", None)
     if not isinstance(payload, str):
         return b""
     cte = str(part.get("content-transfer-encoding", "")).strip().lower()

@@ -48,6 +48,11 @@ _ATTRIBUTION_END = re.compile(
     r"(\bwrote|\bkirjoitti|\bskrev|\bschrieb|\ba écrit)\b[^:\n]{0,60}:\s*$", re.IGNORECASE
 )
 _ATTRIBUTION_HINT = re.compile(r"@|\d")
+#: how the first half of a wrapped attribution looks: "On ...", "ma 3.10.2016 klo ...", "... <"
+_ATTRIBUTION_START = re.compile(
+    r"^(on|am|le|den|el)\s|^(ma|ti|ke|to|pe|la|su)\s+\d|^\d{1,2}\.\d{1,2}\.\d{2,4}|[<,]$",
+    re.IGNORECASE,
+)
 _SIGNATURE = re.compile(r"^--\s*$")
 _PHONE = re.compile(
     r"^\s*(lähetetty (iphonesta|ipadista|android-puhelimesta|mobiililaitteesta"
@@ -95,6 +100,7 @@ def _attribution(lines: list[str], i: int) -> int:
     if i + 1 < len(lines):
         nxt = lines[i + 1].strip()
         joined = f"{line} {nxt}"
+        nxt_complete = bool(_ATTRIBUTION_HINT.search(nxt))
         if (
             nxt
             and not _is_quoted(nxt)
@@ -102,6 +108,7 @@ def _attribution(lines: list[str], i: int) -> int:
             and _ATTRIBUTION_END.search(nxt)
             and _ATTRIBUTION_HINT.search(joined)
             and not _ATTRIBUTION_END.search(line)
+            and (not nxt_complete or _ATTRIBUTION_START.search(line))
         ):
             return 2
     return 0

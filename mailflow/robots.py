@@ -23,7 +23,9 @@ _MAX_REPORT_PARTS = 50
 _MAX_SCAN_CHARS = 20_000
 
 _ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-_DAEMON = re.compile(r"^(mailer-daemon|postmaster|mail-daemon|maildaemon|mdaemon)@", re.I)
+_DAEMON = re.compile(
+    r"^(mailer-daemon|postmaster|mail-daemon|maildaemon|mdaemon|microsoftexchange[0-9a-f]*)@", re.I
+)
 _BOUNCE_SUBJECT = re.compile(
     r"^\s*(undeliverable|undelivered mail|toimittamaton|toimitus epäonnistui"
     r"|delivery status notification|mail delivery (failed|failure|system)"
