@@ -45,6 +45,50 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def _descendants(pid: int) -> list[int]:
+    """The PIDs of a process's children, grandchildren, ... (Linux /proc; else none)."""
+    parents: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in parents.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _signal(pid: int, sig: signal.Signals) -> bool:
+    try:
+        os.kill(pid, sig)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+def _end(pids: list[int], timeout: float) -> None:
+    """SIGTERM the given PIDs, SIGKILL those still there after ``timeout``."""
+    alive = [pid for pid in pids if _signal(pid, signal.SIGTERM)]
+    deadline = time.monotonic() + timeout
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.02)
+        alive = [pid for pid in alive if _running(pid)]
+    for pid in alive:
+        _signal(pid, signal.SIGKILL)
+
+
 class Dovecot:
     """One Dovecot instance with one user; ``stop()`` keeps the mail for ``start()``/``restart()``.
 
@@ -124,6 +168,7 @@ class Dovecot:
         process, self._process = self._process, None
         if process is None or process.poll() is not None:
             return
+        children = _descendants(process.pid)
         process.send_signal(signal.SIGTERM)
         try:
             process.wait(timeout)
@@ -133,13 +178,18 @@ class Dovecot:
         finally:
             if process.stderr is not None:
                 process.stderr.close()
+        _end(children, timeout)  # imap processes may outlive the master: a restart ends them
         self._wait_port_closed(timeout)
 
     def kill(self) -> None:
         """SIGKILL the master process (children notice and exit), as a crash would."""
         process, self._process = self._process, None
         if process is not None and process.poll() is None:
+            children = _descendants(process.pid)
             process.kill()
+            for pid in children:
+                _signal(pid, signal.SIGKILL)
+            self._wait_port_closed(5.0)
             process.wait(5.0)
         if process is not None and process.stderr is not None:
             process.stderr.close()
@@ -149,8 +199,9 @@ class Dovecot:
         return self.start()
 
     def cleanup(self) -> None:
-        """Stop and remove the temporary folder."""
-        self.stop()
+        """Kill Dovecot (its state is thrown away: no need to wait ~1 s for a clean
+        shutdown) and remove the temporary folder."""
+        self.kill()
         shutil.rmtree(self.root, ignore_errors=True)
 
     @property
@@ -264,6 +315,7 @@ listen = {HOST}
 {tls}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
+auth_failure_delay = 0
 mail_location = maildir:~/Maildir
 {capability}
 passdb {{

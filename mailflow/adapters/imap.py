@@ -230,7 +230,7 @@ class ImapMailbox:
         delay = first_delay
         for attempt in range(1, attempts + 1):
             try:
-                self._connected()
+                self._guard(self._connected)
                 return
             except TemporaryServerError as exc:
                 if attempt == attempts:

@@ -95,8 +95,10 @@ def _login(client: IMAPClient, settings: ImapSettings, secret: Secret, where: st
     try:
         if secret.kind == "oauth2":
             client.oauth2_login(settings.username, secret.value)
-        else:
+        elif (settings.username + secret.value).isascii():
             client.login(settings.username, secret.value)
+        else:  # LOGIN is 7-bit; SASL PLAIN carries UTF-8
+            client.plain_login(settings.username, secret.value)
     except LoginError as exc:
         text = _server_text(exc, secret)
         if _TEMPORARY_LOGIN.search(text):
