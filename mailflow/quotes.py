@@ -165,12 +165,14 @@ def split_new_text(text: str) -> str:
     kept: list[str] = []
     in_signature = False
     in_forward_header = False
+    header_seen = False
     i = 0
     while i < len(lines):
         line = lines[i]
-        if in_forward_header:
+        if in_forward_header:  # the forwarded header block: kept up to its first blank line
             kept.append(line)
-            in_forward_header = bool(line.strip())
+            header_seen = header_seen or bool(line.strip())
+            in_forward_header = bool(line.strip()) or not header_seen
             i += 1
             continue
         kind, taken = _history_start(lines, i)
@@ -179,6 +181,7 @@ def split_new_text(text: str) -> str:
         if kind == "forward":
             in_signature = False
             in_forward_header = True
+            header_seen = False
             if taken:
                 kept.append(line)
                 i += taken

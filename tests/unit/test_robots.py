@@ -1,0 +1,194 @@
+"""Robot mail: loops, bounces and auto-replies, and that people's mail is not mistaken for them."""
+
+from __future__ import annotations
+
+from email import message_from_bytes
+from email.policy import compat32
+
+import pytest
+
+from mailflow.parse import LOOP_HEADER, parse_message
+from mailflow.robots import classify_robot
+
+OWN = "verkosto@example.org"
+
+
+def mail(body: str = "Hei,\n\ntulen 9.12.\n", **headers: str) -> bytes:
+    """A small raw message; keyword names become headers (underscores to dashes)."""
+    fields = {
+        "From": "Maija Mallikas <maija.mallikas@omnia.test>",
+        "To": OWN,
+        "Subject": "Re: Verkostopäivä 9.12.2026",
+        "Message-ID": "<m1@omnia.test>",
+        "Content-Type": "text/plain; charset=utf-8",
+    }
+    fields.update({name.replace("_", "-"): value for name, value in headers.items()})
+    head = "".join(f"{name}: {value}\n" for name, value in fields.items())
+    return (head + "\n" + body).encode("utf-8")
+
+
+def robot(raw: bytes) -> tuple[str | None, tuple[str, ...]]:
+    parsed = parse_message(raw, own_address=OWN)
+    return parsed.robot, parsed.bounced
+
+
+def dsn(*blocks: str, subject: str = "Undelivered Mail Returned to Sender") -> bytes:
+    per_recipient = "\n\n".join(blocks)
+    return f"""Return-Path: <>
+From: MAILER-DAEMON@mx.example.org (Mail Delivery System)
+To: {OWN}
+Subject: {subject}
+Message-ID: <dsn1@mx.example.org>
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status; boundary="B"
+
+--B
+Content-Type: text/plain
+
+Your message could not be delivered to one or more recipients.
+
+--B
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mx.example.org
+
+{per_recipient}
+
+--B--
+""".encode()
+
+
+def test_a_persons_ordinary_reply_is_no_robot() -> None:
+    assert robot(mail()) == (None, ())
+
+
+def test_mail_from_our_own_address_is_a_loop_whatever_the_case() -> None:
+    assert robot(mail(From="Verkosto <Verkosto@Example.ORG>"))[0] == "loop"
+
+
+def test_mail_carrying_our_loop_header_is_a_loop_even_from_a_person() -> None:
+    assert robot(mail(**{LOOP_HEADER: OWN}))[0] == "loop"
+
+
+def test_loop_is_decided_before_bounce() -> None:
+    raw = mail(From=OWN, X_Failed_Recipients="someone@omnia.test")
+    assert robot(raw) == ("loop", ())
+
+
+def test_dsn_lists_only_the_failed_recipients() -> None:
+    raw = dsn(
+        "Final-Recipient: rfc822; Maija.Mallikas@omnia.test\nAction: failed\nStatus: 5.1.1",
+        "Final-Recipient: rfc822; pekka@stadi.test\nAction: delivered\nStatus: 2.0.0",
+        "Final-Recipient: rfc822; liisa@keuda.test\nAction: failed\nStatus: 5.2.2",
+    )
+    assert robot(raw) == ("bounce", ("maija.mallikas@omnia.test", "liisa@keuda.test"))
+
+
+def test_dsn_without_action_counts_permanent_status_as_failure() -> None:
+    raw = dsn("Original-Recipient: rfc822;anna@keuda.test\nStatus: 5.1.1")
+    assert robot(raw) == ("bounce", ("anna@keuda.test",))
+
+
+def test_delay_report_is_a_bounce_with_nobody_failed() -> None:
+    raw = dsn(
+        "Final-Recipient: rfc822; tuomas@keuda.test\nAction: delayed\nStatus: 4.4.1",
+        subject="Delayed Mail (still being retried)",
+    )
+    assert robot(raw) == ("bounce", ())
+
+
+def test_x_failed_recipients_names_every_address() -> None:
+    raw = mail(
+        From="Mail Delivery System <Mailer-Daemon@mx.stadi.test>",
+        Subject="Mail delivery failed: returning message to sender",
+        X_Failed_Recipients="a@stadi.test, b@stadi.test",
+    )
+    assert robot(raw) == ("bounce", ("a@stadi.test", "b@stadi.test"))
+
+
+def test_text_bounce_does_not_list_our_own_address_or_the_daemon() -> None:
+    body = (
+        "Hi. This is the qmail-send program at mail.keuda.test.\n"
+        "I'm afraid I wasn't able to deliver your message to the following addresses.\n\n"
+        "<jukka@keuda.test>:\nSorry, no mailbox here by that name. (#5.1.1)\n\n"
+        f"Please reply to postmaster@keuda.test. Sender was {OWN}.\n\n"
+        "--- Below this line is a copy of the message.\n\n"
+        f"From: {OWN}\nTo: jukka@keuda.test\nCc: vetaja@example.org\n"
+    )
+    raw = mail(body, From="MAILER-DAEMON@mail.keuda.test", Subject="failure notice")
+    assert robot(raw) == ("bounce", ("jukka@keuda.test",))
+
+
+def test_exchange_ndr_in_finnish_is_a_bounce() -> None:
+    raw = mail(
+        "Viestiäsi ei voitu toimittaa seuraaville vastaanottajille:\n\nanna@keuda.test\n",
+        From="Microsoft Outlook <postmaster@keuda.test>",
+        Subject="Toimittamaton: Verkostopäivä",
+    )
+    assert robot(raw) == ("bounce", ("anna@keuda.test",))
+
+
+def test_a_person_forwarding_a_bounce_is_not_a_bounce() -> None:
+    raw = mail(
+        "Mitä tämä tarkoittaa? Your message to anna@keuda.test couldn't be delivered.\n",
+        Subject="VL: Undeliverable: Verkostopäivä",
+    )
+    assert robot(raw) == (None, ())
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Auto_Submitted": "auto-replied"},
+        {"Auto_Submitted": "auto-generated"},
+        {"X_Autoreply": "yes"},
+        {"X_Autorespond": "Lomalla"},
+        {"Precedence": "bulk"},
+        {"Precedence": "junk"},
+        {"List_Id": "<uutiset.lists.stadi.test>"},
+        {"Subject": "Automaattinen vastaus: Verkostopäivä 9.12.2026"},
+        {"Subject": "Poissa toimistosta: Kutsu"},
+        {"Subject": "Automatic reply: Network day"},
+        {"Subject": "Autosvar: Nätverksdag"},
+        {"Subject": "Lomalla", "X_Auto_Response_Suppress": "All"},
+        {"Return_Path": "<>"},
+    ],
+)
+def test_auto_replies(headers: dict[str, str]) -> None:
+    assert robot(mail(**headers)) == ("autoreply", ())
+
+
+def test_list_mail_is_not_a_bounce() -> None:
+    raw = mail(
+        "Undeliverable? No: this is the newsletter.\n",
+        Precedence="list",
+        List_Id="<uutiset.lists.stadi.test>",
+    )
+    assert robot(raw) == ("autoreply", ())
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Auto_Submitted": "no"},
+        {"Subject": "Lomalla 9.12., en pääse"},
+        {"Subject": "Hyväksytty: Verkostopäivä 9.12.2026", "X_Auto_Response_Suppress": "RN, NRN, OOF"},
+        {"Subject": "Ilmoittautumislomake", "X_Auto_Response_Suppress": "All"},
+        {"Subject": "Auto: kimppakyyti verkostopäivään"},
+    ],
+)
+def test_people_are_not_auto_replies(headers: dict[str, str]) -> None:
+    assert robot(mail(**headers)) == (None, ())
+
+
+def test_classify_robot_directly_on_a_compat32_message() -> None:
+    msg = message_from_bytes(dsn("Final-Recipient: rfc822; x@omnia.test\nAction: failed"), policy=compat32)
+    kind, bounced = classify_robot(
+        msg,
+        headers={"return-path": "<>"},
+        from_addr="mailer-daemon@mx.example.org",
+        subject="Undelivered Mail Returned to Sender",
+        text="",
+        own_address=OWN,
+    )
+    assert (kind, bounced) == ("bounce", ("x@omnia.test",))
