@@ -415,7 +415,7 @@ def _signature(lines: tuple[str, ...]) -> list[str]:
 def _is_name(text: str, orgs: OrgDirectory) -> bool:
     text = text.strip()
     return (
-        bool(_NAME.match(text)) and role_from_title(text) == "unknown"
+        bool(_NAME.fullmatch(text)) and role_from_title(text) == "unknown"
         and orgs.resolve(text) is None and not _ORGISH.search(text)
     )
 
@@ -542,13 +542,18 @@ def _details(row: dict[str, str], orgs: OrgDirectory) -> PersonDetails:
         organisation = _org_text(organisation, orgs)
     diet = row.get("diet", "").strip()
     return PersonDetails(
-        name=" ".join(row.get("name", "").split()),
-        organisation=organisation,
+        name=_one_line(row.get("name", "")),
+        organisation=_one_line(organisation),
         role=role_from_title(title) if title else "unknown",
-        address=row.get("address", "").strip().lower(),
-        diet="" if _NO_DIET.match(diet) else diet,
-        title=title,
+        address=_one_line(row.get("address", "")).lower(),
+        diet="" if _NO_DIET.match(diet) else _one_line(diet),
+        title=_one_line(title),
     )
+
+
+def _one_line(value: str, limit: int = 200) -> str:
+    """Whitespace (CR/LF included) collapsed, length capped: safe for headers and logs."""
+    return " ".join(value.split())[:limit]
 
 
 def _intro(text: str, orgs: OrgDirectory) -> dict[str, str]:

@@ -402,4 +402,11 @@ def test_any_text_gives_a_valid_intent(text: str, subject: str, refs: list[str])
     intent = intent_of(text, subject=subject, references=tuple(refs))
     assert intent.kind in INTENT_KINDS
     for person in intent.people:
-        assert "\n" not in person.name and "\r" not in person.name
+        for value in (person.name, person.organisation, person.title, person.diet, person.address):
+            assert "\n" not in value and "\r" not in value
+
+
+def test_line_breaks_in_a_display_name_never_reach_the_details() -> None:
+    intent = intent_of("Ilmoittaudun!", from_name="Kalle\r\nBcc: x@evil.test", from_addr="k@keuda.test")
+    assert intent.kind == "signup"
+    assert all("\n" not in p.name and "\r" not in p.name for p in intent.people)
