@@ -97,14 +97,15 @@ class Dovecot:
     implicit TLS (``imaps``) with a fresh self-signed certificate for ``localhost``.
     """
 
-    def __init__(self, *, capabilities: str = "", tls: bool = False) -> None:
+    def __init__(self, *, capabilities: str = "", tls: bool = False,
+                 password: str = PASSWORD) -> None:
         binary = dovecot_binary()
         if binary is None:
             raise FileNotFoundError("dovecot is not installed (Debian package dovecot-imapd)")
         self.binary = binary
         self.root = Path(tempfile.mkdtemp(prefix="mailflow-dovecot-"))
         self.root.chmod(0o755)  # the mail user (nobody) must reach its home below
-        self.user, self.password = USER, PASSWORD
+        self.user, self.password = USER, password
         self.host = HOST
         self.port = _free_port()
         self.tls_port = _free_port() if tls else 0
@@ -221,7 +222,10 @@ class Dovecot:
     def client(self, *, timeout: float = 10.0) -> IMAPClient:
         """A new IMAPClient, logged in as the test user (plain IMAP on loopback)."""
         client = IMAPClient(self.host, self.port, ssl=False, timeout=timeout)
-        client.login(self.user, self.password)
+        if self.password.isascii():
+            client.login(self.user, self.password)
+        else:
+            client.plain_login(self.user, self.password)
         return client
 
     def tls_context(self) -> ssl.SSLContext:
@@ -286,7 +290,8 @@ class Dovecot:
 
     def _write_config(self) -> None:
         root = self.root
-        (root / "passwd").write_text(f"{self.user}:{{PLAIN}}{self.password}::::::\n")
+        (root / "passwd").write_text(f"{self.user}:{{PLAIN}}{self.password}::::::\n",
+                                     encoding="utf-8")
         user = pwd.getpwuid(os.geteuid()).pw_name
         not_root = "" if os.geteuid() == 0 else f"""
 default_internal_user = {user}

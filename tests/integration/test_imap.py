@@ -353,6 +353,15 @@ def test_connect_imap_logs_in_on_loopback(dovecot: Dovecot) -> None:
         client.logout()
 
 
+def test_a_password_with_finnish_letters_logs_in(
+    dovecot_factory: Callable[..., Dovecot],
+) -> None:
+    server = dovecot_factory(password="salasana-äöå")
+    client = connect_imap(settings_for(server), Secret("password", "salasana-äöå"))
+    assert client.folder_exists("INBOX")
+    client.logout()
+
+
 def test_a_refused_login_names_host_and_user_but_not_the_secret(dovecot: Dovecot) -> None:
     with pytest.raises(ConfigError) as caught:
         connect_imap(settings_for(dovecot), Secret("password", "väärä-salasana-123"))
