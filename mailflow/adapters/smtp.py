@@ -169,6 +169,9 @@ class SmtpSender:
                 f"{_text(exc.smtp_error)}); check the username and the secret",
                 key="smtp.username",
             ) from None
+        except smtplib.SMTPServerDisconnected as exc:
+            raise TemporaryServerError(f"{self._where}: the server closed the connection while "
+                                       f"logging in ({_text(str(exc))})") from None
         except smtplib.SMTPNotSupportedError:
             raise ConfigError(f"{self._where} offers no AUTH on this connection; check smtp.tls",
                               key="smtp.tls") from None
