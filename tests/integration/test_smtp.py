@@ -332,3 +332,20 @@ def test_starttls_refuses_an_unknown_certificate(start_server: Any,
     with pytest.raises(ConfigError, match="certificate"):
         sender.send(render("signup_confirmation").raw, "verkosto@example.org", ["maija@omnia.test"])
     sender.close()
+
+
+def test_implicit_tls_with_a_trusted_certificate(start_server: Any,
+                                                 certificate: tuple[Path, Path]) -> None:
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(*certificate)
+    handler = Collecting()
+    # aiosmtpd counts only STARTTLS as TLS for AUTH; the socket here is TLS from the start
+    port = start_server(handler, ssl_context=context, authenticator=_authenticate,
+                        auth_require_tls=False)
+    sender = SmtpSender(settings(port, tls="ssl", ca_file=str(certificate[0])),
+                        Secret("password", PASSWORD))
+    try:
+        sender.send(render("signup_confirmation").raw, "verkosto@example.org", ["maija@omnia.test"])
+    finally:
+        sender.close()
+    assert len(handler.received) == 1
