@@ -175,7 +175,7 @@ class ImapMailbox:
 
         A ref whose message is gone, or that belongs to an older UIDVALIDITY, is skipped.
         """
-        if refs:
+        if refs and folder != self.folder:
             self._guard(partial(self._move, refs, folder))
 
     def _move(self, refs: Sequence[str], folder: str) -> None:

@@ -15,7 +15,7 @@ import socket
 import ssl
 
 from imapclient import IMAPClient
-from imapclient.exceptions import LoginError
+from imapclient.exceptions import CapabilityError, LoginError
 
 from mailflow.config import ImapSettings, Secret
 from mailflow.errors import ConfigError, TemporaryServerError
@@ -71,24 +71,39 @@ def connect_imap(settings: ImapSettings, secret: Secret) -> IMAPClient:
     return client
 
 
-def _open(settings: ImapSettings, where: str) -> IMAPClient:
+def _protected(settings: ImapSettings) -> IMAPClient:
+    """Connect and set up TLS; a connection that fails half-way is closed."""
     port = settings.port or _DEFAULT_PORTS[settings.tls]
     context = tls_context(settings) if settings.tls != "none" else None
+    client: IMAPClient | None = None
     try:
         client = IMAPClient(settings.host, port, ssl=settings.tls == "ssl", ssl_context=context,
                             timeout=settings.timeout_seconds)
         if settings.tls == "starttls":
             client.starttls(context)
+        return client
+    except BaseException:
+        if client is not None:
+            _shutdown(client)
+        raise
+
+
+def _open(settings: ImapSettings, where: str) -> IMAPClient:
+    """The connection, TLS set up; faults sorted into ``ConfigError`` and temporary."""
+    try:
+        return _protected(settings)
     except ssl.SSLCertVerificationError as exc:
         raise ConfigError(
             f"the certificate of {where} does not verify ({exc.verify_message}); "
             "set imap.ca_file to the CA that signed it", key="imap.ca_file",
         ) from None
+    except CapabilityError:
+        raise ConfigError(f"{where} does not offer STARTTLS; use tls = 'ssl' and its TLS port",
+                          key="imap.tls") from None
     except (OSError, imaplib.IMAP4.error) as exc:
         # OSError covers refused connections, timeouts, DNS and TLS handshake faults.
         raise TemporaryServerError(f"cannot connect to IMAP server {where}: {_describe(exc)}") \
             from None
-    return client
 
 
 def _login(client: IMAPClient, settings: ImapSettings, secret: Secret, where: str) -> None:

@@ -387,6 +387,11 @@ def test_no_credential_is_a_config_error() -> None:
         connect_imap(ImapSettings(host="127.0.0.1", tls="none"), Secret("none"))
 
 
+def test_starttls_where_the_server_offers_none_is_a_config_error(dovecot: Dovecot) -> None:
+    with pytest.raises(ConfigError, match="STARTTLS"):
+        connect_imap(settings_for(dovecot, tls="starttls"), Secret("password", dovecot.password))
+
+
 @pytest.mark.parametrize("tls", ["ssl", "starttls"])
 def test_tls_verifies_the_certificate(dovecot_factory: Callable[..., Dovecot], tls: str) -> None:
     server = dovecot_factory(tls=True)
@@ -417,3 +422,17 @@ def _closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+# -- the fixture's own contract ----------------------------------------------------------
+@pytest.mark.parametrize(("ci", "outcome"), [("true", pytest.fail.Exception),
+                                             ("", pytest.skip.Exception)])
+def test_a_missing_dovecot_skips_but_fails_under_ci(
+    monkeypatch: pytest.MonkeyPatch, ci: str, outcome: type[BaseException],
+) -> None:
+    import tests.conftest as conftest
+
+    monkeypatch.setattr(conftest, "dovecot_binary", lambda: None)
+    monkeypatch.setenv("CI", ci)
+    with pytest.raises(outcome, match="dovecot-imapd"):
+        conftest._require_dovecot()
