@@ -31,11 +31,14 @@ __all__ = ["LOOP_HEADER", "message_key", "parse_message"]
 MAX_PARTS = 200
 MAX_DEPTH = 20
 MAX_TEXT_BYTES = 1024 * 1024
-MAX_PARSE_BYTES = 12 * 1024 * 1024  # beyond this only the start is parsed
+MAX_PARSE_BYTES = 8 * 1024 * 1024  # beyond this only the start is parsed
 MAX_BOUNDARIES = 120  # more "boundary" parameters than this: hostile; headers only
 MAX_ADDRESSES = 100
 MAX_ATTACHMENTS = 50
 _HEADER_SCAN_BYTES = 256 * 1024
+_COMPACT_ABOVE = 2 * 1024 * 1024
+_MAX_BASE64_RUN = MAX_TEXT_BYTES // 45 + 100  # lines of a 1 MB part (60-char lines) and a margin
+_BASE64_CHARS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\r"
 #: how a forwarded message/rfc822 part is introduced in ``text`` (quotes.py keeps it)
 FORWARD_MARKER = "---------- Forwarded message ---------"
 
@@ -119,7 +122,10 @@ def _decode_bytes(data: bytes, declared: str | None) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     problem = ""
-    for charset in (declared, "utf-8", "windows-1252"):
+    # As browsers do (WHATWG): mail labelled Latin-1 or ASCII is read as windows-1252,
+    # whose smart quotes and dashes Outlook sends under those labels.
+    first = "windows-1252" if declared in _LATIN and "15" not in declared else declared
+    for charset in (first, "utf-8", "windows-1252"):
         if not charset:
             continue
         try:
@@ -127,7 +133,7 @@ def _decode_bytes(data: bytes, declared: str | None) -> tuple[str, str]:
         except LookupError:
             problem = f"unknown charset {declared[:40]!r}"
         except (UnicodeDecodeError, ValueError):  # ValueError: odd codecs' own errors
-            if charset == declared:
+            if charset == first:
                 problem = f"text not valid {declared[:40]}"
     return data.decode("latin-1"), problem or "undecodable text"
 
@@ -297,12 +303,16 @@ def _payload_bytes(part: Message, body: _Body, limit: int) -> bytes:
 
 
 def _base64(data: bytes, body: _Body) -> bytes:
-    cleaned = re.sub(rb"[^A-Za-z0-9+/]", b"", data)
-    cleaned = cleaned[: len(cleaned) - len(cleaned) % 4]
     try:
-        return binascii.a2b_base64(cleaned)
+        return binascii.a2b_base64(data)  # lenient: skips line breaks and stray characters
     except (binascii.Error, ValueError):
-        body.problem("broken base64")
+        pass
+    body.problem("broken base64")
+    cleaned = re.sub(rb"[^A-Za-z0-9+/]", b"", data)
+    cleaned = cleaned[: len(cleaned) - (1 if len(cleaned) % 4 == 1 else 0)]
+    try:
+        return binascii.a2b_base64(cleaned + b"=" * (-len(cleaned) % 4))
+    except (binascii.Error, ValueError):
         return b""
 
 
@@ -461,9 +471,33 @@ def _authenticated(results: list[str], trusted: str, from_addr: str) -> bool:
 # -- the entry point ---------------------------------------------------------
 
 
+def _drop_long_base64(raw: bytes) -> tuple[bytes, bool]:
+    """Cut every run of base64 lines after ``_MAX_BASE64_RUN`` lines.
+
+    Attachments are never decoded, and no text part is read beyond MAX_TEXT_BYTES, so
+    the rest of a long run is dead weight that would cost the parser seconds."""
+    out: list[bytes] = []
+    run = 0
+    dropped = False
+    for line in raw.split(b"\n"):
+        if 40 <= len(line) <= 100 and not line.translate(None, _BASE64_CHARS):
+            run += 1
+            if run > _MAX_BASE64_RUN:
+                dropped = True
+                continue
+        else:
+            run = 0
+        out.append(line)
+    return (b"\n".join(out), True) if dropped else (raw, False)
+
+
 def _parse_tree(raw: bytes, problems: list[str]) -> Message:
     parser = BytesParser(policy=compat32)
     data = raw
+    if len(data) > _COMPACT_ABOVE:
+        data, dropped = _drop_long_base64(data)
+        if dropped:
+            problems.append("long base64 content skipped")
     if len(data) > MAX_PARSE_BYTES:
         data = data[:MAX_PARSE_BYTES]
         problems.append("message too large: only its start was read")
