@@ -370,3 +370,13 @@ def test_no_user_text_ever_breaks_a_header(renderer: Renderer, name: str, subjec
             assert "\r" not in str(value) and "\n" not in str(value), header
         assert [a.addr_spec for a in parsed["To"].addresses] == ["maija@omnia.test"]
         assert "\n" not in mail.subject and "=?" not in mail.subject
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_day_changed_without_listed_changes_still_reads_well(renderer: Renderer, lang: str) -> None:
+    request = request_for("day_changed", lang)
+    request = request_for("day_changed", lang, context={**request.context, "changes": []})
+    text, html = parts(render(renderer, request)[1])
+    assert DAY_DATE[lang] in text and DAY_DATE[lang] in html
+    assert "<ul" not in html
+    assert "\n- " not in text
