@@ -81,8 +81,14 @@ def cmd_check_config(args: argparse.Namespace) -> int:
         ):
             resolve_secret(server, section)  # raises SecretError naming the key
     print(f"{settings.source}: OK")
-    print(f"  mailbox: {settings.mailbox.kind} {settings.imap.host if settings.imap and settings.mailbox.kind == 'imap' else settings.resolve(settings.mailbox.path)}")
-    print(f"  outbox:  {settings.outbox.kind} {settings.smtp.host if settings.smtp and settings.outbox.kind == 'smtp' else settings.resolve(settings.outbox.path)}")
+    imap_on = settings.imap is not None and settings.mailbox.kind == "imap"
+    smtp_on = settings.smtp is not None and settings.outbox.kind == "smtp"
+    inbox = settings.imap.host if imap_on and settings.imap else settings.resolve(
+        settings.mailbox.path)
+    outbox = settings.smtp.host if smtp_on and settings.smtp else settings.resolve(
+        settings.outbox.path)
+    print(f"  mailbox: {settings.mailbox.kind} {inbox}")
+    print(f"  outbox:  {settings.outbox.kind} {outbox}")
     print(f"  store:   {settings.resolve(settings.store.path)}")
     print(f"  network: {settings.network.address}, facilitator {settings.network.facilitator}, "
           f"{settings.network.timezone}, at most {settings.network.max_per_org} per organisation")
@@ -149,6 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object")
     p.set_defaults(func=cmd_inspect)
 
+    from mailflow import cli_facilitator
+
+    cli_facilitator.register(sub)
     return parser
 
 

@@ -160,8 +160,8 @@ def cmd_people(args: argparse.Namespace) -> int:
     if args.org:
         wanted = args.org.lower()
         people = [p for p in people if p.org == wanted
-                  or state.organisations.get(p.org, None) is not None
-                  and state.organisations[p.org].name.lower() == wanted]
+                  or (state.organisations.get(p.org, None) is not None
+                  and state.organisations[p.org].name.lower() == wanted)]
     headers = ("name", "address", "organisation", "role", "status", "diet", "mail")
     rows = [
         (p.name, p.address,

@@ -234,8 +234,8 @@ def _build(cls: type, table: Any, where: str, section: str) -> Any:
     for name, fld in fields.items():
         dotted = f"{section}.{name}"
         if name not in table:
-            missing = fld.default is dataclasses.MISSING and fld.default_factory is dataclasses.MISSING
-            if missing:
+            no_default = dataclasses.MISSING
+            if fld.default is no_default and fld.default_factory is no_default:
                 raise ConfigError("missing required key", path=where, key=dotted)
             continue
         kwargs[name] = _coerce(table[name], hints[name], where, dotted)

@@ -9,7 +9,7 @@ from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
-__all__ = ["SampleMail", "first_wave", "second_wave", "rsvp_wave"]
+__all__ = ["SampleMail", "first_wave", "rsvp_wave", "second_wave"]
 
 NETWORK = "verkosto@example.org"
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
-__all__ = ["Batch", "IncomingMessage", "Mailbox", "Sender", "SendResult"]
+__all__ = ["Batch", "IncomingMessage", "Mailbox", "SendResult", "Sender"]
 
 
 @dataclass(frozen=True)

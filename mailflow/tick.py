@@ -20,7 +20,7 @@ from mailflow.adapters.store import Store
 from mailflow.config import Settings
 from mailflow.costs import cost_csv
 from mailflow.decide import Rules, decide, decide_robot
-from mailflow.errors import PermanentDeliveryError, TemporaryServerError
+from mailflow.errors import MailflowError, PermanentDeliveryError, TemporaryServerError
 from mailflow.intents import understand
 from mailflow.model import (
     AttentionItem,
@@ -55,10 +55,11 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-SECRET_META = "secret"
+SECRET_META = "secret"  # noqa: S105 - the name of the meta value, not a secret
 FIRST_RUN_META = "first_run"
 CURSOR_META = "mailbox_cursor"
 LAST_DIGEST_META = "last_digest_at"
+PENDING_MOVES_META = "pending_moves"  # {folder: [refs]} committed before they are moved
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,7 @@ class _Pass:
         since = datetime.fromisoformat(mailbox_settings.handle_since or first_run)
         mailbox = self.services.open_mailbox()
         try:
+            self._replay_moves(mailbox)
             cursor = self.store.meta(CURSOR_META, {}) or {}
             for batch in mailbox.fetch_new(
                 cursor, since, mailbox_settings.batch_size, mailbox_settings.max_message_bytes
@@ -187,12 +189,25 @@ class _Pass:
                 if self.dry_run:
                     continue
                 self.store.set_meta(CURSOR_META, batch.cursor)
+                self.store.set_meta(PENDING_MOVES_META, moves)
                 self.store.commit()  # outcomes are durable before anything moves
                 for folder, refs in moves.items():
                     mailbox.move(refs, folder)
+                self.store.set_meta(PENDING_MOVES_META, {})  # written with the next commit
             self.report.history_left = mailbox.history_count
         finally:
             mailbox.close()
+
+    def _replay_moves(self, mailbox: Mailbox) -> None:
+        """Finish the moves of a batch whose outcomes were committed before a crash."""
+        pending: dict[str, list[str]] = self.store.meta(PENDING_MOVES_META) or {}
+        if not pending or self.dry_run:
+            return
+        for folder, refs in pending.items():
+            mailbox.move(refs, folder)
+            self.report.replayed_moves += len(refs)
+        self.store.set_meta(PENDING_MOVES_META, {})
+        self.store.commit()
 
     def _handle(self, incoming: IncomingMessage) -> str:
         """Decide on one message and record it; return the folder it belongs in."""
@@ -207,7 +222,7 @@ class _Pass:
         parsed = parse_message(incoming.raw, own_address=self.settings.network.address)
         if parsed.robot is not None:
             decision = decide_robot(parsed, self.state, self.now)
-            outcome, intent_kind = "robot", parsed.robot
+            outcome, intent_kind = "robot", str(parsed.robot)
         else:
             orgs = OrgDirectory.from_settings(
                 self.settings.organisations, self.state.organisations
@@ -217,7 +232,7 @@ class _Pass:
                 own_address=self.settings.network.address, network_domain=self.domain,
             )
             decision = decide(intent, self.state, self.now, self.rules)
-            intent_kind = intent.kind
+            intent_kind = str(intent.kind)
             outcome = "handled"
         decision = _with_message_context(decision, parsed)
         needs_attention = any(isinstance(r, AttentionItem) for r in decision.records)
@@ -302,6 +317,8 @@ class _Pass:
             tz=self.settings.tz,
             facilitator=network.facilitator,
             cost_split=network.cost_split,
+            language=network.language,
+            max_per_org=network.max_per_org,
         )
         last_digest = self.store.meta(LAST_DIGEST_META)
         failed = [m for m in self.store.all(OutgoingMail) if m.status == "failed"]
@@ -331,7 +348,8 @@ class _Pass:
         """Send what is pending and due; mark each sent durably as soon as it is accepted."""
         pending = [
             m for m in self.store.all(OutgoingMail)
-            if m.status == "pending" and (m.next_attempt_at is None or m.next_attempt_at <= self.now)
+            if m.status == "pending"
+            and (m.next_attempt_at is None or m.next_attempt_at <= self.now)
         ]
         if not pending:
             return
@@ -396,13 +414,23 @@ def record_mails(
 
     ``spacing`` throttles: the n-th mail may not be sent before ``now + n * spacing``.
     """
-    recorded = []
+    recorded: list[OutgoingMail] = []
     for request in requests:
         if request.key in known_keys:
             continue
         day = state.days.get(request.day) if request.day else None
         files = tuple((attachments or {}).get(request.key, ()))
-        rendered = renderer.render(request, now=now, day=day, attachments=files)
+        try:
+            rendered = renderer.render(request, now=now, day=day, attachments=files)
+        except MailflowError as exc:  # e.g. an address that cannot go in a header
+            log.error("mail %s to %r cannot be made: %s", request.key, request.to, exc)
+            store.put(OutgoingMail(
+                key=request.key, to=request.to, subject="", message_id="", created_at=now,
+                status="failed", last_error=f"cannot be made: {exc}",
+                kind=f"{request.auto}:{request.template}",
+            ))
+            known_keys.add(request.key)
+            continue
         mail = OutgoingMail(
             key=request.key, to=request.to, subject=rendered.subject,
             message_id=rendered.message_id, created_at=now,
@@ -435,7 +463,7 @@ def _with_message_context(decision: Decision, parsed: ParsedMessage) -> Decision
         r.replace(
             sender=r.sender or parsed.from_addr,
             subject=r.subject or parsed.subject,
-            excerpt=r.excerpt or (parsed.new_text or parsed.text)[:1000],
+            excerpt=(parsed.new_text or parsed.text)[:1000] or r.excerpt,
             message_key=r.message_key or parsed.key,
         ) if isinstance(r, AttentionItem) else r
         for r in decision.records
