@@ -527,6 +527,11 @@ def _confirm_place(w: _Work, person: Person, key: str) -> None:
     """signup_confirmation or waitlist_notice, to the person at their own address."""
     org = w.org(person.org)
     if person.status == "waitlisted":
+        if person.waitlist_position is None:  # e.g. set by hand: give them the last place
+            others = [p for p in _queue(w, person.org) if p.address != person.address]
+            last = max((p.waitlist_position or 0 for p in others), default=0)
+            person = person.replace(waitlist_position=last + 1)
+            w.put(person)
         context: dict[str, Any] = {
             "person": person, "organisation": org, "position": person.waitlist_position
         }

@@ -16,7 +16,7 @@ fixed the mail that is still due goes out.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
@@ -64,12 +64,19 @@ def due_mails(
     *,
     last_digest_at: datetime | None,
     failed_mails: Sequence[OutgoingMail],
+    sent_keys: Collection[str] | None = None,
 ) -> list[MailRequest]:
-    """Every scheduled mail due at ``now`` (an aware datetime), in a stable order."""
+    """Every scheduled mail due at ``now`` (an aware datetime), in a stable order.
+
+    ``sent_keys``: the outbox's keys. After a day's SEQUENCE was bumped, only people who
+    had an earlier invitation (``invite:<day>:<address>:<n>`` with n < SEQUENCE) get
+    ``day_changed``; people who signed up since get a plain ``day_invitation`` carrying
+    the current SEQUENCE. ``None`` (the outbox unknown) treats everyone as invited before.
+    """
     days = sorted(state.days.values(), key=lambda d: (d.date, d.start, d.id))
     mails: list[MailRequest] = []
     for day in days:
-        mails.extend(_day_mails(day, state, now, rules))
+        mails.extend(_day_mails(day, state, now, rules, sent_keys))
     mails.extend(_digest(state, now, rules, last_digest_at, failed_mails))
     for day in days:
         mails.extend(_cost_summary(day, state, now, rules))
@@ -113,8 +120,16 @@ def _to_person(key: str, person: Person, day: NetworkDay, template: str,
     )
 
 
+def _invited_before(day: NetworkDay, person: Person, sent_keys: Collection[str] | None) -> bool:
+    """Did ``person`` get an invitation to an earlier SEQUENCE of ``day``?"""
+    if sent_keys is None:
+        return True
+    return any(f"invite:{day.id}:{person.address}:{n}" in sent_keys for n in range(day.sequence))
+
+
 def _day_mails(day: NetworkDay, state: NetworkState, now: datetime,
-               rules: ScheduleRules) -> Iterator[MailRequest]:
+               rules: ScheduleRules, sent_keys: Collection[str] | None = None,
+               ) -> Iterator[MailRequest]:
     start = _at(day.date, day.start, rules.tz)
     if day.cancelled:
         if now < _at(day.date, day.end, rules.tz):
@@ -124,8 +139,8 @@ def _day_mails(day: NetworkDay, state: NetworkState, now: datetime,
         return
     offset = _reminder_offset(day, now, rules)
     for person in _invitees(day, state):
-        if day.sequence == 0:
-            yield _to_person(f"invite:{day.id}:{person.address}:0", person, day,
+        if day.sequence == 0 or not _invited_before(day, person, sent_keys):
+            yield _to_person(f"invite:{day.id}:{person.address}:{day.sequence}", person, day,
                              "day_invitation", "request")
         else:
             yield _to_person(f"invite:{day.id}:{person.address}:{day.sequence}", person, day,

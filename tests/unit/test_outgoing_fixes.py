@@ -1,0 +1,68 @@
+"""Two bugs of the outgoing mail, fixed: a waitlist notice without a position, and the
+``day_changed`` mail sent to people who were never invited to the day before it changed."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
+
+from mailflow.config import NetworkSettings
+from mailflow.decide import Rules, decide
+from mailflow.model import NetworkDay, Organisation, Person
+from mailflow.render import Renderer
+from mailflow.resources import templates_dir
+from mailflow.schedule import ScheduleRules, due_mails
+from mailflow.values import Intent, NetworkState, PersonDetails
+
+TZ = ZoneInfo("Europe/Helsinki")
+NOW = datetime(2026, 11, 2, 8, tzinfo=UTC)
+RULES = Rules(max_per_org=1, network_address="verkosto@example.org",
+              facilitator="vetaja@example.org", secret="s")
+DAY = NetworkDay(id="2026-12-09", date=date(2026, 12, 9), start=time(10), end=time(16),
+                 place="Kuntatalo", sequence=2)
+OMNIA = Organisation(key="omnia", name="Omnia")
+
+
+def _person(address: str, **kw: object) -> Person:
+    return Person(address=address, name="Liisa Laine", org="omnia", role="staff",  # type: ignore[arg-type]
+                  registered_at=datetime(2026, 11, 1, tzinfo=UTC), **kw)
+
+
+def test_a_waitlisted_person_without_a_position_gets_the_last_place_in_words() -> None:
+    state = NetworkState(
+        organisations={"omnia": OMNIA},
+        people={p.address: p for p in (
+            _person("a@omnia.test"),
+            _person("b@omnia.test", status="waitlisted", waitlist_position=1),
+            _person("c@omnia.test", status="waitlisted", waitlist_position=None),
+        )},
+    )
+    intent = Intent(kind="signup", sender="c@omnia.test", answer_to="<x@omnia.test>",
+                    people=(PersonDetails(name="Liisa Laine", organisation="Omnia",
+                                          role="staff"),))
+    decision = decide(intent, state, NOW, RULES)
+    (mail,) = decision.mails
+    assert mail.template == "waitlist_notice" and mail.context["position"] == 2
+    assert [p.waitlist_position for p in decision.records if isinstance(p, Person)] == [2]
+    renderer = Renderer(templates_dir(), NetworkSettings(address="verkosto@example.org",
+                                                         facilitator="vetaja@example.org"), TZ)
+    rendered = renderer.render(mail, now=NOW)
+    assert "Varasijasi: 2" in rendered.text and "None" not in rendered.text
+    assert "None" not in rendered.subject and "None" not in rendered.html
+
+
+def test_after_a_change_only_people_invited_before_get_day_changed() -> None:
+    old, new = _person("old@omnia.test"), _person("new@omnia.test")
+    state = NetworkState(organisations={"omnia": OMNIA}, days={DAY.id: DAY},
+                         people={old.address: old, new.address: new})
+    rules = ScheduleRules(facilitator="vetaja@example.org", tz=TZ)
+    sent = {f"invite:{DAY.id}:old@omnia.test:0"}
+    mails = due_mails(state, datetime(2026, 11, 20, 10, tzinfo=TZ), rules,
+                      last_digest_at=None, failed_mails=[], sent_keys=sent)
+    invites = {m.to: m for m in mails if m.key.startswith("invite:")}
+    assert invites["old@omnia.test"].template == "day_changed"
+    assert invites["new@omnia.test"].template == "day_invitation"
+    # both carry the current SEQUENCE: the key says which, the renderer puts it in the calendar
+    assert {m.key for m in invites.values()} == {
+        f"invite:{DAY.id}:old@omnia.test:2", f"invite:{DAY.id}:new@omnia.test:2"}
+    assert all(m.calendar == "request" for m in invites.values())
