@@ -59,6 +59,7 @@ SECRET_META = "secret"  # noqa: S105 - the name of the meta value, not a secret
 FIRST_RUN_META = "first_run"
 CURSOR_META = "mailbox_cursor"
 LAST_DIGEST_META = "last_digest_at"
+LAST_PRUNED_META = "last_pruned"
 PENDING_MOVES_META = "pending_moves"  # {folder: [refs]} committed before they are moved
 
 
@@ -129,6 +130,7 @@ def run_tick(
         pass_ = _Pass(services, store, now, report, dry_run)
         pass_.intake(progress)
         pass_.schedule()
+        pass_.prune()
         if not dry_run:
             store.commit()
             pass_.flush()
@@ -157,12 +159,14 @@ class _Pass:
             secret=_store_secret(store),
         )
         self.domain = network.address.rsplit("@", 1)[1]
-        outbox = store.all(OutgoingMail)
-        self.outbox_keys = {m.key for m in outbox}
+        self.outbox_keys = store.keys(OutgoingMail)
         day_ago = now - timedelta(days=1)
         self.answers_today: dict[str, int] = {}
-        for mail in outbox:
-            if mail.kind.startswith("auto-replied") and mail.created_at > day_ago:
+        answers = store.select(
+            OutgoingMail, lambda d: str(d.get("kind", "")).startswith("auto-replied")
+        )
+        for mail in answers:
+            if mail.created_at > day_ago:
                 self.answers_today[mail.to] = self.answers_today.get(mail.to, 0) + 1
 
     # -- intake ---------------------------------------------------------------------
@@ -321,12 +325,12 @@ class _Pass:
             max_per_org=network.max_per_org,
         )
         last_digest = self.store.meta(LAST_DIGEST_META)
-        failed = [m for m in self.store.all(OutgoingMail) if m.status == "failed"]
+        failed = self.store.select(OutgoingMail, lambda d: d["status"] == "failed")
         due = [
             r for r in due_mails(
                 self.state, self.now, rules,
                 last_digest_at=datetime.fromisoformat(last_digest) if last_digest else None,
-                failed_mails=failed,
+                failed_mails=failed, sent_keys=self.outbox_keys,
             )
             if r.key not in self.outbox_keys
         ]
@@ -344,12 +348,44 @@ class _Pass:
                 self.store.set_meta(LAST_DIGEST_META, self.now.isoformat())
         self.queue(due, attachments)
 
+    def prune(self) -> None:
+        """Once a day, drop records older than ``store.retention_days``.
+
+        Handled-message records, finished outbox records and handled attention items
+        older than the retention go; outbox keys that name a coming network day stay, so
+        nothing about a coming day is ever sent twice. Pruning keeps the store small: a
+        tick's cost grows with the records kept, not with the network's whole history.
+        """
+        today = self.now.astimezone(self.settings.tz).date().isoformat()
+        if self.store.meta(LAST_PRUNED_META) == today:
+            return
+        cutoff = self.now - timedelta(days=self.settings.store.retention_days)
+        coming = [d.id for d in self.state.days.values() if d.date >= self.now.date()]
+
+        def old(stamp: Any) -> bool:
+            return bool(stamp) and datetime.fromisoformat(str(stamp)) < cutoff
+
+        messages = self.store.select(ProcessedMessage, lambda d: old(d["handled_at"]))
+        mails = self.store.select(
+            OutgoingMail,
+            lambda d: d["status"] != "pending" and old(d["created_at"])
+            and not any(f":{day}:" in d["key"] for day in coming),
+        )
+        items = self.store.select(AttentionItem, lambda d: bool(d.get("handled")) and old(d["at"]))
+        self.store.delete(ProcessedMessage, [m.key for m in messages])
+        self.store.delete(OutgoingMail, [m.key for m in mails])
+        self.store.delete(AttentionItem, [a.id for a in items])
+        self.store.set_meta(LAST_PRUNED_META, today)
+        if messages or mails or items:
+            log.info("pruned %d message record(s), %d mail(s), %d attention item(s) older "
+                     "than %d days", len(messages), len(mails), len(items),
+                     self.settings.store.retention_days)
+
     def flush(self) -> None:
         """Send what is pending and due; mark each sent durably as soon as it is accepted."""
         pending = [
-            m for m in self.store.all(OutgoingMail)
-            if m.status == "pending"
-            and (m.next_attempt_at is None or m.next_attempt_at <= self.now)
+            m for m in self.store.select(OutgoingMail, lambda d: d["status"] == "pending")
+            if m.next_attempt_at is None or m.next_attempt_at <= self.now
         ]
         if not pending:
             return
@@ -452,7 +488,7 @@ def queue_requests(
     spacing: timedelta | None = None,
 ) -> int:
     """Queue mails from outside a pass (the CLI); returns how many were new."""
-    known = {m.key for m in store.all(OutgoingMail)}
+    known = store.keys(OutgoingMail)
     return len(record_mails(services.renderer, store, state, now, requests, known,
                             spacing=spacing))
 

@@ -19,7 +19,7 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -46,18 +46,19 @@ SCHEMA_VERSION = 1
 
 R = TypeVar("R")
 
-# record type -> (table name, the function giving its key)
-_TABLES: dict[type, tuple[str, Callable[[Any], str]]] = {
-    Organisation: ("organisations", lambda r: r.key),
-    Person: ("people", lambda r: r.address),
-    NetworkDay: ("days", lambda r: r.id),
-    Rsvp: ("rsvps", lambda r: f"{r.day_id}|{r.address}"),
-    InterestSubscription: ("interest", lambda r: r.address),
-    ProcessedMessage: ("messages", lambda r: r.key),
-    AttentionItem: ("attention", lambda r: r.id),
-    OutgoingMail: ("outbox", lambda r: r.key),
-    PendingAction: ("pending", lambda r: r.token),
+# record type -> (table name, the function giving a stored document's key)
+_TABLES: dict[type, tuple[str, Callable[[Mapping[str, Any]], str]]] = {
+    Organisation: ("organisations", lambda d: d["key"]),
+    Person: ("people", lambda d: d["address"]),
+    NetworkDay: ("days", lambda d: d["id"]),
+    Rsvp: ("rsvps", lambda d: f"{d['day_id']}|{d['address']}"),
+    InterestSubscription: ("interest", lambda d: d["address"]),
+    ProcessedMessage: ("messages", lambda d: d["key"]),
+    AttentionItem: ("attention", lambda d: d["id"]),
+    OutgoingMail: ("outbox", lambda d: d["key"]),
+    PendingAction: ("pending", lambda d: d["token"]),
 }
+_CLASS_OF: dict[str, type] = {name: cls for cls, (name, _) in _TABLES.items()}
 
 
 class AtomicJSONStorage(Storage):
@@ -258,10 +259,11 @@ class Store:
             new_docs: dict[str, dict[str, Any]] = {}
             changed: dict[str, dict[str, Any]] = {}
             for item in items:
-                key = key_of(item)
-                (changed if key in index else new_docs)[key] = item.to_doc()
+                doc = item.to_doc()
+                key = key_of(doc)
+                (changed if key in index else new_docs)[key] = doc
             if changed:
-                table.update(_replacer(changed, key_of, cls), doc_ids=[index[k] for k in changed])
+                table.update(_replacer(changed, key_of), doc_ids=[index[k] for k in changed])
             if new_docs:
                 ids = table.insert_multiple(new_docs.values())
                 index.update(zip(new_docs, ids, strict=True))
@@ -276,14 +278,22 @@ class Store:
             self._dirty = True
         return len(ids)
 
+    def keys(self, cls: type) -> set[str]:
+        """The keys of every stored record of a type (cheap: no records are built)."""
+        return set(self._index(_TABLES[cls][0]))
+
+    def select(self, cls: type[R], where: Callable[[Mapping[str, Any]], bool]) -> list[R]:
+        """Records whose stored document satisfies ``where``; only matches are built."""
+        name, _ = _TABLES[cls]
+        return [
+            cls.from_doc(dict(doc))  # type: ignore[attr-defined]
+            for doc in self._db.table(name).all() if where(doc)
+        ]
+
     def _index(self, name: str) -> dict[str, int]:
         if name not in self._indexes:
-            key_of = next(k for n, k in _TABLES.values() if n == name)
-            cls = next(c for c, (n, _) in _TABLES.items() if n == name)
-            self._indexes[name] = {
-                key_of(cls.from_doc(dict(doc))): doc.doc_id  # type: ignore[attr-defined]
-                for doc in self._db.table(name).all()
-            }
+            key_of = _TABLES[_CLASS_OF[name]][1]
+            self._indexes[name] = {key_of(doc): doc.doc_id for doc in self._db.table(name).all()}
         return self._indexes[name]
 
     # -- the sent journal ----------------------------------------------------------------
@@ -318,12 +328,12 @@ class Store:
 
 
 def _replacer(
-    fresh: dict[str, dict[str, Any]], key_of: Callable[[Any], str], cls: type
+    fresh: dict[str, dict[str, Any]], key_of: Callable[[Mapping[str, Any]], str]
 ) -> Callable[[MutableMapping[str, Any]], None]:
     """A TinyDB update that swaps each document for its fresh version, in one pass."""
 
     def replace(doc: MutableMapping[str, Any]) -> None:
-        new = fresh[key_of(cls.from_doc(dict(doc)))]  # type: ignore[attr-defined]
+        new = fresh[key_of(doc)]
         doc.clear()
         doc.update(new)
 

@@ -1,0 +1,128 @@
+"""The one pass, on the embedded default (Maildir in, .eml files out): what a user sees."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from mailflow.adapters.store import Store
+from mailflow.bootstrap import build_services
+from mailflow.config import load_settings
+from mailflow.model import OutgoingMail, ProcessedMessage
+from mailflow.tick import Services, run_tick
+from tests.mailgen import deliver, signup
+
+HKI = ZoneInfo("Europe/Helsinki")
+NOW = datetime(2026, 11, 2, 10, 0, tzinfo=HKI)
+
+CONFIG = """
+[network]
+address = "verkosto@example.org"
+facilitator = "vetaja@example.org"
+[mailbox]
+path = "{root}/mail"
+handle_since = "2026-01-01T00:00:00+02:00"
+max_message_bytes = 200000
+[outbox]
+path = "{root}/outbox"
+max_auto_replies_per_day = 3
+[store]
+path = "{root}/mailflow.json"
+retention_days = 30
+"""
+
+
+@pytest.fixture
+def services(tmp_path: Path) -> Services:
+    config = tmp_path / "mailflow.toml"
+    config.write_text(CONFIG.format(root=tmp_path))
+    return build_services(load_settings(config))
+
+
+def store_doc(root: Path) -> dict:  # type: ignore[type-arg]
+    return json.loads((root / "mailflow.json").read_text())
+
+
+def files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*") if p.is_file()) if folder.exists() else []
+
+
+def test_a_sign_up_is_confirmed_once_and_moved(services: Services, tmp_path: Path) -> None:
+    deliver(str(tmp_path / "mail"), [signup(1)])
+    report = run_tick(services, NOW)
+    assert [h.understood.split(":")[0] for h in report.handled] == ["signup"]
+    assert [m.key.split(":")[0] for m in report.sent] == ["confirm"]
+    assert len(files(tmp_path / "outbox")) == 1
+    assert not files(tmp_path / "mail" / "new")
+    assert len(files(tmp_path / "mail" / ".processed" / "cur")) == 1
+
+    again = run_tick(services, NOW)  # the same moment again: nothing new
+    assert (again.handled, again.queued, again.sent) == ([], [], [])
+    assert len(files(tmp_path / "outbox")) == 1
+
+
+def test_the_same_message_delivered_twice_is_handled_once(services: Services,
+                                                          tmp_path: Path) -> None:
+    deliver(str(tmp_path / "mail"), [signup(1), signup(1)])
+    report = run_tick(services, NOW)
+    assert len(report.handled) == 1 and report.replayed_moves == 1
+    assert len(files(tmp_path / "outbox")) == 1
+    assert len(files(tmp_path / "mail" / ".processed" / "cur")) == 2  # both out of the inbox
+
+
+def test_a_dry_run_changes_nothing(services: Services, tmp_path: Path) -> None:
+    deliver(str(tmp_path / "mail"), [signup(1)])
+    report = run_tick(services, NOW, dry_run=True)
+    assert len(report.handled) == 1 and len(report.queued) == 1 and not report.sent
+    assert not files(tmp_path / "outbox")
+    assert len(files(tmp_path / "mail" / "new")) == 1
+    assert not (tmp_path / "mailflow.json").exists()
+
+
+def test_an_oversized_message_goes_to_attention_unparsed(services: Services,
+                                                         tmp_path: Path) -> None:
+    deliver(str(tmp_path / "mail"), [signup(1, padding=300_000)])
+    report = run_tick(services, NOW)
+    assert report.handled[0].folder == "attention"
+    assert "over the size cap" in report.handled[0].understood
+    assert not files(tmp_path / "outbox")  # no answer to what was not read
+    doc = store_doc(tmp_path)
+    assert next(a["reason"] for a in doc["attention"].values()).startswith("message of ")
+    assert len(files(tmp_path / "mail" / ".attention" / "cur")) == 1
+
+
+def test_answers_to_one_address_stop_at_the_daily_cap(services: Services,
+                                                      tmp_path: Path) -> None:
+    raws = [signup(1).replace(b"<signup-1@", f"<signup-1-{n}@".encode()) for n in range(8)]
+    raws = [r.replace(b"Ilmoittautuminen verkostoon", f"Kysymys {n}?".encode())
+            .replace(b"ilmoittaudun mukaan verkostoon", b"voisitteko kertoa lisaa")
+            for n, r in enumerate(raws)]
+    deliver(str(tmp_path / "mail"), raws)
+    report = run_tick(services, NOW)
+    assert len(report.handled) == 8
+    answers = [m for m in report.sent if m.to.startswith("henkilo1@")]
+    assert len(answers) == 3 and report.capped == 5
+    # the next day the cap starts again
+    deliver(str(tmp_path / "mail"), [raws[0].replace(b"<signup-1-0@", b"<later@")
+                                     .replace(b"Kysymys 0?", b"Uusi kysymys?")])
+    later = run_tick(services, NOW + timedelta(days=1, hours=1))
+    assert any(m.to.startswith("henkilo1@") for m in later.sent)
+
+
+def test_old_records_are_pruned_after_the_retention(services: Services, tmp_path: Path) -> None:
+    deliver(str(tmp_path / "mail"), [signup(n) for n in range(5)])
+    run_tick(services, NOW)
+    with Store(tmp_path / "mailflow.json") as store:
+        assert store.count(ProcessedMessage) == 5
+        sent_keys = store.keys(OutgoingMail)
+    deliver(str(tmp_path / "mail"), [signup(9)])
+    run_tick(services, NOW + timedelta(days=31))
+    with Store(tmp_path / "mailflow.json") as store:
+        assert store.keys(ProcessedMessage) == {"signup-9@taitotalo.test"}
+        kept = store.keys(OutgoingMail)
+    assert not {k for k in sent_keys if k.startswith("confirm:")} & kept
+    assert any(k.startswith("confirm:signup-9@") for k in kept)
