@@ -120,11 +120,14 @@ def _to_person(key: str, person: Person, day: NetworkDay, template: str,
     )
 
 
-def _invited_before(day: NetworkDay, person: Person, sent_keys: Collection[str] | None) -> bool:
-    """Did ``person`` get an invitation to an earlier SEQUENCE of ``day``?"""
+def _invited_before(day: NetworkDay, person: Person, sent_keys: Collection[str] | None,
+                    upto: int | None = None) -> bool:
+    """Did ``person`` get an invitation to a SEQUENCE of ``day`` below ``upto`` (default:
+    the day's current one)? ``sent_keys`` None (the outbox unknown): assume so."""
     if sent_keys is None:
         return True
-    return any(f"invite:{day.id}:{person.address}:{n}" in sent_keys for n in range(day.sequence))
+    last = day.sequence if upto is None else upto
+    return any(f"invite:{day.id}:{person.address}:{n}" in sent_keys for n in range(last))
 
 
 def _day_mails(day: NetworkDay, state: NetworkState, now: datetime,
@@ -133,7 +136,7 @@ def _day_mails(day: NetworkDay, state: NetworkState, now: datetime,
     start = _at(day.date, day.start, rules.tz)
     if day.cancelled:
         if now < _at(day.date, day.end, rules.tz):
-            yield from _cancellations(day, state)
+            yield from _cancellations(day, state, sent_keys)
         return
     if now >= start:
         return
@@ -167,9 +170,13 @@ def _reminded_after_signup(person: Person, day: NetworkDay, offset: int,
     return joined is None or joined <= _reminder_moment(day, offset, rules)
 
 
-def _cancellations(day: NetworkDay, state: NetworkState) -> Iterator[MailRequest]:
-    """``day_cancelled`` to everyone who was invited, declined or not (their calendars too)."""
+def _cancellations(day: NetworkDay, state: NetworkState,
+                   sent_keys: Collection[str] | None) -> Iterator[MailRequest]:
+    """``day_cancelled`` to everyone who was invited, declined or not (their calendars too);
+    not to people who signed up after the cancellation and never heard of the day."""
     for person in _signed_up(day, state):
+        if not _invited_before(day, person, sent_keys, upto=day.sequence + 1):
+            continue
         yield _to_person(f"cancel:{day.id}:{person.address}", person, day,
                          "day_cancelled", "cancel")
 

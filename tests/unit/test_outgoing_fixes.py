@@ -66,3 +66,15 @@ def test_after_a_change_only_people_invited_before_get_day_changed() -> None:
     assert {m.key for m in invites.values()} == {
         f"invite:{DAY.id}:old@omnia.test:2", f"invite:{DAY.id}:new@omnia.test:2"}
     assert all(m.calendar == "request" for m in invites.values())
+
+
+def test_a_cancellation_goes_only_to_people_who_were_invited() -> None:
+    cancelled = DAY.replace(cancelled=True, sequence=1)
+    old, new = _person("old@omnia.test"), _person("new@omnia.test")
+    state = NetworkState(organisations={"omnia": OMNIA}, days={DAY.id: cancelled},
+                         people={old.address: old, new.address: new})
+    rules = ScheduleRules(facilitator="vetaja@example.org", tz=TZ)
+    mails = due_mails(state, datetime(2026, 11, 20, 10, tzinfo=TZ), rules, last_digest_at=None,
+                      failed_mails=[], sent_keys={f"invite:{DAY.id}:old@omnia.test:0"})
+    assert [(m.to, m.template, m.calendar) for m in mails if m.day] == [
+        ("old@omnia.test", "day_cancelled", "cancel")]
