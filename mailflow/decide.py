@@ -143,7 +143,7 @@ class _Work:
             language=_language(language, self.rules) if language else self.language,
             context=context,
             auto="auto-replied" if answer else "auto-generated",
-            in_reply_to=self.intent.answer_to if answer else "",
+            in_reply_to=_bracketed(self.intent.answer_to) if answer else "",
             to_name=person.name if person else "",
             list_mail=list_mail,
         )
@@ -687,6 +687,12 @@ def _clean(text: str, limit: int = 200) -> str:
     """User text made safe for one line: no CR/LF or other control characters."""
     one_line = " ".join(str(text).split())
     return "".join(c for c in one_line if c.isprintable())[:limit]
+
+
+def _bracketed(message_id: str) -> str:
+    """A Message-ID as headers carry it: parse keys messages by the id without <>."""
+    inner = message_id.strip().strip("<>")
+    return f"<{inner}>" if inner else ""
 
 
 def _is_address(address: str) -> bool:

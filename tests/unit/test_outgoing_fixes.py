@@ -78,3 +78,11 @@ def test_a_cancellation_goes_only_to_people_who_were_invited() -> None:
                       failed_mails=[], sent_keys={f"invite:{DAY.id}:old@omnia.test:0"})
     assert [(m.to, m.template, m.calendar) for m in mails if m.day] == [
         ("old@omnia.test", "day_cancelled", "cancel")]
+
+
+def test_an_answer_is_threaded_under_a_message_id_that_parse_keyed_without_brackets() -> None:
+    intent = Intent(kind="interest_join", sender="ville@example.org",
+                    answer_to="laheta-1@example.org")  # parse keys messages without <>
+    (mail,) = decide(intent, NetworkState(), NOW, RULES).mails
+    assert mail.in_reply_to == "<laheta-1@example.org>"
+    assert mail.key == "interest:laheta-1@example.org"  # keys stay as they were
