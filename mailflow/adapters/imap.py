@@ -24,6 +24,9 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email import utils
+from email.parser import BytesHeaderParser
+from email.policy import compat32
 from functools import partial
 from typing import Any, TypeVar
 
@@ -218,6 +221,45 @@ class ImapMailbox:
                 log.debug("could not subscribe to %s", folder)
         self._known_folders.add(folder)
 
+    # -- forgetting ------------------------------------------------------------------
+    def erase_from(self, address: str) -> int:
+        """Delete every kept message (processed and attention folders, not the inbox)
+        whose From is ``address``; return how many.
+
+        ``SEARCH FROM`` matches substrings, so each hit's From header is checked before it
+        is flagged ``\\Deleted`` and expunged (by UID when the server has UIDPLUS).
+        """
+        wanted = address.strip().lower()
+        erased = 0
+        try:
+            for folder in dict.fromkeys((self.processed_folder, self.attention_folder)):
+                if folder != self.folder:
+                    erased += self._guard(partial(self._erase_in, folder, wanted))
+        finally:
+            self._uidvalidity = None  # another folder is selected now: the next step reselects
+        return erased
+
+    def _erase_in(self, folder: str, address: str) -> int:
+        client = self._connected()
+        if not client.folder_exists(folder):
+            return 0
+        client.select_folder(folder)
+        charset = None if address.isascii() else "UTF-8"
+        found = client.search(["FROM", address], charset=charset)
+        if not found:
+            return 0
+        headers = client.fetch(found, ["BODY.PEEK[HEADER.FIELDS (FROM)]"])
+        uids = sorted(uid for uid, item in headers.items()
+                      if _from_address(item.get(b"BODY[HEADER.FIELDS (FROM)]", b"")) == address)
+        if not uids:
+            return 0
+        client.add_flags(uids, [b"\\Deleted"], silent=True)
+        if client.has_capability("UIDPLUS"):
+            client.uid_expunge(uids)
+        else:
+            client.expunge()  # no UIDPLUS: every \Deleted message in the kept folder goes
+        return len(uids)
+
     # -- connection -----------------------------------------------------------------
     def reconnect(self, attempts: int = 5, first_delay: float = 1.0, max_delay: float = 60.0,
                   sleep: Callable[[float], None] = time.sleep) -> None:
@@ -340,6 +382,18 @@ def _uids_for(refs: Sequence[str], uidvalidity: int) -> list[int]:
             continue
         uids.append(int(uid))
     return uids
+
+
+def _from_address(header: bytes) -> str:
+    """The lower-case address of a fetched ``From:`` header field ("" when unreadable)."""
+    value = BytesHeaderParser(policy=compat32).parsebytes(header).get("From")
+    if value is None:
+        return ""
+    try:
+        _, found = utils.parseaddr(str(value))
+    except Exception:  # mail is untrusted: a header the parser cannot take matches nobody
+        return ""
+    return found.strip().lower()
 
 
 def _aware(moment: datetime) -> datetime:

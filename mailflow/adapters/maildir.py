@@ -15,6 +15,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email import utils
+from email.parser import BytesHeaderParser
+from email.policy import compat32
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +31,8 @@ log = logging.getLogger(__name__)
 BATCH_BYTES = 64 * 1024 * 1024  # a batch holds at most this many message bytes (or one message)
 _INFO_SEPARATOR = ":"  # "unique:2,FLAGS" in cur/
 _FOLDER_NAME = re.compile(r"^[^/\\\x00-\x1f.][^/\\\x00-\x1f]*$")
+_HEADER_BYTES = 256 * 1024  # erase_from reads at most this much of each file: the header block
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
 
 
 @dataclass(frozen=True)
@@ -55,13 +60,17 @@ class MaildirMailbox:
     """A :class:`~mailflow.ports.Mailbox` on a local Maildir.
 
     path: the Maildir root (created when missing); inbox_folder: read this Maildir++
-    folder instead of the root. Refs are the messages' unique names (keys).
+    folder instead of the root; kept_folders: where handled mail is kept (the processed
+    and attention folders), searched by :meth:`erase_from`. Refs are the messages'
+    unique names (keys).
     """
 
     def __init__(self, path: Path, inbox_folder: str = "", *,
-                 batch_bytes: int = BATCH_BYTES) -> None:
+                 batch_bytes: int = BATCH_BYTES,
+                 kept_folders: tuple[str, ...] = ("processed", "attention")) -> None:
         self.root = Path(path)
         self.inbox = folder_path(self.root, inbox_folder)
+        self.kept_folders = tuple(folder_path(self.root, f) for f in kept_folders)
         self.batch_bytes = batch_bytes
         self._history = 0
         self._seen: dict[str, Path] = {}  # key -> where the last fetch found it
@@ -189,6 +198,35 @@ class MaildirMailbox:
             raise TemporaryServerError(f"cannot create the Maildir folder {folder}: "
                                        f"{exc.strerror or exc}") from None
 
+    def erase_from(self, address: str) -> int:
+        """Delete every kept message (processed and attention folders, not the inbox)
+        whose From is ``address``; return how many. Only each file's header block is read.
+        """
+        wanted = address.strip().lower()
+        erased = 0
+        for folder in self.kept_folders:
+            if folder == self.inbox:
+                continue
+            for sub in ("new", "cur"):
+                try:
+                    with os.scandir(folder / sub) as listing:
+                        files = [Path(item.path) for item in listing
+                                 if not item.name.startswith(".")]
+                except FileNotFoundError:
+                    continue
+                for path in files:
+                    if _sender(path) != wanted:
+                        continue
+                    try:
+                        path.unlink()
+                    except FileNotFoundError:
+                        continue
+                    except OSError as exc:
+                        raise TemporaryServerError(f"cannot delete {path}: "
+                                                   f"{exc.strerror or exc}") from None
+                    erased += 1
+        return erased
+
     def close(self) -> None:
         self._seen = {}
 
@@ -219,6 +257,27 @@ def _delivered(name: str, mtime: float) -> datetime:
         return datetime.fromtimestamp(mtime, tz=UTC)
     except (OverflowError, OSError, ValueError):
         return datetime.fromtimestamp(0, tz=UTC)
+
+
+def _sender(path: Path) -> str:
+    """The lower-case address in a message file's From header ("" when unreadable)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_HEADER_BYTES)
+    except OSError:
+        return ""
+    end = _HEADER_END.search(head)
+    if end is not None:
+        head = head[:end.start()]
+    message = BytesHeaderParser(policy=compat32).parsebytes(head)
+    value = message.get("From")
+    if value is None:
+        return ""
+    try:
+        _, found = utils.parseaddr(str(value))
+    except Exception:  # mail is untrusted: a header the parser cannot take matches nobody
+        return ""
+    return found.strip().lower()
 
 
 def _cost(size: int, max_bytes: int) -> int:
