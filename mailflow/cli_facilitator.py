@@ -12,6 +12,7 @@ import argparse
 import csv
 import hashlib
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
@@ -422,7 +423,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     from mailflow.daemon import run_daemon
 
     settings = settings_of(args)
-    return run_daemon(build_services(settings))
+    services = build_services(settings)
+    # A daemon says what it does: INFO unless --debug; APScheduler's per-run lines only
+    # with --debug.
+    if not args.debug:
+        logging.getLogger().setLevel(logging.INFO)
+        logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    return run_daemon(services)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
