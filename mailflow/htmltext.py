@@ -26,6 +26,7 @@ _BLOCK = frozenset(
 _CELL = frozenset({"td", "th"})
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u200b]+")
 _MAX_DEPTH = 200
+_TAG_CANDIDATE = re.compile(r"<[^<>]*>?")
 
 
 class _TextBuilder(HTMLParser):
@@ -123,11 +124,44 @@ class _TextBuilder(HTMLParser):
         return "\n".join(self.lines)
 
 
+def _without_comments(html: str) -> str:
+    """Drop ``<!-- ... -->`` (Outlook's conditional VML included); linear even if unclosed."""
+    out: list[str] = []
+    i = 0
+    while True:
+        start = html.find("<!--", i)
+        if start < 0:
+            out.append(html[i:])
+            break
+        out.append(html[i:start])
+        end = html.find("-->", start + 4)
+        if end < 0:
+            break  # an unclosed comment runs to the end
+        i = end + 3
+    return "".join(out)
+
+
+def _tag_or_escaped(match: re.Match[str]) -> str:
+    tag = match.group(0)
+    if tag.startswith(("<!", "<?")):
+        return ""  # declarations, CDATA, Outlook's <![if ...]>, processing instructions
+    balanced = tag.endswith(">") and tag.count('"') % 2 == 0 and tag.count("'") % 2 == 0
+    return tag if balanced else "&lt;" + tag[1:]
+
+
+def _defuse(html: str) -> str:
+    """Escape every ``<`` that does not open a complete, quote-balanced tag; drop ``<!...>``.
+
+    html.parser rescans unterminated constructs at every ``<`` (quadratic on hostile
+    input such as ``<a x=<a x=...``); after this it only meets complete tags."""
+    return _TAG_CANDIDATE.sub(_tag_or_escaped, _without_comments(html))
+
+
 def html_to_text(html: str) -> str:
     """Readable text of an HTML document or fragment; "" when nothing readable is left."""
     builder = _TextBuilder()
-    # html.parser may choke on hostile markup; keep what was collected so far.
+    # html.parser may still choke on hostile markup; keep what was collected so far.
     with contextlib.suppress(Exception):
-        builder.feed(html)
+        builder.feed(_defuse(html))
         builder.close()
     return builder.result()

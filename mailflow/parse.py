@@ -32,9 +32,10 @@ MAX_PARTS = 200
 MAX_DEPTH = 20
 MAX_TEXT_BYTES = 1024 * 1024
 MAX_PARSE_BYTES = 8 * 1024 * 1024  # beyond this only the start is parsed
-MAX_BOUNDARIES = 120  # more "boundary" parameters than this: hostile; headers only
+MAX_BOUNDARIES = 60  # more "boundary" parameters than this: hostile; headers only
 MAX_ADDRESSES = 100
 MAX_ATTACHMENTS = 50
+MAX_HEADER_CHARS = 16 * 1024  # of one raw header value
 _HEADER_SCAN_BYTES = 256 * 1024
 _COMPACT_ABOVE = 2 * 1024 * 1024
 _MAX_BASE64_RUN = MAX_TEXT_BYTES // 45 + 100  # lines of a 1 MB part (60-char lines) and a margin
@@ -181,7 +182,7 @@ class _Headers:
     def of(cls, msg: Message) -> _Headers:
         values: dict[str, list[str]] = {}
         for name, value in msg.raw_items():
-            values.setdefault(str(name).strip().lower(), []).append(str(value))
+            values.setdefault(str(name).strip().lower(), []).append(str(value)[:MAX_HEADER_CHARS])
         return cls(values)
 
     def raw(self, name: str) -> str:

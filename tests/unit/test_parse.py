@@ -198,6 +198,26 @@ def test_html_blockquote_becomes_quoted_lines() -> None:
     assert text.splitlines() == ["Tulen.", "", "> Tuletko?", ">", "> > Vanha"]
 
 
+def test_outlook_conditional_markup_is_dropped_and_its_content_kept() -> None:
+    html = (
+        "<!DOCTYPE html><html><body><!--[if gte mso 9]><xml><o:OfficeDocumentSettings>"
+        "</o:OfficeDocumentSettings></xml><![endif]-->"
+        "<p class=MsoListParagraph><![if !supportLists]>- <![endif]>Maija Mallikas</p>"
+        "<p>Pekka &lt;pekka@stadi.test&gt; a < b</p></body></html>"
+    )
+    assert html_to_text(html) == "- Maija Mallikas\n\nPekka <pekka@stadi.test> a < b"
+
+
+@pytest.mark.parametrize(
+    "unit", ["<!--", "<a x=", "<div x", "</", "<![CDATA[x>", "<![if x>", "<x='", "<?", "<a"]
+)
+def test_hostile_html_takes_linear_time(unit: str) -> None:
+    html = unit * (400_000 // len(unit))
+    start = time.perf_counter()
+    html_to_text(html)
+    assert time.perf_counter() - start < 1.0  # html.parser alone takes minutes on these
+
+
 def test_plain_alternative_is_preferred_over_html() -> None:
     raw = mail(
         "--B\nContent-Type: text/plain; charset=utf-8\n\nTulen (plain).\n"
@@ -298,7 +318,7 @@ def test_forwarded_message_rfc822_text_is_kept_as_new_text() -> None:
 
 
 def test_deep_nesting_is_capped_not_fatal() -> None:
-    depth = 60
+    depth = 30
     opening = "".join(
         f'--b{i}\nContent-Type: multipart/mixed; boundary="b{i + 1}"\n\n' for i in range(depth)
     )
@@ -307,6 +327,17 @@ def test_deep_nesting_is_capped_not_fatal() -> None:
     parsed = parse(mail(body, Content_Type='multipart/mixed; boundary="b0"'))
     assert "MIME nesting too deep" in parsed.problems
     assert parsed.from_addr == "maija.mallikas@omnia.test"
+
+
+def test_hundreds_of_boundaries_read_the_headers_only() -> None:
+    depth = 500
+    opening = "".join(
+        f'--b{i}\nContent-Type: multipart/mixed; boundary="b{i + 1}"\n\n' for i in range(depth)
+    )
+    parsed = parse(mail(opening, Content_Type='multipart/mixed; boundary="b0"'))
+    assert parsed.problems == ("too many MIME boundaries: body not read",)
+    assert parsed.from_addr == "maija.mallikas@omnia.test"
+    assert parsed.text == ""
 
 
 def test_many_parts_are_capped() -> None:
