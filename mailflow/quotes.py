@@ -45,7 +45,7 @@ _HEADER_OTHER = re.compile(
 _HEADER_SUBJECT = re.compile(r"^\s*\*?(subject|aihe|ämne|betreff)\s*:\*?\s*(.*)$", re.IGNORECASE)
 _FORWARD_SUBJECT = re.compile(r"^(vl|fw|fwd|wg|tr|vs\s*:\s*vl)\s*:", re.IGNORECASE)
 _ATTRIBUTION_END = re.compile(
-    r"(\bwrote|\bkirjoitti|\bskrev|\bschrieb|\ba écrit)\b[^:\n]{0,60}:\s*$", re.IGNORECASE
+    r"(\bwrote|\bkirjoitti|\bskrev|\bschrieb|\ba écrit)\b[^\n]{0,60}:\s*$", re.IGNORECASE
 )
 _ATTRIBUTION_HINT = re.compile(r"@|\d")
 #: how the first half of a wrapped attribution looks: "On ...", "ma 3.10.2016 klo ...", "... <"

@@ -149,6 +149,20 @@ def test_phone_signatures_are_dropped(signature: str) -> None:
     assert split_new_text(f"En pääse 9.12.\n\n{signature}\n") == "En pääse 9.12."
 
 
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "Maija Mallikas <maija@omnia.test> kirjoitti 3.10.2016 kello 12:01:",
+        "Maija Mallikas kirjoitti 3.10.2016 klo 12.01:",
+        "On 3 Oct 2016, at 12:01, Maija Mallikas <maija@omnia.test> wrote:",
+        "Den 3 okt. 2016 kl. 12:01 skrev Maija Mallikas <maija@omnia.test>:",
+    ],
+)
+def test_apple_and_thunderbird_attributions(attribution: str) -> None:
+    text = f"Tulen.\n\n{attribution}\n\nTuletko verkostopäivään?\n"
+    assert split_new_text(text) == "Tulen."
+
+
 def test_bottom_posted_reply_below_the_quote_is_kept() -> None:
     text = (
         "On Tue, Dec 1, 2026 at 9:00 AM Network <verkosto@example.org> wrote:\n"
