@@ -18,8 +18,8 @@ dead connection cannot hang it; when the server goes away it reconnects with bac
 SIGTERM and SIGINT stop the daemon gently: the running tick finishes the batch it is
 handling (its outcomes are committed and its messages moved), sends what is due and
 stops reading; the rest of the inbox waits for the next run. The exit code is then 0.
-A configuration fault (a refused login, a missing secret, an unreadable store) is the
-operator's to fix: the daemon logs it and exits 2 instead of failing every interval.
+A configuration fault at start (a refused login, a missing secret, an unreadable store)
+is the operator's to fix: the daemon logs it and exits 2 instead of failing every interval.
 """
 
 from __future__ import annotations
@@ -98,7 +98,9 @@ class Ticker:
     """Runs ticks one at a time: the APScheduler job, and ``request()`` for new mail.
 
     ``exit_code`` becomes 2 (and ``stop`` is set) when a tick fails by the operator's
-    fault; passing faults are logged and the next tick tries again.
+    fault before any tick succeeded (a wrong password, a missing secret: shown at once
+    at start); later, such a fault is logged and retried like a passing one, because a
+    server that is restarting may refuse a login for a moment.
     """
 
     def __init__(
@@ -116,6 +118,7 @@ class Ticker:
         self.clock = clock
         self.exit_code = EXIT_OK
         self.ticks = 0
+        self.succeeded = False  # a tick has run through: later config faults are retried
         self._lock = threading.Lock()
         self._running = False
         self._again = False
@@ -163,16 +166,17 @@ class Ticker:
             log.warning("tick cut short, will retry: %s", exc)
             return
         except MailflowError as exc:
-            if exc.exit_code == EXIT_USAGE:
+            if exc.exit_code == EXIT_USAGE and not self.succeeded:
                 log.error("stopping: %s", exc)
                 self.exit_code = EXIT_USAGE
                 self.stop.set()
             else:
-                log.error("tick failed: %s", exc)
+                log.error("tick failed, will retry: %s", exc)
             return
         except Exception:
             log.exception("tick failed unexpectedly")
             return
+        self.succeeded = True
         if report.handled or report.sent or report.failed or report.capped:
             log.info("tick: %s", report.summary())
         if self.on_report is not None:
