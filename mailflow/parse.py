@@ -71,6 +71,8 @@ _FOLD = re.compile(r"\r?\n(?=[ \t])")
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]+")
 _WSP = re.compile(r"\s+")
 _MSGID_IN = re.compile(r"<([^<>]+)>")
+_ANGLE_ADDR = re.compile(r"<\s*([^<>\s]+@[^<>\s]+)\s*>")
+_PLAUSIBLE_ADDRESS = re.compile(r"^[^@\s<>()\[\]\\,;:\"]+@[a-z0-9-]+(\.[a-z0-9-]+)+$")
 _LATIN = frozenset({"us-ascii", "ascii", "iso-8859-1", "latin-1", "latin1", "iso-8859-15",
                     "windows-1252", "cp1252"})
 _TEXT_CTES = frozenset({"", "7bit", "8bit", "binary", "base64", "quoted-printable"})
@@ -200,6 +202,12 @@ class _Headers:
         return [_header_text(v) for v in self.values.get(name, [])]
 
 
+def _plausible(address: str) -> str:
+    """The address lower-cased if it looks like one (``local@domain.tld``), else ""."""
+    address = _CONTROL.sub("", address).strip().lower()
+    return address if _PLAUSIBLE_ADDRESS.match(address) else ""
+
+
 def _addresses(raw: str) -> tuple[str, ...]:
     if not raw:
         return ()
@@ -207,20 +215,23 @@ def _addresses(raw: str) -> tuple[str, ...]:
         pairs = utils.getaddresses([raw])
     except Exception:
         return ()
-    found = [_CONTROL.sub("", a).strip().lower() for _, a in pairs[:MAX_ADDRESSES]]
-    return tuple(dict.fromkeys(a for a in found if "@" in a and " " not in a))
+    found = [_plausible(a) for _, a in pairs[:MAX_ADDRESSES]]
+    return tuple(dict.fromkeys(a for a in found if a))
 
 
 def _from(headers: _Headers) -> tuple[str, str]:
+    """(address, display name). The angle-addr wins: an encoded display name may hold a
+    colon or a comma that would make parseaddr read a group or a list."""
     raw = headers.raw("from")
+    angle = _ANGLE_ADDR.findall(raw)
+    if angle:
+        name = raw[: raw.rfind("<")].strip().strip('"').strip()
+        return _plausible(angle[-1]), _header_text(name)
     try:
         name, address = utils.parseaddr(raw)
     except Exception:
         name, address = "", ""
-    address = _CONTROL.sub("", address).strip().lower()
-    if "@" not in address or " " in address:
-        address = ""
-    return address, _header_text(name)
+    return _plausible(address), _header_text(name)
 
 
 def _date(headers: _Headers, problems: list[str]) -> datetime | None:

@@ -68,6 +68,27 @@ def test_from_is_lower_cased_and_the_name_decoded() -> None:
     assert parsed.from_name == "Päivi Heikkilä"
 
 
+@pytest.mark.parametrize(
+    "display",
+    [
+        "=?utf-8?q?x=0D=0ABcc:_evil@evil.test?=",
+        "=?utf-8?q?Mallikas,_Maija?=",
+        '"evil@evil.test <evil@evil.test>"',
+        "Evil: group@evil.test;",
+    ],
+)
+def test_the_angle_address_of_from_wins_over_a_tricky_display_name(display: str) -> None:
+    parsed = parse(mail(From=f"{display} <henkilo@omnia.test>"))
+    assert parsed.from_addr == "henkilo@omnia.test"
+    assert "\n" not in parsed.from_name
+
+
+def test_implausible_addresses_are_dropped() -> None:
+    parsed = parse(mail(From="=?utf-8?q?x:_a@evil.test?=", To="=?utf-8?q?x:_b@evil.test?=, ok@omnia.test"))
+    assert parsed.from_addr == ""
+    assert parsed.to == ("ok@omnia.test",)
+
+
 def test_raw_utf8_in_headers_is_read() -> None:
     parsed = parse(mail(From="Päivi Heikkilä <paivi@stadi.test>", Subject="Ilmoittautuminen päivään"))
     assert parsed.from_name == "Päivi Heikkilä"
