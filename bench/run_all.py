@@ -1,0 +1,61 @@
+"""Run every benchmark script in bench/ and print their tables (``make bench``).
+
+Each ``bench/*.py`` (but this one) runs in its own process, one after another, so their
+timings and memory figures do not disturb each other. The chaos run uses a small count
+here (``--rounds 30``); ``--full`` gives every script its own defaults (chaos: 200 rounds).
+A script that fails is reported with the end of its stderr and the run goes on; the exit
+status is 1 when any failed.
+
+Usage: python bench/run_all.py [--full] [--only NAME[,NAME...]] [--timeout SECONDS]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+QUICK_ARGS: dict[str, list[str]] = {"chaos": ["--rounds", "30"]}
+
+
+def scripts(only: set[str]) -> list[Path]:
+    found = sorted(p for p in BENCH.glob("*.py")
+                   if p.name != Path(__file__).name and not p.name.startswith("_"))
+    return [p for p in found if not only or p.stem in only]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--full", action="store_true", help="each script's own defaults")
+    parser.add_argument("--only", default="", help="comma-separated script names")
+    parser.add_argument("--timeout", type=float, default=1800)
+    args = parser.parse_args()
+    only = {name.strip().removesuffix(".py") for name in args.only.split(",") if name.strip()}
+    results: list[tuple[str, float, str]] = []
+    for script in scripts(only):
+        extra = [] if args.full else QUICK_ARGS.get(script.stem, [])
+        command = [sys.executable, str(script), *extra]
+        print(f"\n=== {script.name} {' '.join(extra)}".rstrip(), flush=True)
+        began = time.perf_counter()
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=args.timeout,
+                                  cwd=BENCH.parent)
+            status = "ok" if done.returncode == 0 else f"exit {done.returncode}"
+            print(done.stdout.rstrip(), flush=True)
+            if done.returncode != 0:
+                print("\n".join(done.stderr.rstrip().splitlines()[-15:]), flush=True)
+        except subprocess.TimeoutExpired:
+            status = f"timed out after {args.timeout:.0f} s"
+        results.append((script.name, time.perf_counter() - began, status))
+    width = max((len(name) for name, _s, _st in results), default=10)
+    print(f"\n{'script':<{width}}  {'seconds':>8}  status")
+    for name, seconds, status in results:
+        print(f"{name:<{width}}  {seconds:>8.1f}  {status}")
+    return 0 if all(status == "ok" for _n, _s, status in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
