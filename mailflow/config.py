@@ -99,6 +99,9 @@ class MailboxSettings:
     max_message_bytes: int = 10 * 1024 * 1024
     batch_size: int = 200
     handle_since: str = ""  # ISO 8601; empty: from the first run on
+    #: the authserv-id of OUR mail server's Authentication-Results header; only then do
+    #: DMARC/DKIM results count, and a change may apply without a confirmation token
+    trusted_authserv_id: str = ""
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,8 @@ __all__ = ["inspect_file", "inspect_message"]
 def inspect_message(raw: bytes, settings: Settings, state: NetworkState) -> dict[str, Any]:
     """The understanding of one raw message, as JSON-safe data."""
     address = settings.network.address
-    parsed = parse_message(raw, own_address=address)
+    parsed = parse_message(raw, own_address=address,
+                           trusted_authserv_id=settings.mailbox.trusted_authserv_id)
     result: dict[str, Any] = {
         "message_id": parsed.message_id,
         "from": parsed.from_addr,

@@ -223,7 +223,10 @@ class _Pass:
         if seen is not None:
             self.report.replayed_moves += 1
             return seen.folder
-        parsed = parse_message(incoming.raw, own_address=self.settings.network.address)
+        parsed = parse_message(
+            incoming.raw, own_address=self.settings.network.address,
+            trusted_authserv_id=mailbox_settings.trusted_authserv_id,
+        )
         if parsed.robot is not None:
             decision = decide_robot(parsed, self.state, self.now)
             outcome, intent_kind = "robot", str(parsed.robot)
