@@ -22,7 +22,13 @@ from typing import Any
 
 from mailflow.bootstrap import build_services, open_store
 from mailflow.cli import parse_now, settings_of
-from mailflow.costs import attendee_counts, participating_organisations, split_costs
+from mailflow.costs import (
+    CENT,
+    attendee_counts,
+    money_text,
+    participating_organisations,
+    split_costs,
+)
 from mailflow.errors import EXIT_OK, UsageError
 from mailflow.formatting import format_day, role_label
 from mailflow.model import (
@@ -86,8 +92,10 @@ def _parse_date(value: str) -> date:
 
 
 def _parse_time(value: str) -> time:
+    """``10``, ``9:30``, ``9.30`` (the Finnish way) or ``09:30``."""
+    hours, _, minutes = value.strip().replace(".", ":").partition(":")
     try:
-        return time.fromisoformat(value.replace(".", ":"))
+        return time(int(hours), int(minutes or 0))
     except ValueError:
         raise UsageError(f"expected a time as HH:MM, got {value!r}") from None
 
@@ -100,12 +108,14 @@ def cmd_days(args: argparse.Namespace) -> int:
             rows = [
                 (d.id, format_day(d, settings.network.language), d.place,
                  "cancelled" if d.cancelled else ("follow-up" if d.follow_up else ""),
-                 d.sponsor or (str(d.price) + " €" if d.cost_items else ""),
+                 d.sponsor or (money_text(d.price) if d.cost_items else ""),
                  sum(1 for r in state.rsvps.values() if r.day_id == d.id and r.answer == "yes"))
                 for d in sorted(state.days.values(), key=lambda d: (d.date, d.start))
             ]
             print(_table(("id", "when", "place", "kind", "paid by / price", "yes"), rows))
             return EXIT_OK
+        if not args.id:
+            raise UsageError(f"days {args.action} needs the day's id, e.g. 2026-12-09")
         if args.action == "add":
             if args.id in state.days:
                 raise UsageError(f"network day {args.id!r} exists; use `days change`")
@@ -117,6 +127,7 @@ def cmd_days(args: argparse.Namespace) -> int:
                 sponsor=args.sponsor or "", cost_items=_parse_costs(args.cost),
                 follow_up=args.follow_up,
             )
+            _check_times(day)
             message = f"added {day.id}: {format_day(day, 'fi')}, {day.place}"
         else:
             day = _day(state, args.id)
@@ -143,12 +154,19 @@ def cmd_days(args: argparse.Namespace) -> int:
                 attendee_facing = {"date", "start", "end", "place", "title"} & changes.keys()
                 day = day.replace(**changes,
                                   sequence=day.sequence + (1 if attendee_facing else 0))
+                _check_times(day)
                 message = f"changed {day.id}: {', '.join(sorted(changes))}" + (
                     "; the update goes to everyone registered" if attendee_facing else "")
         store.put(day)
         store.commit()
     print(message)
     return EXIT_OK
+
+
+def _check_times(day: NetworkDay) -> None:
+    if day.end <= day.start:
+        raise UsageError(f"network day {day.id!r} would end ({day.end:%H:%M}) before it "
+                         f"starts ({day.start:%H:%M})")
 
 
 # -- people and organisations ----------------------------------------------------------
@@ -279,8 +297,9 @@ def cmd_costs(args: argparse.Namespace) -> int:
     with open_store(settings) as store:
         state = load_state(store)
     day = _day(state, args.day)
+    total = Decimal("0.00") if day.sponsor else day.price.quantize(CENT)  # as the mail does
     orgs = participating_organisations(day, state, settings.network.cost_split)
-    shares = split_costs(day.price, orgs, attendee_counts(day, state))
+    shares = split_costs(total, orgs, attendee_counts(day, state))
     if args.csv:
         sys.stdout.buffer.write(cost_csv(day, shares, settings.network.language))
         return EXIT_OK
@@ -288,8 +307,8 @@ def cmd_costs(args: argparse.Namespace) -> int:
     if day.sponsor:
         print(f"paid by {day.sponsor}: nothing to share")
     for item in day.cost_items:
-        print(f"  {item.label}: {item.amount} €")
-    print(f"  total {day.price} € shared by {len(shares)} organisation(s) "
+        print(f"  {item.label}: {money_text(item.amount)}")
+    print(f"  total {money_text(total)} shared by {len(shares)} organisation(s) "
           f"({settings.network.cost_split})")
     print(_table(("organisation", "attendees", "share"),
                  [(s.org_name, s.attendees, s.amount_text) for s in shares]))
@@ -356,8 +375,13 @@ def cmd_invite(args: argparse.Namespace) -> int:
         state = load_state(store)
         day = _day(state, args.day)
         existing = state.people.get(address)
-        if existing is not None and not args.guest:
-            person = existing.replace(days=tuple(sorted({*existing.days, day.id})))
+        if existing is not None and existing.status in ("registered", "invited"):
+            # Already coming: add the day, unless they are signed up for all days ("").
+            days = existing.days and tuple(sorted({*existing.days, day.id}))
+            person = existing.replace(days=days)
+        elif not args.guest:
+            raise UsageError(f"{address} has no place in the network; invite them with "
+                             "--guest (outside the organisations' places and cost shares)")
         else:
             person = Person(
                 address=address, name=args.name or (existing.name if existing else ""),
