@@ -97,10 +97,17 @@ def cmd_check_config(args: argparse.Namespace) -> int:
 
 def cmd_tick(args: argparse.Namespace) -> int:
     from mailflow.bootstrap import build_services
+    from mailflow.progress import IntakeProgress
     from mailflow.tick import run_tick
 
     settings = settings_of(args)
-    report = run_tick(build_services(settings), parse_now(args.now), dry_run=args.dry_run)
+    progress = IntakeProgress.for_terminal(sys.stderr)  # a backlog's count, on a terminal
+    try:
+        report = run_tick(build_services(settings), parse_now(args.now), dry_run=args.dry_run,
+                          progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
     prefix = "dry run: would have " if args.dry_run else ""
     for item in report.handled:
         print(f"{prefix}handled {item.sender or '(unknown sender)'}: {item.subject!r} -> "

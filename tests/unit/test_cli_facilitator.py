@@ -39,6 +39,7 @@ max_per_org = 2
 [mailbox]
 path = "{root}/mail"
 handle_since = "2020-01-01T00:00:00+00:00"
+batch_size = 20
 
 [outbox]
 path = "{root}/outbox"
@@ -316,3 +317,28 @@ def test_check_config(root: Path, run: Run) -> None:
     assert code == 0
     assert out.splitlines()[0] == f"{root / 'mailflow.toml'}: OK"
     assert f"store:   {root / 'mailflow.json'}" in out
+
+
+# -- tick's progress display ------------------------------------------------------------------
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_tick_shows_the_backlog_count_on_a_terminal_and_clears_it(
+    root: Path, run: Run, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    deliver(str(root / "mail"), [signup(n) for n in range(50)])  # batches of 20, 20 and 10
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    code, out, _ = run("tick", "--now", NOW)
+    assert code == 0 and "50 message(s) handled" in out
+    shown = terminal.getvalue()
+    assert [f"mailflow: {n} message(s) handled (" in shown for n in (20, 40, 50)] == [True] * 3
+    assert shown.endswith("\r\x1b[K")  # the line is gone when the tick prints its report
+
+
+def test_tick_shows_no_progress_when_stderr_is_not_a_terminal(root: Path, run: Run) -> None:
+    deliver(str(root / "mail"), [signup(n) for n in range(3)])
+    code, _, err = run("tick", "--now", NOW)
+    assert code == 0 and "message(s) handled" not in err and "\r" not in err
