@@ -2,11 +2,12 @@
 
 Each ``bench/*.py`` (but this one) runs in its own process, one after another, so their
 timings and memory figures do not disturb each other. The chaos run uses a small count
-here (``--rounds 30``); ``--full`` gives every script its own defaults (chaos: 200 rounds).
+here (``--rounds 30``); ``--full`` gives every script its own defaults (chaos: 200 rounds);
+``--quick`` also shrinks the slow ones (intake at 1,000 messages, growth to 30,000, ...).
 A script that fails is reported with the end of its stderr and the run goes on; the exit
 status is 1 when any failed.
 
-Usage: python bench/run_all.py [--full] [--only NAME[,NAME...]] [--timeout SECONDS]
+Usage: python bench/run_all.py [--full | --quick] [--only NAME[,NAME...]] [--timeout SECONDS]
 """
 
 from __future__ import annotations
@@ -18,7 +19,14 @@ import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-QUICK_ARGS: dict[str, list[str]] = {"chaos": ["--rounds", "30"]}
+DEFAULT_ARGS: dict[str, list[str]] = {"chaos": ["--rounds", "30"]}
+QUICK_ARGS: dict[str, list[str]] = {
+    **DEFAULT_ARGS,
+    "intake": ["--sizes", "1000"],
+    "intake_fetch": ["--sizes", "1000"],
+    "growth": ["--sizes", "1000,10000,30000"],
+    "latency": ["--samples", "2"],
+}
 
 
 def scripts(only: set[str]) -> list[Path]:
@@ -29,14 +37,17 @@ def scripts(only: set[str]) -> list[Path]:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--full", action="store_true", help="each script's own defaults")
+    size = parser.add_mutually_exclusive_group()
+    size.add_argument("--full", action="store_true", help="each script's own defaults")
+    size.add_argument("--quick", action="store_true", help="small sizes for the slow scripts")
     parser.add_argument("--only", default="", help="comma-separated script names")
     parser.add_argument("--timeout", type=float, default=1800)
     args = parser.parse_args()
     only = {name.strip().removesuffix(".py") for name in args.only.split(",") if name.strip()}
     results: list[tuple[str, float, str]] = []
     for script in scripts(only):
-        extra = [] if args.full else QUICK_ARGS.get(script.stem, [])
+        chosen = {} if args.full else QUICK_ARGS if args.quick else DEFAULT_ARGS
+        extra = chosen.get(script.stem, [])
         command = [sys.executable, str(script), *extra]
         print(f"\n=== {script.name} {' '.join(extra)}".rstrip(), flush=True)
         began = time.perf_counter()

@@ -201,15 +201,15 @@ def test_a_forged_cancellation_waits_for_a_token_only_the_registered_address_rec
                          message_id="<forged-2@evil.test>"))
     network.tick(NOW + timedelta(minutes=10))
     assert people(network) == before
-    sent = network.new_mails()
-    assert all(MAIJA not in str(m["To"]) or "VAHVISTA" not in text_of(m) for m in sent)
+    for answer in network.new_mails():  # at most an acknowledgement, never the token
+        assert token.group(0) not in text_of(answer)
     with network.store() as store:
         reasons = [a.reason for a in store.all(AttentionItem)]
         assert not store.all(PendingAction)[0].done
     assert any("wrong address" in r for r in reasons)
 
-    # A forged From carrying the token does not help either: it is the same as Maija's
-    # confirmation, which is the design's accepted limit (the token never left her inbox).
+    # (Whoever can both read Maija's mail and forge her From can confirm: the design's
+    # accepted limit, since the token never leaves her inbox.)
     # Maija herself confirms: now it applies.
     network.deliver(mail(MAIJA, "Re: Vahvista muutos", f"Vahvistan: {token.group(0)}\n",
                          name="Maija", message_id="<real-1@omnia.test>"))
