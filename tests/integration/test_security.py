@@ -304,16 +304,13 @@ def test_header_injection_through_names_subjects_and_organisations_reaches_no_he
     report = network.tick()
     assert len(report.handled) == len(INJECTIONS) + 1
     sent = network.new_mails()
-    assert sent
     for msg in sent:
         [to] = msg["To"].addresses
         _assert_clean(msg, to.addr_spec)
-        assert to.domain in ("omnia.test", "uusi.test")
-    # A From the parser misreads (see the xfail below) gets no mail at all: its answer is
-    # recorded as failed ("cannot be made"), never sent to the address in the trick.
+    assert {m["To"].addresses[0].addr_spec for m in sent} == {
+        *(f"henkilo{n}@omnia.test" for n in range(len(INJECTIONS))), "olli@uusi.test"}
     with network.store() as store:
-        failed = [m for m in store.all(OutgoingMail) if m.status == "failed"]
-    assert all(m.last_error.startswith("cannot be made") for m in failed)
+        assert not [m for m in store.all(OutgoingMail) if m.status == "failed"]
     # The digest next morning carries every name and subject: it too has only its headers.
     network.tick(NOW + timedelta(days=1))
     digests = network.new_mails()
@@ -321,8 +318,6 @@ def test_header_injection_through_names_subjects_and_organisations_reaches_no_he
     _assert_clean(digests[0], FACILITATOR)
 
 
-@pytest.mark.xfail(reason="parse._from takes the first address of a From that an encoded-word "
-                   "with a colon turns into a group; it should take the angle-addr", strict=True)
 def test_a_from_display_name_with_an_encoded_colon_keeps_the_real_address(
     network: Network,
 ) -> None:
@@ -365,7 +360,7 @@ def test_injected_headers_add_no_smtp_recipient(tmp_path: Path,
     net.deliver(*_injected_signups())
     report = net.tick()
     assert not report.failed
-    assert len(handler.received) == len(report.sent) >= 1
+    assert len(handler.received) == len(report.sent) == len(INJECTIONS) + 1
     for mail_from, rcpts, content in handler.received:
         assert mail_from == NETWORK
         assert len(rcpts) == 1 and "evil" not in rcpts[0]
@@ -408,11 +403,11 @@ def test_html_and_template_syntax_from_mail_is_shown_literally_and_escaped(
     # User text is shown as written, never evaluated.
     assert "{{ 7*7 }}" in plain and "{% for x in range(3) %}LOOP{% endfor %}" in plain
     assert "LOOPLOOP" not in plain + html and "49" not in plain + html
-    for msg in first:
+    for msg in first:  # the answers: plain text shows the text as written, HTML escapes it
         for kind in ("plain", "html"):
             body = text_of(msg, kind)
-            assert "LOOPLOOP" not in body and "<script" not in body.lower()
-            assert "Maija 49" not in body
+            assert "LOOPLOOP" not in body and "Maija 49" not in body
+        assert "<script" not in text_of(msg, "html").lower()
 
 
 # -- 4. a mail bomb and a robot that answers everything ----------------------------------
