@@ -207,7 +207,7 @@ class Renderer:
         msg["To"] = format_address(request.to_name, request.to)
         msg["Reply-To"] = network_address
         msg["Subject"] = subject
-        msg["Date"] = rfc5322_date(now)
+        msg["Date"] = rfc5322_date(now.astimezone(self.tz))
         msg["Message-ID"] = message_id
         msg["Content-Language"] = lang
         msg["Auto-Submitted"] = request.auto

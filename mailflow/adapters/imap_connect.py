@@ -23,7 +23,9 @@ from mailflow.errors import ConfigError, TemporaryServerError
 __all__ = ["connect_imap", "is_loopback", "tls_context"]
 
 _DEFAULT_PORTS = {"ssl": 993, "starttls": 143, "none": 143}
-_TEMPORARY_LOGIN = re.compile(r"UNAVAILABLE|temporar|try again|SERVERBUG|INUSE", re.IGNORECASE)
+_TEMPORARY_LOGIN = re.compile(
+    r"UNAVAILABLE|temporar|try again|SERVERBUG|INUSE|socket error|EOF", re.IGNORECASE
+)
 
 
 def is_loopback(host: str) -> bool:
