@@ -234,7 +234,7 @@ def _signup_one(w: _Work, details: PersonDetails, address: str) -> None:
         language=language,
         diet=_clean(details.diet) or base.diet,
         registered_at=w.now,
-        days=(day,) if day else (),
+        days=tuple(d for d in w.intent.days if d in w.state.days) or ((day,) if day else ()),
     )
     person = _place(w, person)
     w.put(person)

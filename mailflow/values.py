@@ -124,7 +124,8 @@ class Intent:
     """What the sender asked for.
 
     people: the persons concerned (for a sign-up, one or several; for a substitute, the
-    substitute); day: a network day id when one is meant; language: "fi" or "en", the
+    substitute); day: a network day id when one is meant; days: the network day ids a
+    sign-up names (empty: not said, which means all days); language: "fi" or "en", the
     language to answer in; reason: why it needs attention (kind "attention") or "";
     token: a confirmation token quoted back (kind "confirm").
     """
@@ -134,6 +135,7 @@ class Intent:
     language: str = "fi"
     people: tuple[PersonDetails, ...] = ()
     day: str = ""
+    days: tuple[str, ...] = ()
     reason: str = ""
     token: str = ""
     answer_to: str = ""  # Message-ID to thread the answer under
