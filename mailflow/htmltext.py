@@ -2,7 +2,10 @@
 
 Keeps paragraphs, line breaks and list items; drops ``script``, ``style``, ``head``
 and similar; decodes entities; turns ``<blockquote>`` into ``> `` quoted lines so
-that quote stripping treats it like plain-text history. Outlook's Word HTML
+that quote stripping treats it like plain-text history. A table row whose cells are
+each one line becomes one line with the cells joined by `` | `` ("Nimi | Rooli |
+Sähköposti"), so a list of people sent as a table keeps its columns; a row with a
+longer cell (a layout table) gives each cell's lines in turn. Outlook's Word HTML
 (``<div class=WordSection1>``, ``<o:p>``, conditional comments) reads as its text.
 Never raises on malformed markup.
 """
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 __all__ = ["html_to_text"]
@@ -26,6 +30,22 @@ _BLOCK = frozenset(
 _CELL = frozenset({"td", "th"})
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u200b]+")
 _MAX_DEPTH = 200
+_MAX_TABLES = 50  # deeper nesting is read as plain blocks
+_CELL_SEPARATOR = " | "
+
+
+@dataclass
+class _Row:
+    """One open ``<tr>``: where its output goes and the lines of its finished cells."""
+
+    target: list[str]
+    cells: list[list[str]] = field(default_factory=list)
+    cell_open: bool = False
+
+
+@dataclass
+class _Table:
+    row: _Row | None = None
 _TAG_CANDIDATE = re.compile(r"<[^<>]*>?")
 
 
@@ -40,6 +60,7 @@ class _TextBuilder(HTMLParser):
         self.drop_depth = 0
         self.pre_depth = 0
         self.line_depth = 0  # quote depth of the line being built
+        self.tables: list[_Table] = []
 
     # -- line handling -------------------------------------------------------
     def _flush(self, blank: bool = False) -> None:
@@ -69,6 +90,13 @@ class _TextBuilder(HTMLParser):
         elif tag == "li":
             self._flush()
             self.current.append("- ")
+        elif tag == "table" and len(self.tables) < _MAX_TABLES:
+            self._flush(blank=True)
+            self.tables.append(_Table())
+        elif tag == "tr" and self.tables:
+            self._start_row()
+        elif tag in _CELL and self.tables:
+            self._start_cell()
         elif tag in _BLOCK:
             self._flush(blank=tag in {"p", "table", "ul", "ol", "hr"} or tag.startswith("h"))
             if tag == "pre":
@@ -98,6 +126,14 @@ class _TextBuilder(HTMLParser):
             self._flush(blank=True)
         elif tag == "li":
             self._flush()
+        elif tag == "table" and self.tables:
+            self._end_row()
+            self.tables.pop()
+            self._flush(blank=True)
+        elif tag == "tr" and self.tables:
+            self._end_row()
+        elif tag in _CELL and self.tables:
+            self._end_cell()
         elif tag in _BLOCK:
             if tag == "pre":
                 self.pre_depth = max(self.pre_depth - 1, 0)
@@ -117,8 +153,53 @@ class _TextBuilder(HTMLParser):
         else:
             self.current.append(data.replace("\r", " ").replace("\n", " "))
 
+    # -- tables --------------------------------------------------------------
+    def _start_row(self) -> None:
+        self._end_row()
+        self._flush()
+        self.tables[-1].row = _Row(target=self.lines)
+
+    def _start_cell(self) -> None:
+        if self.tables[-1].row is None:
+            self._start_row()
+        row = self.tables[-1].row
+        assert row is not None
+        self._end_cell()
+        self._flush()
+        row.cell_open = True
+        self.lines = []
+
+    def _end_cell(self) -> None:
+        row = self.tables[-1].row
+        if row is None or not row.cell_open:
+            return
+        self._flush()
+        row.cells.append(self.lines)
+        row.cell_open = False
+        self.lines = row.target
+
+    def _end_row(self) -> None:
+        row = self.tables[-1].row
+        if row is None:
+            return
+        self._end_cell()
+        self.tables[-1].row = None
+        self.lines = row.target
+        cells = [c for c in row.cells if any(line.strip("> ") for line in c)]
+        texts = [[line for line in c if line.strip("> ")] for c in cells]
+        if len(cells) > 1 and all(len(t) == 1 for t in texts):
+            prefix = "> " * self.quote_depth
+            joined = _CELL_SEPARATOR.join(t[0].removeprefix(prefix).strip() for t in texts)
+            self.lines.append(prefix + joined)
+        else:
+            for cell in cells:
+                self.lines.extend(cell)
+
     def result(self) -> str:
         self._flush()
+        while self.tables:
+            self._end_row()
+            self.tables.pop()
         while self.lines and not self.lines[-1].strip("> "):
             self.lines.pop()
         return "\n".join(self.lines)

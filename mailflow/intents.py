@@ -15,8 +15,13 @@ Rules worth knowing:
   read as a sign-up.
 * A substitute message ("en pääse, tilalleni tulee ...") is a substitute, not a no.
 * Two actionable intents at once ("ilmoittaudun ... peruutan") go to attention.
-* The days a sign-up names go into ``Intent.day`` when there is exactly one, and into
-  ``notes`` as ``"days: ID, ID"`` (``"days: all"`` for "molempiin päiviin").
+* The days a sign-up names go into ``Intent.days`` (and ``Intent.day`` when there is
+  exactly one) and into ``notes`` as ``"days: ID, ID"``; "molempiin päiviin" names none,
+  which means all days (``"days: all"``).
+* A commitment counts only when stated: a question, a condition ("jos sitoudumme") or a
+  negation ("emme vielä sitoudu") goes to attention.
+* A coordinator's list of people (lines, bullets, numbers, tabs, ";" or a table) is a
+  sign-up of everyone on it; so is a bare list of two or more names with addresses.
 """
 
 from __future__ import annotations
@@ -233,14 +238,60 @@ def _by_words(
     kinds = _resolve(kinds, msg, reading, state, network_domain, registered)
     question = bool(lx.QUESTION.search(folded))
     notes: tuple[str, ...] = ("also asks a question",) if question else ()
+    undeclared = "commit" in kinds and not _declares_commitment(folded)
+    if undeclared:
+        kinds = [k for k in kinds if k != "commit"]
+    if not kinds and not question and _lists_people(reading, orgs):
+        kinds, notes = ["signup"], ("a list of people with addresses",)
     if not kinds:
-        reason = "a question for the facilitator" if question else "no intent recognised"
+        reason = "a question for the facilitator" if question else (
+            "commitment mentioned but not declared (a condition or a negation)"
+            if undeclared else "no intent recognised")
         return replace(base, reason=reason)
     if len(kinds) > 1:
         return replace(base, reason=f"several intents: {' and '.join(kinds)}", notes=notes)
     kind = kinds[0]
     intent = replace(base, kind=cast(IntentKind, kind), notes=notes)
     return _complete(intent, msg, reading, state, orgs, network_domain)
+
+
+_COMMIT = dict(lx.INTENT_PATTERNS)["commit"]
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_CONDITION = re.compile(
+    r"\b(?:jos|mikali|ellei|ellemme|kunhan|edellyttaen|if|whether|unless|provided|in\s+case)\b"
+)
+_NEGATION = re.compile(
+    r"\b(?:en|emme|ei|eivat|et|ette|not|never|cannot|no)\b|n't\b|\bvoi(?:simme|simmeko)\b"
+)
+
+
+def _declares_commitment(folded: str) -> bool:
+    """True when a sentence states the commitment: not asked, not conditional, not denied.
+
+    "Sitoudumme jatkoon." and "Omnia sitoutuu" count; "Jos sitoudumme, ...",
+    "Emme vielä sitoudu" (or "... sitoutuneet"), "We cannot commit ..." and any
+    sentence that is a question do not.
+    """
+    for match in _COMMIT.finditer(folded):
+        start = max((m.end() for m in _SENTENCE_END.finditer(folded, 0, match.start())),
+                    default=0)
+        after = _SENTENCE_END.search(folded, match.end())
+        end = after.end() if after else len(folded)
+        sentence = folded[start:end]
+        before = folded[start:match.end()]
+        if lx.QUESTION.search(sentence) or _CONDITION.search(sentence):
+            continue
+        if _NEGATION.search(before):
+            continue
+        return True
+    return False
+
+
+def _lists_people(reading: _Reading, orgs: OrgDirectory) -> bool:
+    """Two or more people, each with a name and a mail address, listed in the body."""
+    body = list(reading.lines[: _closing_index(reading.lines)])
+    rows = [r for r in _listed(body, orgs) if r.get("name") and r.get("address")]
+    return len({r["address"] for r in rows}) >= 2
 
 
 def _upper_word(text: str, word: str) -> bool:
@@ -468,8 +519,11 @@ def _classify_cell(cell: str, out: dict[str, str], orgs: OrgDirectory) -> None:
 
 
 def _split_cells(line: str) -> list[str]:
-    line = re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line)
-    return [c for c in re.split(r"\s*[|;\t]\s*|\s*,\s*|\s{2,}|\s+[–-]\s+", line) if c.strip()]
+    """A person line's cells; "|", tab or ";" (a table, a spreadsheet paste) outrank commas."""
+    line = re.sub(r"^\s*(?:[-*•–—·▪◦‣>]|\(?\d{1,3}[.)])\s*", "", line)
+    strong = r"\s*[|;\t]\s*" if re.search(r"\s\|\s|\t|;", line) else (
+        r"\s*,\s*|\s{2,}|\s+[–-]\s+")
+    return [c for c in re.split(strong, line) if c.strip()]
 
 
 def _labelled(lines: tuple[str, ...] | list[str]) -> list[dict[str, str]]:
@@ -612,7 +666,7 @@ def _self_details(
         for key, value in _classify(cells, orgs).items():
             row.setdefault(key, value)
     if name and _is_name(name, orgs) and (reading.forwarded or not row.get("name")):
-        row["name"] = name
+        row["name"] = _display_name_order(name, signature, reading.lines)
     row["address"] = address
     if not row.get("organisation"):
         org = orgs.for_address(address)
@@ -622,6 +676,34 @@ def _self_details(
     if diet and not row.get("diet"):
         row["diet"] = diet
     return row
+
+
+def _signed_first_name(lines: tuple[str, ...]) -> list[str]:
+    """The lone name a mail is signed with ("Ville", "t. Ville", "BR, Ville"), if any."""
+    last = [line.strip() for line in lines if line.strip()][-3:]
+    found = []
+    for line in last:
+        rest = re.sub(r"^(?:t\.|t:|terv\.?|terveisin|br|regards|cheers|thanks|kiitos|-+)[,\s]*",
+                      "", line, flags=re.I)
+        if rest != line or len(last) == 1 or line == last[-1]:
+            if _CAP_WORD.fullmatch(rest.strip(" ,.!")):
+                found.append(rest.strip(" ,.!"))
+    return found
+
+
+def _display_name_order(name: str, signature: list[str], lines: tuple[str, ...]) -> str:
+    """"Mallikas Maija" (Outlook's "Sukunimi Etunimi") as "Maija Mallikas" when the mail is
+    signed with the first name alone ("Maija", "t. Maija"); otherwise as written.
+    """
+    words = name.split()
+    if len(words) != 2:
+        return name
+    signed = {lx.fold(w) for line in signature for w in re.findall(r"[\w'’-]+", line)
+              if len(line.split()) <= 2}
+    signed |= {lx.fold(w) for w in _signed_first_name(lines)}
+    if lx.fold(words[1]) in signed and lx.fold(words[0]) not in signed:
+        return f"{words[1]} {words[0]}"
+    return name
 
 
 def _own_part(text: str) -> str:
@@ -674,6 +756,7 @@ def _signup(
         return replace(intent, kind="attention", people=tuple(people), notes=tuple(notes),
                        reason="sign-up lists people but no mail address for any of them")
     day = ""
+    days: tuple[str, ...] = ()
     if _ALL_DAYS.search(reading.folded):
         notes.append("days: all")
     else:
@@ -681,7 +764,8 @@ def _signup(
         if named:
             notes.append(f"days: {', '.join(named)}")
             day = named[0] if len(named) == 1 else ""
-    return replace(intent, people=tuple(people), day=day, notes=tuple(notes))
+            days = tuple(named)
+    return replace(intent, people=tuple(people), day=day, days=days, notes=tuple(notes))
 
 
 def _sender_org(
@@ -739,15 +823,60 @@ _CORRECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_CORRECTION_LINE = re.compile(
+    r"^\W*(?:korjaus|korjauksena|oikaisu|correction|corrected)\s*[:-]\s*(.+)$", re.I | re.M
+)
+_CORRECTION_FIELDS: tuple[tuple[str, str], ...] = (
+    ("diet", r"(?:erityis)?ruokavalio(?:ni)?|(?:my\s+)?(?:special\s+)?diet(?:ary\s+requirements?)?"
+             r"|allergia(?:ni|t)?"),
+    ("name", r"(?:oikea\s+)?nime(?:ni|ksi)|nimi|(?:my\s+)?(?:correct\s+)?(?:full\s+)?name"),
+    ("title", r"titteli(?:ni|ksi)?|rooli(?:ni|ksi)?|tehtava(?:ni|nimike|nimikkeeni)?|nimike(?:ni)?"
+              r"|(?:my\s+)?(?:job\s+)?(?:title|role|position)"),
+    ("organisation", r"organisaatio(?:ni|ksi)?|oppilaitos|(?:my\s+)?organi[sz]ation|employer"),
+)
+_VALUE_END = re.compile(
+    r"\s*(?:[;!]|\.\s|\.$|,\s*(?:kiitos|thanks|thank\s+you|ei\b|eik[aä]\b|not\b|instead\b)"
+    r"|\s+(?:eik[aä]|not|instead\s+of)\b).*$", re.I
+)
+
+
+def _correction_line(text: str, orgs: OrgDirectory) -> dict[str, str]:
+    """Fields from "Korjaus: erityisruokavalio gluteeniton" / "Correction: my title is X".
+
+    A field word (nimi, titteli, erityisruokavalio, name, title, diet, ...) says which
+    field; without one, the value's look decides (a diet word, a job title, a name, an
+    organisation). Whatever follows "ei ..." / "not ..." is the old value and is dropped.
+    """
+    out: dict[str, str] = {}
+    for match in _CORRECTION_LINE.finditer(text):
+        value = match.group(1).strip()
+        folded = lx.fold(value)
+        for key, words in _CORRECTION_FIELDS:
+            field = re.match(rf"(?:{words})\b\s*(?:[:=–-]|\bon\b|\bis\b|\bshould\s+be\b"
+                             rf"|\bto\b)?\s*(?:oikeasti\s+|actually\s+)?", folded)
+            if field and field.end() < len(value):
+                found = _VALUE_END.sub("", value[field.end():]).strip(" .,\"'")
+                if found:
+                    out.setdefault(key, found)
+                break
+        else:
+            value = _VALUE_END.sub("", value).strip(" .,\"'")
+            probe: dict[str, str] = {}
+            _classify_cell(value, probe, orgs)
+            for key, found in probe.items():
+                out.setdefault(key, found)
+    return out
+
+
 def _correction(
     intent: Intent, msg: ParsedMessage, reading: _Reading, orgs: OrgDirectory
 ) -> Intent:
     body = reading.lines[: _closing_index(reading.lines)]
     text = "\n".join(body)
-    row: dict[str, str] = {}
+    row: dict[str, str] = _correction_line(text, orgs)
     labelled = _labelled(body)
     for block in labelled[:1]:
-        row.update({k: v for k, v in block.items() if v})
+        row.update({k: v for k, v in block.items() if v and k not in row})
     for key, pattern in _CORRECTIONS:
         match = pattern.search(text)
         if match and key not in row:

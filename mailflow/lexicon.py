@@ -71,11 +71,20 @@ INTENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bcancel(?:l?ing)?\b", r"\bwithdraw(?:ing)?\b",
     )),
     ("commit", _any(
-        r"\bsitoudu(?:mme|n)\b", r"\bsitoutu(?:u|vat|minen|neet)\b",
+        r"\bsitoudu(?:mme|n)?\b", r"\bsitoutu(?:u|vat)\b", r"\bon\s+sitoutunut\b",
+        r"\bole\s+(?:\w+\s+)?sitoutuneet\b",
+        r"\b(?:olemme|ovat|on)\s+(?:\w+\s+)?sitoutuneet\b",
+        r"\b(?:olemme\s+)?(?:paattaneet|paatimme|haluamme|aiomme)\s+sitoutua\b",
+        r"\bvahvista(?:mme|n)\s+(?:\w+\s+)?sitoutumise",
         r"\bolemme\s+mukana\s+jatko", r"\bmukana\s+jatkotyoskentely",
-        r"\bosallistumme\s+jatkotyoskentely", r"\bjatkamme\s+mukana\b",
-        r"\bwe\s+(?:hereby\s+)?commit\b", r"\bcommit(?:ted)?\s+to\s+the\s+follow",
-        r"\b(?:join|take\s+part\s+in)\s+the\s+follow-?up\s+work\b",
+        r"\b(?:osallistumme|lahdemme\s+mukaan|tulemme\s+mukaan)\s+(?:\w+\s+)?jatkotyoskentely",
+        r"\bjatkamme\s+mukana\b",
+        r"\bwe\s+(?:hereby\s+|will\s+|are\s+)?commit(?:ting)?\b",
+        r"\b(?:we|\w+)\s+(?:has|have)\s+(?:decided|agreed)\s+to\s+commit\b",
+        r"\b(?:we|\w+)\s+(?:is|are)\s+committed\s+to\b", r"\b\w+\s+commits\s+to\b",
+        r"\bconfirm\s+(?:our|\w+'s)\s+commitment\b",
+        r"\bcommit(?:ted)?\s+to\s+the\s+follow",
+        r"\b(?:join|take\s+part\s+in|participate\s+in)\s+the\s+follow-?up\s+work\b",
     )),
     ("correction", _any(
         r"\bkorjaus\b", r"\bkorja(?:tkaa|isitteko|takaa|kaa|isin)\b", r"\bnimeni\s+on\s+oikeasti\b",
@@ -87,14 +96,30 @@ INTENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     )),
     ("signup", _any(
         r"\bilmoittau(?:dun|dumme|dutaan|tua|tuisin|tuisimme|tuminen|tumisen|tumiseni|tumiset|tuvat)\b",
-        r"\bilmoita(?:n|mme)\s+(?:(?:seuraavat|alla\s+olevat|meilta|meidat|minut|myos)\s+)*"
-        r"(?:osallistuj|henkilo|verkost|mukaan|ilmoittau|\w+\s+osallistuj)",
+        r"\bilmoita(?:n|mme)\s+(?:[\w-]+\s+){0,3}"
+        r"(?:seuraav|alla\s+olev|osallistuj|henkilo|verkost|mukaan|ilmoittau|\w+\s+osallistuj)",
+        r"\b(?:verkostoon\s+)?(?:ilmoitettavat|ilmoittautujat)\b",
+        r"(?m:^)\W*(?:(?:alla|tassa|seuraavassa)\s+)?(?:meidan\s+|[\w-]+n\s+)?osallistuja(?:t|mme)\b"
+        r"[^\n?]{0,80}:",
+        r"\b(?:alla|tassa|seuraavassa)\s+(?:ovat\s+)?(?:meidan\s+|[\w-]+n\s+)?osallistuja(?:t|mme)\b",
+        r"\bmeilta\s+(?:osallistuvat|tulevat)\b[^\n?]{0,80}:",
+        r"\b(?:voisitteko|voitteko|voisitko|pyytaisin|pyydan)\s+(?:\w+\s+){0,2}"
+        r"(?:ilmoittaa|lisata|rekisteroida|kirjata)\s+(?:\w+\s+){0,3}"
+        r"(?:seuraav|alla|nama|osallistuj|henkilo|verkost|mukaan)",
+        r"\b(?:ilmoittakaa|lisatkaa|kirjatkaa|rekisteroikaa)\s+(?:\w+\s+){0,3}"
+        r"(?:seuraav|alla|osallistuj|henkilo|verkost|mukaan|meidat)",
         r"\bosallistujiksi\b", r"\bhaluai?s?i?(?:n|mme|simme)\s+osallistua\b",
         r"\bhaluamme\s+mukaan\b", r"\bhaluan\s+mukaan\b", r"\bliittya\s+verkostoon\b",
         r"\bregist(?:er|ering|ration)\b", r"\bsign(?:ing)?\s+(?:me\s+|us\s+)?up\b",
         r"\b(?:i|we)\s+would\s+like\s+to\s+(?:join|participate|attend|register|take\s+part)\b",
         r"\b(?:i|we)\s+(?:want|wish)\s+to\s+(?:join|participate|attend|register)\b",
         r"\benrol",
+        r"\bplease\s+(?:register|sign\s+up|add)\s+(?:the\s+following|these|our|my|\w+\s+and)\b",
+        r"\bthe\s+following\s+(?:people|persons|colleagues|staff|participants)\s+"
+        r"(?:from\s+[\w -]+\s+)?(?:will|would\s+like\s+to|wish\s+to)\s+"
+        r"(?:attend|join|participate|take\s+part)\b",
+        r"\bthe\s+following\s+colleagues\s+from\b[^\n?]{0,60}\b(?:will|would)\b",
+        r"(?m:^)\W*(?:our\s+)?participants(?:\s+from\s+[\w -]+)?\s*:",
     )),
     ("interest_leave", _any(
         r"\bei\s+kiitos\b", r"\bpoista(?:kaa)?\s+minut\b", r"\ben\s+halua\s+enaa\b",

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mailflow.config import OrganisationAlias
+from mailflow.decide import Rules, decide
 from mailflow.intents import day_from_references, role_from_title, understand
 from mailflow.model import NetworkDay, Organisation, Person
 from mailflow.orgs import OrgDirectory
@@ -410,3 +411,208 @@ def test_line_breaks_in_a_display_name_never_reach_the_details() -> None:
     intent = intent_of("Ilmoittaudun!", from_name="Kalle\r\nBcc: x@evil.test", from_addr="k@keuda.test")
     assert intent.kind == "signup"
     assert all("\n" not in p.name and "\r" not in p.name for p in intent.people)
+
+
+# --- coordinators' lists ------------------------------------------------------------------
+
+PEOPLE_LINES = ("Pekka Puupää, oppisopimustoiminnan esimies, pekka.puupaa@omnia.test\n"
+                "Sanna Salo, koordinaattori, sanna.salo@omnia.test\n")
+EXPECTED_PEOPLE = [
+    ("Pekka Puupää", "supervisor", "pekka.puupaa@omnia.test", "Omnia"),
+    ("Sanna Salo", "staff", "sanna.salo@omnia.test", "Omnia"),
+]
+
+
+def people_of(intent: Intent) -> list[tuple[str, str, str, str]]:
+    return [(p.name, p.role, p.address, p.organisation) for p in intent.people]
+
+
+@pytest.mark.parametrize("opening", [
+    "Ilmoitan Omniasta verkostoon seuraavat henkilöt:",
+    "ilmoitan seuraavat henkilöt:",
+    "Ilmoitamme verkostoon:",
+    "Ilmoitamme alla olevat henkilöt verkostopäiville:",
+    "Osallistujat Omniasta:",
+    "Omnian osallistujat:",
+    "Alla osallistujamme:",
+    "Tässä meidän osallistujat verkostoon.",
+    "Meiltä osallistuvat:",
+    "Voisitteko lisätä seuraavat henkilöt verkostoon:",
+    "Please register the following colleagues:",
+    "Please register the following colleagues from Omnia for the network:",
+    "The following colleagues from Omnia will attend the network days:",
+    "Our participants:",
+])
+def test_a_coordinators_wordings_sign_up_everyone_listed(opening: str) -> None:
+    intent = intent_of(f"Hei,\n\n{opening}\n\n{PEOPLE_LINES}\nTerveisin\nAnna Assistentti\nOmnia")
+    assert intent.kind == "signup", intent.reason
+    assert people_of(intent) == EXPECTED_PEOPLE
+
+
+@pytest.mark.parametrize("lines", [
+    "• Pekka Puupää, oppisopimustoiminnan esimies, pekka.puupaa@omnia.test\n"
+    "• Sanna Salo, koordinaattori, sanna.salo@omnia.test",
+    "- Pekka Puupää – oppisopimustoiminnan esimies – pekka.puupaa@omnia.test\n"
+    "- Sanna Salo – koordinaattori – sanna.salo@omnia.test",
+    "1. Pekka Puupää, oppisopimustoiminnan esimies, pekka.puupaa@omnia.test\n"
+    "2. Sanna Salo, koordinaattori, sanna.salo@omnia.test",
+    "1) Pekka Puupää, oppisopimustoiminnan esimies, pekka.puupaa@omnia.test\n"
+    "2) Sanna Salo, koordinaattori, sanna.salo@omnia.test",
+    "Pekka Puupää\toppisopimustoiminnan esimies\tpekka.puupaa@omnia.test\n"
+    "Sanna Salo\tkoordinaattori\tsanna.salo@omnia.test",
+    "Pekka Puupää; oppisopimustoiminnan esimies; pekka.puupaa@omnia.test\n"
+    "Sanna Salo; koordinaattori; sanna.salo@omnia.test",
+    "Nimi | Tehtävä | Sähköposti\n"
+    "Pekka Puupää | oppisopimustoiminnan esimies | pekka.puupaa@omnia.test\n"
+    "Sanna Salo | koordinaattori | sanna.salo@omnia.test",
+    "Pekka Puupää <pekka.puupaa@omnia.test>, oppisopimustoiminnan esimies\n"
+    "Sanna Salo <sanna.salo@omnia.test>, koordinaattori",
+], ids=["bullets", "dashes", "numbers", "parens", "tabs", "semicolons", "table", "angles"])
+def test_a_coordinators_list_in_any_layout(lines: str) -> None:
+    intent = intent_of(f"Hei,\nilmoitan seuraavat henkilöt:\n\n{lines}\n\nt. Anna")
+    assert intent.kind == "signup", intent.reason
+    assert people_of(intent) == EXPECTED_PEOPLE
+
+
+def test_a_comma_inside_a_table_cell_stays_in_the_cell() -> None:
+    intent = intent_of("Please register:\n\nName | Title | Email\n"
+                       "Jari Juntunen | Team leader, apprenticeships | jari@keuda.test\n"
+                       "Helena Hirvonen | Director | helena@keuda.test\n")
+    assert [(p.name, p.title, p.address) for p in intent.people] == [
+        ("Jari Juntunen", "Team leader, apprenticeships", "jari@keuda.test"),
+        ("Helena Hirvonen", "Director", "helena@keuda.test"),
+    ]
+
+
+def test_a_bare_list_of_people_with_addresses_is_a_signup() -> None:
+    intent = intent_of(f"Hei,\n\n{PEOPLE_LINES}\nt. Anna")
+    assert intent.kind == "signup" and "a list of people with addresses" in intent.notes
+    assert people_of(intent) == EXPECTED_PEOPLE
+
+
+def test_a_question_with_a_list_is_not_taken_as_a_signup() -> None:
+    intent = intent_of(f"Saavatko nämä henkilöt kutsun jo?\n\n{PEOPLE_LINES}")
+    assert intent.kind == "attention" and "question" in intent.reason
+
+
+# --- commitment must be stated ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Olemme päättäneet sitoutua jatkotyöskentelyyn.",
+    "Omnia sitoutuu verkoston jatkotyöskentelyyn.",
+    "Johtoryhmä käsitteli asian, ja sitoudumme jatkoon.",
+    "Vahvistamme Omnian sitoutumisen jatkotyöskentelyyn.",
+    "Lähdemme mukaan jatkotyöskentelyyn.",
+    "We have decided to commit to the follow-up work.",
+    "We will take part in the follow-up work.",
+    "Omnia commits to the follow-up work.",
+])
+def test_a_stated_commitment(text: str) -> None:
+    intent = registered(text)
+    assert intent.kind == "commit", intent.reason
+    assert intent.people[0].organisation == "Omnia"
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("voisitteko kertoa, mitä jatkotyöskentelyyn sitoutuminen käytännössä tarkoittaa ja "
+     "paljonko se maksaa?", "a question for the facilitator"),
+    ("Sitoudummeko samalla myös kokeiluun?", "a question for the facilitator"),
+    ("Could you tell us what it means if we commit to the follow-up work?",
+     "a question for the facilitator"),
+    ("Jos hinta pysyy kohtuullisena, sitoudumme jatkoon.", "not declared"),
+    ("Sitoudumme jatkoon, mikäli johtoryhmä hyväksyy budjetin.", "not declared"),
+    ("If the board agrees, we commit to the follow-up work.", "not declared"),
+    ("Emme vielä sitoudu jatkotyöskentelyyn.", "not declared"),
+    ("Emme ole vielä sitoutuneet jatkotyöskentelyyn.", "not declared"),
+    ("We cannot commit to the follow-up work yet.", "not declared"),
+])
+def test_a_question_a_condition_or_a_negation_is_no_commitment(text: str, reason: str) -> None:
+    intent = registered(text)
+    assert intent.kind == "attention" and reason in intent.reason
+
+
+def test_a_question_beside_a_stated_commitment_keeps_the_commitment() -> None:
+    intent = registered("Sitoudumme jatkoon. Milloin ensimmäinen jatkopäivä on?")
+    assert intent.kind == "commit" and "also asks a question" in intent.notes
+
+
+# --- the replies the templates ask for -------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("PERUUTAN", "cancel"), ("Cancel", "cancel"), ("Cancel, please.", "cancel"),
+    ("Poista tietoni", "forget_request"), ("Delete my data", "forget_request"),
+    ("Lähettäkää tietoni", "export_request"), ("Send me my data", "export_request"),
+    ("EI KIITOS", "interest_leave"), ("LÄHETÄ", "interest_join"),
+    ("Korjaus: erityisruokavalio gluteeniton", "correction"),
+    ("Correction: special diet gluten-free", "correction"),
+])
+def test_each_instructed_reply_is_understood(text: str, kind: str) -> None:
+    assert registered(text).kind == kind
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("Korjaus: erityisruokavalio gluteeniton", "diet", "gluteeniton"),
+    ("Korjaus: special diet gluten-free", "diet", "gluten-free"),
+    ("Korjaus: gluteeniton", "diet", "gluteeniton"),
+    ("Correction: my diet is vegan, thanks", "diet", "vegan"),
+    ("Korjaus: nimi Maija Mallikas-Virta", "name", "Maija Mallikas-Virta"),
+    ("Korjaus: nimeni on Maija Virta, kiitos", "name", "Maija Virta"),
+    ("Correction: my name should be Maija Virta", "name", "Maija Virta"),
+    ("Korjaus: rooli opettaja eikä rehtori", "title", "opettaja"),
+    ("Correction: my title is Head of Apprenticeships, not team leader.", "title",
+     "Head of Apprenticeships"),
+    ("Korjaus: koulutuspäällikkö", "title", "koulutuspäällikkö"),
+    ("Korjaus: organisaatio Keuda", "organisation", "Keuda"),
+])
+def test_a_correction_line_sets_the_field_it_names(text: str, field: str, value: str) -> None:
+    intent = registered(text)
+    assert intent.kind == "correction"
+    (person,) = intent.people
+    assert getattr(person, field) == value
+    others = {"name", "title", "diet", "organisation"} - {field}
+    assert all(getattr(person, other) == "" for other in others)
+
+
+@pytest.mark.parametrize("text", [
+    "My substitute is John Smith, john.smith@omnia.test",
+    "Tilalleni tulee John Smith, john.smith@omnia.test",
+    "Tilalleni tulee John Smith (john.smith@omnia.test).",
+])
+def test_an_instructed_substitute(text: str) -> None:
+    intent = registered(text)
+    assert intent.kind == "substitute"
+    assert [(p.name, p.address) for p in intent.people] == [("John Smith", "john.smith@omnia.test")]
+
+
+# --- Outlook's "Sukunimi Etunimi" display names ----------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Ilmoittaudun verkostoon.\n\nTerveisin\nMaija Mallikas\nkoulutuspäällikkö", "Maija Mallikas"),
+    ("Ilmoittaudun verkostoon.\n\nNimi: Maija Mallikas\nRooli: rehtori", "Maija Mallikas"),
+    ("Ilmoittaudun verkostoon.\n\nMaija", "Maija Mallikas"),
+    ("Ilmoittaudun verkostoon.\n\nt. Maija", "Maija Mallikas"),
+    ("Ilmoittaudun verkostoon.", "Mallikas Maija"),
+    ("Ilmoittaudun verkostoon.\n\nt. Mallikas", "Mallikas Maija"),
+])
+def test_a_reversed_display_name_yields_to_the_mails_own_order(text: str, name: str) -> None:
+    intent = intent_of(text, from_name="Mallikas Maija", from_addr="maija.m@omnia.test")
+    assert intent.kind == "signup"
+    assert intent.people[0].name == name
+
+
+# --- the days a sign-up names reach the person record -----------------------------------------
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("Ilmoittaudun 9.12. ja 10.2.", ("2026-12-09", "2027-02-10")),
+    ("Ilmoittaudun verkostopäivään 9.12.", ("2026-12-09",)),
+    ("Ilmoittaudun molempiin päiviin", ()),
+    ("Ilmoittaudun verkostoon", ()),
+])
+def test_signup_days_are_recorded_on_the_person(text: str, days: tuple[str, ...]) -> None:
+    intent = intent_of(text)
+    assert intent.days == days
+    rules = Rules(max_per_org=4, network_address=OWN, facilitator="vetaja@example.org",
+                  secret="s" * 32)
+    decision = decide(intent, STATE, NOVEMBER, rules)
+    (person,) = [r for r in decision.records if isinstance(r, Person)]
+    assert person.address == "uusi.henkilo@omnia.test" and person.days == days
