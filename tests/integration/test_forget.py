@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from mailflow.adapters.imap import ImapMailbox
+from mailflow.adapters.maildir import MaildirMailbox
 from mailflow.adapters.store import Store
 from mailflow.bootstrap import build_services
 from mailflow.cli import main
@@ -173,3 +174,15 @@ def test_imap_erase_from_deletes_only_that_senders_kept_mail(
 @pytest.mark.dovecot
 def test_imap_erase_from_without_kept_folders_is_zero(imap_box: ImapMailbox) -> None:
     assert imap_box.erase_from(FORGOTTEN) == 0
+
+
+def test_maildir_erase_from_matches_the_whole_address_only(tmp_path: Path) -> None:
+    box = MaildirMailbox(tmp_path / "mail")
+    deliver(str(tmp_path / "mail"), [question(1, FORGOTTEN), question(2, "x" + FORGOTTEN),
+                                     b"Subject: no From at all\r\n\r\nhei\r\n",
+                                     b"From: <<<@@\x00\r\n\r\nhei\r\n"])
+    batches = list(box.fetch_new({}, datetime(2000, 1, 1, tzinfo=UTC), 100, 1 << 20))
+    box.move([m.ref for b in batches for m in b.messages], "processed")
+    assert box.erase_from(FORGOTTEN) == 1
+    left = senders(tmp_path / "mail" / ".processed")
+    assert len(left) == 3 and not any(f"<{FORGOTTEN}>" in s for s in left)
