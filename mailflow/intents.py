@@ -233,8 +233,11 @@ def _by_words(
         kinds.append("rsvp_no")
     sender = state.people.get(msg.from_addr)
     registered = sender is not None and sender.status != "cancelled"
-    if not kinds and registered and (re.search(r"ruokavalio|\bdiet\b", folded)):
+    if not kinds and registered and (
+            re.search(r"ruokavalio|\bdiet\b", folded) or lx.DIET_WORDS.search(folded)):
         kinds.append("correction")
+    if "cancel" in kinds and _COMMITMENT_WORDS.search(folded):
+        return replace(base, reason="withdraws or changes the commitment to the follow-up work")
     kinds = _resolve(kinds, msg, reading, state, network_domain, registered)
     question = bool(lx.QUESTION.search(folded))
     notes: tuple[str, ...] = ("also asks a question",) if question else ()
@@ -256,6 +259,7 @@ def _by_words(
 
 
 _COMMIT = dict(lx.INTENT_PATTERNS)["commit"]
+_COMMITMENT_WORDS = re.compile(r"sitoutumi|sitoumu|\bcommitment\b|\bcommitted\b")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _CONDITION = re.compile(
     r"\b(?:jos|mikali|ellei|ellemme|kunhan|edellyttaen|if|whether|unless|provided|in\s+case)\b"
@@ -400,10 +404,11 @@ def _complete(
         if not day:
             coming = _coming_days(state, msg.date.date() if msg.date else None)
             if len(coming) == 1:
-                return replace(intent, day=coming[0], notes=(*intent.notes, "the only coming day"))
+                return _with_diet(replace(intent, day=coming[0], notes=(
+                    *intent.notes, "the only coming day")), msg, reading)
             return replace(intent, kind="attention",
                            reason="rsvp but no network day could be determined")
-        return replace(intent, day=day)
+        return _with_diet(replace(intent, day=day), msg, reading)
     if kind == "signup":
         return _signup(intent, msg, reading, state, orgs)
     if kind == "substitute":
@@ -419,6 +424,17 @@ def _complete(
         people = tuple(PersonDetails(address=a) for a in others)
         return replace(intent, people=people)
     return intent
+
+
+def _with_diet(intent: Intent, msg: ParsedMessage, reading: _Reading) -> Intent:
+    """A yes that also names a special diet (the invitation asks for it) carries it."""
+    if intent.kind != "rsvp_yes":
+        return intent
+    diet = _diet(reading.text) or _diet_word(reading.text)
+    if not diet:
+        return intent
+    person = PersonDetails(address=msg.from_addr, diet=_one_line(diet))
+    return replace(intent, people=(person,), notes=(*intent.notes, f"diet: {person.diet}"))
 
 
 # --- people ------------------------------------------------------------------------
@@ -715,6 +731,12 @@ def _own_part(text: str) -> str:
     return text[: cut.start()] if cut else text
 
 
+def _diet_word(text: str) -> str:
+    """A diet named without a label ("olen vegaani", "I am vegetarian"), as written."""
+    found = lx.DIET_WORDS.search(lx.fold(text))
+    return text[found.start():found.end()] if found else ""
+
+
 def _diet(text: str) -> str:
     match = re.search(
         r"(?:erityis)?ruokavalio(?:ni)?\s*(?::|on|-)\s*([^\n.;]{1,60})"
@@ -886,7 +908,7 @@ def _correction(
         field = lx.LABELS.get(lx.fold(label).strip(" -*•\t").strip()) if sep else None
         if field and field != "address" and value.strip():
             row.setdefault(field, value.strip())
-    diet = _diet(text)
+    diet = _diet(text) or _diet_word(text)
     if diet:
         row.setdefault("diet", diet)
     row["address"] = msg.from_addr

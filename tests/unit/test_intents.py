@@ -616,3 +616,39 @@ def test_signup_days_are_recorded_on_the_person(text: str, days: tuple[str, ...]
     decision = decide(intent, STATE, NOVEMBER, rules)
     (person,) = [r for r in decision.records if isinstance(r, Person)]
     assert person.address == "uusi.henkilo@omnia.test" and person.days == days
+
+
+# --- diets the invitation asks for; withdrawing a commitment --------------------------------
+
+DAY_REPLY = ("<abc.day-2026-12-09@example.org>",)
+
+
+@pytest.mark.parametrize(("text", "diet"), [
+    ("Osallistun. Erityisruokavalio: laktoositon", "laktoositon"),
+    ("Osallistun, olen keliaakikko.", "keliaakikko"),
+    ("I will attend. I'm vegetarian.", "vegetarian"),
+])
+def test_a_yes_carries_the_diet_it_names(text: str, diet: str) -> None:
+    intent = registered(text, references=DAY_REPLY)
+    assert (intent.kind, intent.day) == ("rsvp_yes", "2026-12-09")
+    assert [(p.address, p.diet) for p in intent.people] == [(MAIJA.address, diet)]
+    assert f"diet: {diet}" in intent.notes
+
+
+def test_a_plain_yes_carries_no_person() -> None:
+    intent = registered("Osallistun!", references=DAY_REPLY)
+    assert intent.kind == "rsvp_yes" and intent.people == ()
+
+
+def test_a_diet_word_from_a_registered_person_is_a_diet_correction() -> None:
+    intent = registered("Olen vegaani.")
+    assert intent.kind == "correction" and intent.people[0].diet == "vegaani"
+
+
+@pytest.mark.parametrize("text", [
+    "We withdraw our commitment to the follow-up work.",
+    "Perumme sitoutumisemme jatkotyöskentelyyn.",
+])
+def test_withdrawing_a_commitment_is_no_cancellation_of_the_registration(text: str) -> None:
+    intent = registered(text, references=DAY_REPLY)
+    assert intent.kind == "attention" and "commitment" in intent.reason
