@@ -164,10 +164,10 @@ class _Pass:
         self.answers_today: dict[str, int] = {}
         answers = store.select(
             OutgoingMail, lambda d: str(d.get("kind", "")).startswith("auto-replied")
+            and datetime.fromisoformat(d["created_at"]) > day_ago,
         )
         for mail in answers:
-            if mail.created_at > day_ago:
-                self.answers_today[mail.to] = self.answers_today.get(mail.to, 0) + 1
+            self.answers_today[mail.to] = self.answers_today.get(mail.to, 0) + 1
 
     # -- intake ---------------------------------------------------------------------
     def intake(self, progress: Callable[[int], None] | None) -> None:
