@@ -273,16 +273,20 @@ class Bench:
         self.size = size
         self.server = Dovecot().start()
         self.work = Path(tempfile.mkdtemp(prefix="mailflow-bench-"))
-        started = time.perf_counter()
-        self.bytes = fill(self.server, size)
-        self.fill_seconds = time.perf_counter() - started
-        with self.server.client(timeout=600) as client:
-            client.select_folder("INBOX", readonly=True)  # Dovecot builds its index
-        self.server.stop()
-        self.snapshot = self.work / "snapshot"
-        shutil.copytree(self.server.maildir_path, self.snapshot, symlinks=True)
-        self.server.start()
         self.runs = 0
+        try:
+            started = time.perf_counter()
+            self.bytes = fill(self.server, size)
+            self.fill_seconds = time.perf_counter() - started
+            with self.server.client(timeout=600) as client:
+                client.select_folder("INBOX", readonly=True)  # Dovecot builds its index
+            self.server.stop()
+            self.snapshot = self.work / "snapshot"
+            shutil.copytree(self.server.maildir_path, self.snapshot, symlinks=True)
+            self.server.start()
+        except BaseException:
+            self.close()  # never leave a Dovecot running
+            raise
 
     def reset(self) -> Path:
         """The INBOX as filled, and a fresh folder for the store and outbox."""
