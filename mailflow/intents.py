@@ -27,6 +27,7 @@ Rules worth knowing:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import cast
@@ -276,11 +277,12 @@ def _declares_commitment(folded: str) -> bool:
     "Emme vielä sitoudu" (or "... sitoutuneet"), "We cannot commit ..." and any
     sentence that is a question do not.
     """
+    ends = [m.end() for m in _SENTENCE_END.finditer(folded)]
     for match in _COMMIT.finditer(folded):
-        start = max((m.end() for m in _SENTENCE_END.finditer(folded, 0, match.start())),
-                    default=0)
-        after = _SENTENCE_END.search(folded, match.end())
-        end = after.end() if after else len(folded)
+        at = bisect_right(ends, match.start())
+        start = ends[at - 1] if at else 0
+        later = bisect_left(ends, match.end() + 1)
+        end = ends[later] if later < len(ends) else len(folded)
         sentence = folded[start:end]
         before = folded[start:match.end()]
         if lx.QUESTION.search(sentence) or _CONDITION.search(sentence):

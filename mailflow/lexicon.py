@@ -73,7 +73,7 @@ INTENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("commit", _any(
         r"\bsitoudu(?:mme|n)?\b", r"\bsitoutu(?:u|vat)\b", r"\bon\s+sitoutunut\b",
         r"\bole\s+(?:\w+\s+)?sitoutuneet\b",
-        r"\b(?:olemme|ovat|on)\s+(?:\w+\s+)?sitoutuneet\b",
+        r"\b(?:olemme|ovat|on)\s+(?:\w+\s+)?sitoutuneet\s+(?:\w+\s+)?(?:jatko|verkosto)",
         r"\b(?:olemme\s+)?(?:paattaneet|paatimme|haluamme|aiomme)\s+sitoutua\b",
         r"\bvahvista(?:mme|n)\s+(?:\w+\s+)?sitoutumise",
         r"\bolemme\s+mukana\s+jatko", r"\bmukana\s+jatkotyoskentely",
@@ -81,7 +81,8 @@ INTENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bjatkamme\s+mukana\b",
         r"\bwe\s+(?:hereby\s+|will\s+|are\s+)?commit(?:ting)?\b",
         r"\b(?:we|\w+)\s+(?:has|have)\s+(?:decided|agreed)\s+to\s+commit\b",
-        r"\b(?:we|\w+)\s+(?:is|are)\s+committed\s+to\b", r"\b\w+\s+commits\s+to\b",
+        r"\b(?:we|\w+)\s+(?:is|are)\s+committed\s+to\s+(?:the\s+)?(?:network'?s?\s+)?follow",
+        r"\b\w+\s+commits\s+to\s+(?:the\s+)?(?:network'?s?\s+)?follow",
         r"\bconfirm\s+(?:our|\w+'s)\s+commitment\b",
         r"\bcommit(?:ted)?\s+to\s+the\s+follow",
         r"\b(?:join|take\s+part\s+in|participate\s+in)\s+the\s+follow-?up\s+work\b",
@@ -113,6 +114,8 @@ INTENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bregist(?:er|ering|ration)\b", r"\bsign(?:ing)?\s+(?:me\s+|us\s+)?up\b",
         r"\b(?:i|we)\s+would\s+like\s+to\s+(?:join|participate|attend|register|take\s+part)\b",
         r"\b(?:i|we)\s+(?:want|wish)\s+to\s+(?:join|participate|attend|register)\b",
+        r"\b(?:would\s+like|want|wish)\s+to\s+(?:join|take\s+part\s+in|participate\s+in)\s+"
+        r"(?:the\s+|your\s+)?(?:development\s+)?network\b",
         r"\benrol",
         r"\bplease\s+(?:register|sign\s+up|add)\s+(?:the\s+following|these|our|my|\w+\s+and)\b",
         r"\bthe\s+following\s+(?:people|persons|colleagues|staff|participants)\s+"

@@ -652,3 +652,11 @@ def test_a_diet_word_from_a_registered_person_is_a_diet_correction() -> None:
 def test_withdrawing_a_commitment_is_no_cancellation_of_the_registration(text: str) -> None:
     intent = registered(text, references=DAY_REPLY)
     assert intent.kind == "attention" and "commitment" in intent.reason
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Olemme sitoutuneet asiakaslähtöisyyteen ja ilmoittaudun verkostoon.", "signup"),
+    ("We are committed to customer orientation and would like to join the network.", "signup"),
+])
+def test_being_committed_to_something_else_is_no_commitment(text: str, kind: str) -> None:
+    assert intent_of(text).kind == kind
