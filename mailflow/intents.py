@@ -22,6 +22,12 @@ Rules worth knowing:
   negation ("emme vielä sitoudu") goes to attention.
 * A coordinator's list of people (lines, bullets, numbers, tabs, ";" or a table) is a
   sign-up of everyone on it; so is a bare list of two or more names with addresses.
+* "Korjaus: ..." / "Correction: ..." sets the field it names ("erityisruokavalio
+  gluteeniton", "my title is X, not Y"); without a field word the value's look decides.
+* A yes that names a special diet carries it in ``people``; a diet word alone from a
+  registered person is a diet correction. Withdrawing a commitment goes to attention.
+* Outlook's "Sukunimi Etunimi" display name is turned round only when the mail is signed
+  with the first name alone; a ``Nimi:`` line or a full-name signature wins anyway.
 """
 
 from __future__ import annotations
