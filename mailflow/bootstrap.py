@@ -33,7 +33,8 @@ def _open_mailbox(settings: Settings) -> Mailbox:
         )
     from mailflow.adapters.maildir import MaildirMailbox
 
-    return MaildirMailbox(settings.resolve(box.path))
+    return MaildirMailbox(settings.resolve(box.path),
+                          kept_folders=(box.processed_folder, box.attention_folder))
 
 
 def _open_sender(settings: Settings) -> Sender:

@@ -59,6 +59,10 @@ class Mailbox(Protocol):
 
     def close(self) -> None: ...
 
+    # Optional: ``erase_from(address) -> int`` deletes the kept messages (processed and
+    # attention folders, never the inbox) whose From is exactly ``address`` and returns
+    # how many; ``mailflow forget`` calls it when the adapter has it.
+
 
 @dataclass(frozen=True)
 class SendResult:

@@ -175,6 +175,9 @@ def split_new_text(text: str) -> str:
             in_forward_header = bool(line.strip()) or not header_seen
             i += 1
             continue
+        if _is_quoted(line):  # no history pattern matches a quoted line: skip it cheaply
+            i += 1
+            continue
         kind, taken = _history_start(lines, i)
         if kind == "cut":
             break

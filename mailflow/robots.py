@@ -153,6 +153,8 @@ def _bounce(
         return True, _unique(_ADDRESS.findall(failed_header))
     daemon = bool(_DAEMON.match(from_addr)) or _header(headers, "return-path") == "<>"
     bounce_subject = bool(_BOUNCE_SUBJECT.match(subject))
+    if not (daemon or bounce_subject):
+        return False, ()  # the body cannot make it a bounce: skip scanning it
     bounce_body = bool(_BOUNCE_BODY.search(text[:_MAX_SCAN_CHARS]))
     if not ((daemon and (bounce_subject or bounce_body)) or (bounce_subject and bounce_body)):
         if daemon and _DAEMON.match(from_addr):

@@ -159,6 +159,7 @@ class _Pass:
             secret=_store_secret(store),
         )
         self.domain = network.address.rsplit("@", 1)[1]
+        self.server_away = False  # the sending server failed for now during this pass
         self.outbox_keys = store.keys(OutgoingMail)
         day_ago = now - timedelta(days=1)
         self.answers_today: dict[str, int] = {}
@@ -198,6 +199,7 @@ class _Pass:
                 for folder, refs in moves.items():
                     mailbox.move(refs, folder)
                 self.store.set_meta(PENDING_MOVES_META, {})  # written with the next commit
+                self.flush()  # answers go out per batch: their bodies never pile up
             self.report.history_left = mailbox.history_count
         finally:
             mailbox.close()
@@ -390,7 +392,7 @@ class _Pass:
             m for m in self.store.select(OutgoingMail, lambda d: d["status"] == "pending")
             if m.next_attempt_at is None or m.next_attempt_at <= self.now
         ]
-        if not pending:
+        if not pending or self.server_away:
             return
         pending.sort(key=lambda m: m.created_at)
         sender = self.services.open_sender()
@@ -401,7 +403,8 @@ class _Pass:
                                          [mail.to])
                 except TemporaryServerError as exc:
                     self._retry_later(mail, str(exc))
-                    break  # the server is away: the rest waits for the next pass
+                    self.server_away = True  # the rest waits for the next pass
+                    break
                 except PermanentDeliveryError as exc:
                     self._give_up(mail, str(exc))
                     continue

@@ -32,6 +32,7 @@ class FileOutbox:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.last_paths: list[Path] = []
+        self._files: dict[str, Path] | None = None
 
     def send(self, raw: bytes, sender: str, recipients: list[str]) -> SendResult:
         message_id = str(BytesHeaderParser(policy=default).parsebytes(raw).get("Message-ID", ""))
@@ -44,12 +45,18 @@ class FileOutbox:
         except OSError as exc:
             raise TemporaryServerError(f"cannot write to the outbox {self.path}: {exc}") from exc
         self.last_paths.append(target)
+        if self._files is not None:
+            self._files[_id_hash(message_id)] = target
         return SendResult()
 
     def path_for(self, message_id: str) -> Path | None:
-        """The file holding the mail with this Message-ID, or None when there is none."""
-        found = sorted(self.path.glob(f"*-{_id_hash(message_id)}.eml"))
-        return found[-1] if found else None
+        """The file holding the mail with this Message-ID, or None when there is none.
+        The folder is listed once per outbox object, then kept up to date by send."""
+        if self._files is None:
+            self._files = {}
+            for path in sorted(self.path.glob("*-*.eml")):
+                self._files[path.stem.rsplit("-", 1)[-1]] = path
+        return self._files.get(_id_hash(message_id))
 
     def close(self) -> None:
         """Nothing to release."""

@@ -155,6 +155,7 @@ class Store:
         self._cache: Any = _TickCache(AtomicJSONStorage)  # type: ignore[no-untyped-call]
         self._db = TinyDB(self.path, storage=self._cache)  # the middleware opens the file
         self._indexes: dict[str, dict[str, int]] = {}
+        self._pending: dict[str, dict[str, dict[str, Any]]] = {}
         self._dirty = False
         try:
             self._open()
@@ -188,6 +189,7 @@ class Store:
 
     def commit(self) -> None:
         """Write every change since the last commit to disk, atomically."""
+        self._write_pending()
         if self._dirty:
             self._cache.storage.write(self._cache.cache)
             self._dirty = False
@@ -226,51 +228,62 @@ class Store:
         self._dirty = True
 
     # -- records -----------------------------------------------------------------------
+    # Writes are queued per table (``_pending``) and reach TinyDB in one grouped write
+    # before the next scan or commit: TinyDB copies a whole table on every write, so one
+    # write per record would make a pass quadratic in the size of the history.
     def get(self, cls: type[R], key: str) -> R | None:
         name, _ = _TABLES[cls]
-        doc_id = self._index(name).get(key)
-        if doc_id is None:
-            return None
-        doc = self._db.table(name).get(doc_id=doc_id)
+        doc: Mapping[str, Any] | None = self._pending.get(name, {}).get(key)
+        if doc is None:
+            doc_id = self._index(name).get(key)
+            doc = self._raw(name).get(str(doc_id)) if doc_id is not None else None
         return cls.from_doc(dict(doc)) if doc is not None else None  # type: ignore[attr-defined]
 
     def has(self, cls: type, key: str) -> bool:
-        return key in self._index(_TABLES[cls][0])
+        name = _TABLES[cls][0]
+        return key in self._pending.get(name, {}) or key in self._index(name)
 
     def all(self, cls: type[R]) -> list[R]:
         name, _ = _TABLES[cls]
+        self._write_pending(name)
         return [cls.from_doc(dict(d)) for d in self._raw(name).values()]  # type: ignore[attr-defined]
 
     def count(self, cls: type) -> int:
-        return len(self._index(_TABLES[cls][0]))
+        name = _TABLES[cls][0]
+        self._write_pending(name)
+        return len(self._index(name))
 
     def put(self, record: Any) -> None:
         self.put_many([record])
 
     def put_many(self, records: Iterable[Any]) -> None:
-        """Upsert records by key: new ones in one insert, changed ones in one update pass."""
-        by_table: dict[type, list[Any]] = {}
+        """Upsert records by key (queued; written with the next scan or commit)."""
         for record in records:
-            by_table.setdefault(type(record), []).append(record)
-        for cls, items in by_table.items():
-            name, key_of = _TABLES[cls]
-            index = self._index(name)
-            table = self._db.table(name)
-            new_docs: dict[str, dict[str, Any]] = {}
-            changed: dict[str, dict[str, Any]] = {}
-            for item in items:
-                doc = item.to_doc()
-                key = key_of(doc)
-                (changed if key in index else new_docs)[key] = doc
+            name, key_of = _TABLES[type(record)]
+            doc = record.to_doc()
+            self._pending.setdefault(name, {})[key_of(doc)] = doc
+            self._dirty = True
+
+    def _write_pending(self, name: str | None = None) -> None:
+        """Write queued upserts to TinyDB: new ones in one insert, changed ones in one pass."""
+        for table_name in [name] if name else list(self._pending):
+            docs = self._pending.pop(table_name, None)
+            if not docs:
+                continue
+            key_of = _TABLES[_CLASS_OF[table_name]][1]
+            index = self._index(table_name)
+            table = self._db.table(table_name)
+            changed = {k: d for k, d in docs.items() if k in index}
+            new_docs = {k: d for k, d in docs.items() if k not in index}
             if changed:
                 table.update(_replacer(changed, key_of), doc_ids=[index[k] for k in changed])
             if new_docs:
                 ids = table.insert_multiple(new_docs.values())
                 index.update(zip(new_docs, ids, strict=True))
-            self._dirty = True
 
     def delete(self, cls: type, keys: Iterable[str]) -> int:
         name, _ = _TABLES[cls]
+        self._write_pending(name)
         index = self._index(name)
         ids = [index.pop(k) for k in keys if k in index]
         if ids:
@@ -280,11 +293,14 @@ class Store:
 
     def keys(self, cls: type) -> set[str]:
         """The keys of every stored record of a type (cheap: no records are built)."""
-        return set(self._index(_TABLES[cls][0]))
+        name = _TABLES[cls][0]
+        self._write_pending(name)
+        return set(self._index(name))
 
     def select(self, cls: type[R], where: Callable[[Mapping[str, Any]], bool]) -> list[R]:
         """Records whose stored document satisfies ``where``; only matches are built."""
         name, _ = _TABLES[cls]
+        self._write_pending(name)
         return [
             cls.from_doc(dict(doc))  # type: ignore[attr-defined]
             for doc in self._raw(name).values() if where(doc)
