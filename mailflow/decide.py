@@ -289,6 +289,11 @@ def _rsvp(w: _Work, answer: RsvpAnswer) -> None:
         w.problem(f"RSVP from a person who is {person.status}, not registered")
     else:
         w.put(Rsvp(day_id=day.id, address=person.address, answer=answer, at=w.now))
+        diet = next((p.diet for p in w.intent.people if p.diet), "")
+        if answer == "yes" and diet and diet != person.diet:
+            # "Osallistun, olen keliaakikko": the invitation asks for diets; keep it
+            person = person.replace(diet=diet)
+            w.put(person)
         w.mail(f"rsvp:{w.intent.answer_to}", person.address, "rsvp_confirmation",
                {"person": person, "day": day, "answer": answer})
         w.done.append(f"{_describe(w, person)} answered {answer} for {day.id}")

@@ -86,3 +86,18 @@ def test_an_answer_is_threaded_under_a_message_id_that_parse_keyed_without_brack
     (mail,) = decide(intent, NetworkState(), NOW, RULES).mails
     assert mail.in_reply_to == "<laheta-1@example.org>"
     assert mail.key == "interest:laheta-1@example.org"  # keys stay as they were
+
+
+def test_a_yes_that_names_a_diet_keeps_it() -> None:
+    day = NetworkDay(id="2026-12-09", date=date(2026, 12, 9), start=time(10), end=time(16),
+                     place="Kuntatalo")
+    maija = _person("maija@omnia.test", diet="")
+    state = NetworkState(organisations={"omnia": Organisation("omnia", "Omnia")},
+                         people={maija.address: maija}, days={day.id: day})
+    intent = Intent(kind="rsvp_yes", sender=maija.address, day=day.id, answer_to="<r@omnia.test>",
+                    people=(PersonDetails(name="Maija", diet="keliakia"),))
+    decision = decide(intent, state, NOW, RULES)
+    people = [r for r in decision.records if isinstance(r, Person)]
+    assert [p.diet for p in people] == ["keliakia"]
+    assert [m.template for m in decision.mails] == ["rsvp_confirmation"]
+    assert decision.mails[0].context["person"].diet == "keliakia"
