@@ -119,6 +119,11 @@ class _Work:
 
     @property
     def language(self) -> str:
+        """English when the mail was English; else a known sender's own language (a short
+        calendar accept says little), else the network's."""
+        known = self.state.people.get(self.sender)
+        if self.intent.language != "en" and known is not None:
+            return _language(known.language, self.rules)
         return _language(self.intent.language, self.rules)
 
     def put(self, record: Any) -> None:

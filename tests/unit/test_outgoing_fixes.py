@@ -101,3 +101,13 @@ def test_a_yes_that_names_a_diet_keeps_it() -> None:
     assert [p.diet for p in people] == ["keliakia"]
     assert [m.template for m in decision.mails] == ["rsvp_confirmation"]
     assert decision.mails[0].context["person"].diet == "keliakia"
+
+
+def test_a_calendar_accept_is_answered_in_the_persons_own_language() -> None:
+    day = NetworkDay(id="2026-12-09", date=date(2026, 12, 9), start=time(10), end=time(16),
+                     place="Kuntatalo")
+    teemu = _person("teemu@stadi.test", language="en")
+    state = NetworkState(people={teemu.address: teemu}, days={day.id: day})
+    intent = Intent(kind="rsvp_yes", sender=teemu.address, day=day.id, language="fi",
+                    answer_to="<a@stadi.test>")
+    assert [m.language for m in decide(intent, state, NOW, RULES).mails] == ["en"]
