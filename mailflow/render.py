@@ -8,12 +8,11 @@ through :mod:`mailflow.headers` first.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from email.message import EmailMessage
-from email.policy import SMTP
 from email.utils import format_datetime as rfc5322_date
 from pathlib import Path
 from typing import Any
@@ -27,12 +26,16 @@ from mailflow.calendar_build import build_calendar
 from mailflow.config import NetworkSettings
 from mailflow.errors import MailflowError
 from mailflow.headers import (
+    address_header,
     clean_address,
     clean_header_text,
     clean_message_ids,
-    format_address,
     make_message_id,
+    phrase_header,
+    structured_header,
+    unstructured_header,
 )
+from mailflow.mime import Entity, file_part, message_bytes, multipart, text_part
 from mailflow.model import NetworkDay, Organisation
 from mailflow.values import MailRequest
 
@@ -41,6 +44,7 @@ __all__ = ["Attachment", "RenderError", "RenderedMail", "Renderer"]
 LANGUAGES = ("fi", "en")
 _REPLY_PREFIX = re.compile(r"^\s*((re|vs|sv|aw|fw|fwd|vl|ve)\s*(\[\d+\])?\s*:\s*)+", re.IGNORECASE)
 _FILENAME_UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
+_MIME_TOKEN = re.compile(r"[A-Za-z0-9!#$&^_.+-]{1,64}")  # RFC 6838 restricted-name
 
 
 class RenderError(MailflowError):
@@ -130,19 +134,26 @@ class Renderer:
             subject = clean_header_text(self.network.name)
         message_id = make_message_id(request.key, self.domain, request.day)
 
-        msg = EmailMessage(policy=SMTP)
-        self._set_headers(msg, request, subject, message_id, now, lang)
-        msg.set_content(text, cte="quoted-printable")
-        msg.add_alternative(html, subtype="html", cte="quoted-printable")
+        # multipart/alternative (text, HTML[, calendar]), inside multipart/mixed when there
+        # are files (invite.ics, attachments). Boundaries come from the Message-ID, so the
+        # same mail renders to the same bytes; "=_" never occurs in a QP or base64 body.
+        tag = hashlib.sha256(message_id.encode("utf-8")).hexdigest()[:24]
+        alternative = [text_part("plain", text), text_part("html", html)]
+        files: list[Entity] = []
         if request.calendar:
-            self._add_calendar(msg, request, day, now)
-        for attachment in attachments:
-            self._attach(msg, attachment)
+            inline, ics = self._calendar_parts(request, day, now)
+            alternative.append(inline)
+            files.append(ics)
+        files += [self._attachment(attachment) for attachment in attachments]
+        body = multipart("alternative", alternative, f"=_alt_{tag}")
+        if files:
+            body = multipart("mixed", [body, *files], f"=_mix_{tag}")
+        headers = self._headers(request, subject, message_id, now, lang)
         return RenderedMail(
             message_id=message_id,
             subject=subject,
             to=clean_address(request.to),
-            raw=msg.as_bytes(),
+            raw=message_bytes(headers, body),
             text=text,
             html=html,
         )
@@ -198,36 +209,42 @@ class Renderer:
             raise RenderError(f"{name}: {exc.message}") from None
 
     # -- the message ----------------------------------------------------------------
-    def _set_headers(
-        self, msg: EmailMessage, request: MailRequest, subject: str, message_id: str,
-        now: datetime, lang: str,
-    ) -> None:
+    def _headers(
+        self, request: MailRequest, subject: str, message_id: str, now: datetime, lang: str,
+    ) -> list[str]:
         network_address = clean_address(self.network.address)
-        msg["From"] = format_address(self.network.name, network_address)
-        msg["To"] = format_address(request.to_name, request.to)
-        msg["Reply-To"] = network_address
-        msg["Subject"] = subject
-        msg["Date"] = rfc5322_date(now.astimezone(self.tz))
-        msg["Message-ID"] = message_id
-        msg["Content-Language"] = lang
-        msg["Auto-Submitted"] = request.auto
-        msg["X-Auto-Response-Suppress"] = "All"
-        msg["X-Mailflow-Loop"] = network_address
+        headers = [
+            address_header("From", self.network.name, network_address),
+            address_header("To", request.to_name, request.to),
+            address_header("Reply-To", "", network_address),
+            unstructured_header("Subject", subject),
+            structured_header("Date", rfc5322_date(now.astimezone(self.tz))),
+            structured_header("Message-ID", message_id),
+            structured_header("Content-Language", lang),
+            structured_header("Auto-Submitted", request.auto),
+            "X-Auto-Response-Suppress: All",
+            structured_header("X-Mailflow-Loop", network_address),
+        ]
         answered = clean_message_ids(request.in_reply_to)
         references = clean_message_ids(*request.references, request.in_reply_to)
         if answered:
-            msg["In-Reply-To"] = answered[0]
+            headers.append(structured_header("In-Reply-To", answered[0]))
         if references:
-            msg["References"] = " ".join(references[-20:])
+            headers.append(structured_header("References", " ".join(references[-20:])))
         if request.list_mail:
             unsubscribe = quote("EI KIITOS")
-            msg["Precedence"] = "bulk"
-            msg["List-Id"] = f"{clean_header_text(self.network.name, 80)} <interest.{self.domain}>"
-            msg["List-Unsubscribe"] = f"<mailto:{network_address}?subject={unsubscribe}>"
+            headers += [
+                "Precedence: bulk",
+                phrase_header("List-Id", clean_header_text(self.network.name, 80),
+                              f"<interest.{self.domain}>"),
+                structured_header("List-Unsubscribe",
+                                  f"<mailto:{network_address}?subject={unsubscribe}>"),
+            ]
+        return headers
 
-    def _add_calendar(
-        self, msg: EmailMessage, request: MailRequest, day: NetworkDay | None, now: datetime
-    ) -> None:
+    def _calendar_parts(
+        self, request: MailRequest, day: NetworkDay | None, now: datetime
+    ) -> tuple[Entity, Entity]:
         method = {"request": "REQUEST", "cancel": "CANCEL"}.get(request.calendar)
         if method is None:
             raise RenderError(f"unknown calendar kind {request.calendar!r} in {request.key}")
@@ -241,21 +258,16 @@ class Renderer:
         )
         # Inline in the alternative (Outlook and Gmail show accept/decline from it) and as
         # invite.ics (what Apple Mail and others offer to open), as Outlook and Google do.
-        msg.add_alternative(
-            data.decode("utf-8"), subtype="calendar", cte="quoted-printable",
-            params={"method": method},
-        )
-        msg.add_attachment(
-            data, maintype="application", subtype="ics", filename="invite.ics",
-            params={"name": "invite.ics"},
-        )
+        inline = text_part("calendar", data.decode("utf-8"), (("method", method),))
+        ics = file_part("application/ics", data, "invite.ics", (("name", "invite.ics"),))
+        return inline, ics
 
     @staticmethod
-    def _attach(msg: EmailMessage, attachment: Attachment) -> None:
+    def _attachment(attachment: Attachment) -> Entity:
         maintype, _, subtype = attachment.content_type.partition("/")
-        if not maintype or not subtype:
+        if not _MIME_TOKEN.fullmatch(maintype) or not _MIME_TOKEN.fullmatch(subtype):
             maintype, subtype = "application", "octet-stream"
         data = attachment.data
         raw = data.encode("utf-8") if isinstance(data, str) else data
         name = _FILENAME_UNSAFE.sub("_", clean_header_text(attachment.filename, 100)) or "liite"
-        msg.add_attachment(raw, maintype=maintype, subtype=subtype, filename=name)
+        return file_part(f"{maintype}/{subtype}", raw, name)

@@ -380,3 +380,27 @@ def test_day_changed_without_listed_changes_still_reads_well(renderer: Renderer,
     assert DAY_DATE[lang] in text and DAY_DATE[lang] in html
     assert "<ul" not in html
     assert "\n- " not in text
+
+
+def test_same_request_renders_to_the_same_bytes_in_its_language(renderer: Renderer) -> None:
+    first, msg = render(renderer, request_for("day_invitation", "en"))
+    again, _ = render(renderer, request_for("day_invitation", "en"))
+    assert first.raw == again.raw  # a resend after a crash is the very same mail
+    assert msg["Content-Language"] == "en"
+
+
+def test_long_finnish_names_and_subjects_fold_and_read_back(renderer: Renderer) -> None:
+    name = "Ääliö Öörni-Äyräpää Ålander von Überlänge-Pitkäsukunimi"
+    subject = "Kysymys jatkopäivästä " + "pitkä teksti ä ö " * 6
+    request = MailRequest(key="k", to="maija@omnia.test", to_name=name, template="attention_ack",
+                          context={"subject": subject}, in_reply_to="<" + "x" * 300 + "@omnia.test>",
+                          references=("<root@omnia.test>",))
+    mail, msg = render(renderer, request)
+    lines = mail.raw.split(b"\r\n")
+    assert mail.raw.isascii() and max(len(line) for line in lines) <= 78
+    assert msg["Subject"] == mail.subject == "Re: " + subject.strip()
+    [to] = msg["To"].addresses
+    assert to.addr_spec == "maija@omnia.test"
+    assert to.display_name.replace(" ", "") == name.replace(" ", "")
+    assert msg["In-Reply-To"] is None  # an id too long for a header line is left out
+    assert msg["References"] == "<root@omnia.test>"
