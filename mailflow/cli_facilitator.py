@@ -224,6 +224,8 @@ def cmd_orgs(args: argparse.Namespace) -> int:
 
 # -- attention ---------------------------------------------------------------------------
 def cmd_attention(args: argparse.Namespace) -> int:
+    from mailflow.reasons import reason_text
+
     settings = settings_of(args)
     with open_store(settings) as store:
         items = sorted(store.all(AttentionItem), key=lambda a: a.at)
@@ -246,7 +248,7 @@ def cmd_attention(args: argparse.Namespace) -> int:
         print(f"[{item.id}] {when} {item.sender or '(unknown sender)'}"
               + (" (handled)" if item.handled else ""))
         print(f"  subject: {item.subject}")
-        print(f"  reason:  {item.reason}")
+        print(f"  reason:  {reason_text(item.reason, settings.network.language)}")
         for line in item.excerpt.strip().splitlines()[:8]:
             print(f"  > {line}")
         print()
@@ -268,6 +270,7 @@ def cmd_digest(args: argparse.Namespace) -> int:
         digest = build_digest(
             state, now, datetime.fromisoformat(last) if last else None,
             failed_mails=failed, max_per_org=settings.network.max_per_org, tz=settings.tz,
+            language=settings.network.language,
         )
         request = MailRequest(
             key=f"digest:manual:{now.isoformat()}", to=settings.network.facilitator,

@@ -21,6 +21,7 @@ from datetime import datetime, tzinfo
 
 from mailflow.costs import largest_remainder, name_sort_key, signed_up
 from mailflow.model import AttentionItem, NetworkDay, OutgoingMail, Person
+from mailflow.reasons import reason_text
 from mailflow.values import NetworkState
 
 __all__ = [
@@ -255,7 +256,7 @@ def _coming_days(state: NetworkState, now: datetime, tz: tzinfo) -> list[Network
 
 
 def _attention(items: Iterable[AttentionItem], since: datetime | None, now: datetime,
-               tz: tzinfo) -> list[AttentionLine]:
+               tz: tzinfo, language: str) -> list[AttentionLine]:
     lines = []
     for item in sorted(items, key=lambda i: (i.at, i.id)):
         if item.handled:
@@ -263,7 +264,7 @@ def _attention(items: Iterable[AttentionItem], since: datetime | None, now: date
         excerpt = _excerpt(item.excerpt)
         lines.append(AttentionLine(
             id=item.id, sender=_one_line(item.sender), subject=_one_line(item.subject),
-            reason=_one_line(item.reason), excerpt=excerpt,
+            reason=_one_line(reason_text(item.reason, language)), excerpt=excerpt,
             quoted="\n".join("> " + line for line in excerpt.split("\n")) if excerpt else "",
             at=item.at.astimezone(tz), new=_in_window(item.at, since, now),
         ))
@@ -289,8 +290,13 @@ def build_digest(
     failed_mails: Sequence[OutgoingMail],
     max_per_org: int,
     tz: tzinfo,
+    language: str = "fi",
 ) -> Digest:
-    """The digest as of ``now``, with what happened after ``since`` (None: ever) marked new."""
+    """The digest as of ``now``, with what happened after ``since`` (None: ever) marked new.
+
+    ``language`` is the digest's (the network's, as its templates): attention reasons are
+    worded in it (``reasons.reason_text``).
+    """
     people = [
         _roster_person(p, state, since, now, tz)
         for p in state.people.values() if p.status != "cancelled"
@@ -303,7 +309,7 @@ def build_digest(
          if _in_window(p.registered_at, since, now)),
         key=lambda p: (p.registered_at, p.address),
     )
-    attention = _attention(state.attention.values(), since, now, tz)
+    attention = _attention(state.attention.values(), since, now, tz, language)
     failed = _failed(failed_mails, since, now)
     happened = (
         new_people

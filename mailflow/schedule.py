@@ -195,7 +195,8 @@ def _digest(state: NetworkState, now: datetime, rules: ScheduleRules,
 
     def digest_at(moment: datetime) -> Digest:
         return build_digest(state, moment, since, failed_mails=failed,
-                            max_per_org=rules.max_per_org, tz=rules.tz)
+                            max_per_org=rules.max_per_org, tz=rules.tz,
+                            language=rules.language)
 
     if digest_at(moment).changed:
         yield MailRequest(
