@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 from datetime import UTC, datetime
 from email.parser import BytesHeaderParser
@@ -14,6 +15,24 @@ from mailflow.errors import TemporaryServerError
 from mailflow.ports import SendResult
 
 __all__ = ["FileOutbox"]
+
+# The Message-ID of a rendered mail, found in its header block without parsing it (the
+# raw is mailflow's own output); anything else is left to the email package.
+_MESSAGE_ID_FIELD = re.compile(rb"^Message-ID:([^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)",
+                               re.IGNORECASE | re.MULTILINE)
+_MESSAGE_ID = re.compile(rb"<[^<>\s]+>")
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+
+
+def _message_id(raw: bytes) -> str:
+    """The Message-ID of ``raw``; the first field's value, as the email package reads it."""
+    end = _HEADER_END.search(raw)
+    field = _MESSAGE_ID_FIELD.search(raw, 0, end.start() if end else len(raw))
+    if field:
+        value = field.group(1).strip()
+        if _MESSAGE_ID.fullmatch(value):
+            return value.decode("ascii")
+    return str(BytesHeaderParser(policy=default).parsebytes(raw).get("Message-ID", ""))
 
 
 def _id_hash(message_id: str) -> str:
@@ -35,7 +54,7 @@ class FileOutbox:
         self._files: dict[str, Path] | None = None
 
     def send(self, raw: bytes, sender: str, recipients: list[str]) -> SendResult:
-        message_id = str(BytesHeaderParser(policy=default).parsebytes(raw).get("Message-ID", ""))
+        message_id = _message_id(raw)
         if not message_id:
             message_id = "sha256:" + hashlib.sha256(raw).hexdigest()
         try:

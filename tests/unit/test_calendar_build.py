@@ -4,9 +4,12 @@ from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from icalendar import Calendar
 
 from mailflow.calendar_build import build_calendar
+from mailflow.headers import clean_header_text
 from mailflow.model import NetworkDay
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -92,3 +95,19 @@ def test_cancel_marks_the_event_cancelled_with_the_same_uid() -> None:
 def test_unknown_method_is_refused() -> None:
     with pytest.raises(ValueError, match="PUBLISH"):
         _build(_day(), method="PUBLISH")
+
+
+special_text = st.text(alphabet=st.sampled_from(list('aä ",;:\\^\n’\'€x-')), max_size=150) \
+    | st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), max_size=150)
+
+
+@given(place=special_text, name=special_text)
+def test_any_place_and_name_read_back_as_they_were(place: str, name: str) -> None:
+    data = build_calendar(_day(place=place), "REQUEST", "verkosto@example.org", "Verkosto",
+                          "maija@omnia.test", name, HELSINKI, "example.org", STAMP)
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))
+    event = _event(Calendar.from_ical(data))
+    assert str(event.get("LOCATION", "")) == place.strip()
+    attendee = event["ATTENDEE"]
+    assert str(attendee) == "mailto:maija@omnia.test"
+    assert attendee.params.get("CN", "") == clean_header_text(name, 100).replace("\\", "/")

@@ -80,3 +80,18 @@ def test_an_unwritable_outbox_is_a_temporary_error(tmp_path: Path) -> None:
     _, raw = rendered()
     with pytest.raises(TemporaryServerError, match="outbox"):
         FileOutbox(blocker / "outbox").send(raw, "verkosto@example.org", ["maija@omnia.test"])
+
+
+@pytest.mark.parametrize(("head", "message_id"), [
+    (b"Subject: x\nmessage-id:\n <other@omnia.test>\n", "<other@omnia.test>"),  # LF, folded
+    # not the bare form: the whole value, as the email package reads it
+    (b"Message-ID: <other@omnia.test> (a comment)\r\n", "<other@omnia.test> (a comment)"),
+])
+def test_a_mail_from_elsewhere_is_filed_under_its_message_id(tmp_path: Path, head: bytes,
+                                                            message_id: str) -> None:
+    outbox = FileOutbox(tmp_path)
+    raw = head + b"\r\nMessage-ID: <in-the-body@omnia.test>\r\n"
+    outbox.send(raw, "verkosto@example.org", ["maija@omnia.test"])
+    path = outbox.path_for(message_id)
+    assert path is not None and path.read_bytes() == raw
+    assert outbox.path_for("<in-the-body@omnia.test>") is None
