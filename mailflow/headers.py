@@ -36,6 +36,10 @@ __all__ = [
 
 _ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
 _SPACES = re.compile(r"\s+")
+_UNPRINTABLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
+# characters outside printable ASCII and the Latin letters (U+00AD is the soft hyphen, Cf):
+# only these need a look at their Unicode category
+_MAYBE_UNPRINTABLE = re.compile("[^ -~\u00a0-\u00ac\u00ae-\u02ff]")
 _ADDRESS = re.compile(r"[^@\s<>()\[\],;:\"\\]+@[A-Za-z0-9.-]+")
 # an id longer than a header line is junk, and would have to be broken to be sent
 _MSG_ID = re.compile(r"<[^<>\s@\"\\]{1,200}@[^<>\s@\"\\]{1,200}>")
@@ -51,6 +55,7 @@ _Q_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345
 _Q_BYTE = tuple(
     "_" if b == 0x20 else chr(b) if b in _Q_SAFE else f"={b:02X}" for b in range(256)
 )
+_Q_CHAR = {chr(c): "".join(_Q_BYTE[b] for b in chr(c).encode("utf-8")) for c in range(0x300)}
 _ATOM = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+")  # RFC 5322 atext
 _PRINTABLE_ASCII = re.compile(r"[ -~]+")
 _LONGEST_WORD = HEADER_WIDTH - 1  # a word that fits on a continuation line after its space
@@ -69,12 +74,14 @@ def _decode_encoded_words(text: str) -> str:
         return _ENCODED_WORD.sub(" ", text)
 
 
+def _unprintable_to_space(match: re.Match[str]) -> str:
+    char = match.group()
+    return " " if unicodedata.category(char) in _UNPRINTABLE else char
+
+
 def _printable(text: str) -> str:
     """Control, format and separator characters other than a plain space become spaces."""
-    return "".join(
-        " " if unicodedata.category(c) in {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"} else c
-        for c in text
-    )
+    return _MAYBE_UNPRINTABLE.sub(_unprintable_to_space, text)
 
 
 def clean_header_text(text: str, max_len: int = 200) -> str:
@@ -146,11 +153,16 @@ def _q_pieces(text: str) -> list[str]:
     """Each character of ``text`` as RFC 2047 Q-encoded UTF-8."""
     if text.isascii():
         return [_Q_BYTE[ord(c)] for c in text]
-    return ["".join([_Q_BYTE[b] for b in c.encode("utf-8")]) for c in text]
+    return [_Q_CHAR.get(c) or "".join([_Q_BYTE[b] for b in c.encode("utf-8")]) for c in text]
 
 
 def _fold(name: str, items: list[_Item]) -> str:
     """``Name: value``, folded with CRLF + space before an item or between encoded-words."""
+    if not any(encode for _, encode in items):
+        value = " ".join(text for text, _ in items)
+        if len(name) + 2 + len(value) <= HEADER_WIDTH and _PRINTABLE_ASCII.fullmatch(value) \
+                and "=?" not in value:
+            return f"{name}: {value}"  # the common case: one line as it is
     lines: list[str] = []
     line = name + ":"
     has_word = False  # the current line carries part of the value
