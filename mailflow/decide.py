@@ -110,6 +110,7 @@ class _Work:
         self.now = now
         self.rules = rules
         self.people = dict(state.people)
+        self._members: dict[str, dict[str, Person]] | None = None  # by org, built on use
         self.orgs = dict(state.organisations)
         self.records: dict[tuple[str, str], Any] = {}
         self.mails: dict[str, MailRequest] = {}
@@ -126,9 +127,22 @@ class _Work:
             return _language(known.language, self.rules)
         return _language(self.intent.language, self.rules)
 
+    def members(self, org: str) -> list[Person]:
+        """The people of one organisation (an index built once per decision)."""
+        if self._members is None:
+            self._members = {}
+            for person in self.people.values():
+                self._members.setdefault(person.org, {})[person.address] = person
+        return list(self._members.get(org, {}).values())
+
     def put(self, record: Any) -> None:
         """Record ``record`` (the latest version of a key wins)."""
         if isinstance(record, Person):
+            old = self.people.get(record.address)
+            if self._members is not None:
+                if old is not None:
+                    self._members.get(old.org, {}).pop(old.address, None)
+                self._members.setdefault(record.org, {})[record.address] = record
             self.people[record.address] = record
         elif isinstance(record, Organisation):
             self.orgs[record.key] = record
@@ -439,6 +453,8 @@ def _forget(w: _Work) -> None:
     if _ask_confirmation(w, address, w.intent, ""):
         return
     person = w.people.pop(address, None)
+    if person is not None and w._members is not None:
+        w._members.get(person.org, {}).pop(address, None)
     w.forget.append(address)
     w.mail(f"forget:{w.intent.answer_to}", address, "forget_done", {"address": address})
     w.done.append(f"everything about {address} to be erased")
@@ -494,14 +510,13 @@ _HANDLERS: dict[str, Callable[[_Work], None]] = {
 
 def _registered_count(w: _Work, org: str, *, besides: str = "") -> int:
     return sum(
-        1 for p in w.people.values()
-        if p.org == org and p.status == "registered" and p.role != "guest"
-        and p.address != besides
+        1 for p in w.members(org)
+        if p.status == "registered" and p.role != "guest" and p.address != besides
     )
 
 
 def _queue(w: _Work, org: str) -> list[Person]:
-    waiting = [p for p in w.people.values() if p.org == org and p.status == "waitlisted"]
+    waiting = [p for p in w.members(org) if p.status == "waitlisted"]
     return sorted(waiting, key=lambda p: (p.waitlist_position or 0, p.address))
 
 

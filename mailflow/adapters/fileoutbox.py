@@ -73,7 +73,7 @@ class FileOutbox:
         The folder is listed once per outbox object, then kept up to date by send."""
         if self._files is None:
             self._files = {}
-            for path in sorted(self.path.glob("*-*.eml")):
+            for path in sorted(self.path.glob("*-*.eml"), key=lambda p: p.name):
                 self._files[path.stem.rsplit("-", 1)[-1]] = path
         return self._files.get(_id_hash(message_id))
 
