@@ -4,6 +4,8 @@ Builds a store with 10,000 handled messages and 2,000 people (50 organisations),
 measures, each in a fresh process so peak memory (max RSS) is its own:
   load   - open the store (lock, read, index) and list the people
   record - open, record 1,000 new handled messages (one put_many), commit, close
+  tick   - a whole `run_tick` that handles 1,000 new sign-up mails from a Maildir into
+           that store (parse, understand, decide, record, answer into a file outbox)
 Prints a table. Usage: python bench/store_bench.py [--messages 10000] [--people 2000]
 """
 
@@ -44,7 +46,41 @@ def build(path: Path, messages: int, people: int) -> None:
         store.commit()
 
 
+TICK_CONFIG = """
+[network]
+address = "verkosto@example.org"
+facilitator = "vetaja@example.org"
+[mailbox]
+path = "{root}/mail"
+handle_since = "2026-01-01T00:00:00+02:00"
+[outbox]
+path = "{root}/outbox"
+[store]
+path = "{root}/mailflow.json"
+"""
+
+
+def tick_child(path: str) -> None:
+    from mailflow.bootstrap import build_services
+    from mailflow.config import load_settings
+    from mailflow.tick import run_tick
+
+    root = Path(path).parent
+    config = root / "tick.toml"
+    config.write_text(TICK_CONFIG.format(root=root))
+    services = build_services(load_settings(config))
+    began = time.perf_counter()
+    report = run_tick(services, NOW)
+    seconds = time.perf_counter() - began
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024,
+                      "count": len(report.handled)}))
+
+
 def child(mode: str, path: str, start: int) -> None:
+    if mode == "tick":
+        tick_child(path)
+        return
     began = time.perf_counter()
     if mode == "baseline":
         peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -86,6 +122,11 @@ def main() -> None:
         baseline = measure("baseline", path)
         load = measure("load", path)
         record = measure("record", path, args.messages)
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+        from tests.mailgen import deliver, signup
+
+        deliver(str(path.parent / "mail"), [signup(n, padding=2000) for n in range(1000)])
+        tick = measure("tick", path)
         print(f"store: {args.messages:,} handled messages, {args.people:,} people, "
               f"{size_mb:.1f} MB on disk")
         print(f"{'operation':<44} {'seconds':>8} {'peak MB':>8}")
@@ -93,6 +134,8 @@ def main() -> None:
               f"{load['peak_mb']:>8.1f}")
         print(f"{'record 1,000 new messages, commit':<44} {record['seconds']:>8.3f} "
               f"{record['peak_mb']:>8.1f}")
+        print(f"{'a tick handling 1,000 new sign-up mails':<44} {tick['seconds']:>8.3f} "
+              f"{tick['peak_mb']:>8.1f}")
         print(f"{'(baseline: Python with mailflow imported)':<44} {'':>8} "
               f"{baseline['peak_mb']:>8.1f}")
         print(f"after: {int(record['count']):,} messages in the store")
