@@ -161,7 +161,8 @@ class Renderer:
     # -- templates ----------------------------------------------------------------
     def _env(self, lang: str) -> jinja2.Environment:
         if lang not in self._envs:
-            order = dict.fromkeys((lang, self.network.language, "fi", "en"))
+            # the language's own templates first; common/ holds language-free macros
+            order = dict.fromkeys((lang, self.network.language, "fi", "en", "common"))
             env = jinja2.Environment(
                 loader=jinja2.FileSystemLoader([self.templates_dir / d for d in order]),
                 undefined=jinja2.StrictUndefined,
