@@ -62,29 +62,7 @@ def inspect_file(path: Path, settings: Settings) -> dict[str, Any]:
 
 
 def _read_state(settings: Settings) -> NetworkState:
-    from mailflow.adapters.store import AtomicJSONStorage
-    from mailflow.model import (
-        AttentionItem,
-        InterestSubscription,
-        NetworkDay,
-        Organisation,
-        PendingAction,
-        Person,
-        Rsvp,
-    )
-    from mailflow.state import state_from_records
+    from mailflow.adapters.store import Snapshot
+    from mailflow.tick import load_state
 
-    data = AtomicJSONStorage(settings.resolve(settings.store.path)).read() or {}
-
-    def records(table: str, cls: Any) -> list[Any]:
-        return [cls.from_doc(doc) for doc in (data.get(table) or {}).values()]
-
-    return state_from_records(
-        orgs=records("organisations", Organisation),
-        people=records("people", Person),
-        days=records("days", NetworkDay),
-        rsvps=records("rsvps", Rsvp),
-        interest=records("interest", InterestSubscription),
-        attention=records("attention", AttentionItem),
-        pending=records("pending", PendingAction),
-    )
+    return load_state(Snapshot(settings.resolve(settings.store.path)))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from mailflow.adapters.store import Store
+from mailflow.adapters.store import Snapshot, Store
 from mailflow.config import Settings
 from mailflow.costs import cost_csv
 from mailflow.decide import Rules, decide, decide_robot
@@ -521,7 +521,7 @@ def _store_secret(store: Store) -> str:
     return str(value)
 
 
-def load_state(store: Store) -> NetworkState:
+def load_state(store: Store | Snapshot) -> NetworkState:
     """The network's state from the store (small: everything but messages and the outbox)."""
     return state_from_records(
         orgs=store.all(Organisation),

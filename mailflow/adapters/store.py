@@ -19,7 +19,7 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -40,7 +40,7 @@ from mailflow.model import (
     Rsvp,
 )
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "AtomicJSONStorage", "Store"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "AtomicJSONStorage", "Snapshot", "Store"]
 
 SCHEMA_VERSION = 1
 
@@ -402,11 +402,16 @@ def _release_lock(fd: int) -> None:
     os.close(fd)
 
 
-@contextlib.contextmanager
-def open_store(path: str | Path, lock_timeout: float = 30.0) -> Iterator[Store]:
-    """A store held for the duration of the ``with`` block."""
-    store = Store(path, lock_timeout=lock_timeout)
-    try:
-        yield store
-    finally:
-        store.close()
+class Snapshot:
+    """The store as last committed, read without the lock and never written.
+
+    For read-only commands (``mailflow inspect``) that must not wait for a running pass.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self._data = AtomicJSONStorage(path).read() or {}
+
+    def all(self, cls: type[R]) -> list[R]:
+        name, _ = _TABLES[cls]
+        docs = self._data.get(name) or {}
+        return [cls.from_doc(dict(d)) for d in docs.values()]  # type: ignore[attr-defined]
