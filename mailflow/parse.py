@@ -511,7 +511,54 @@ def _too_many_boundaries(data: bytes) -> bool:
     return False
 
 
+_HEADER_END = re.compile(rb"\n\r?\n")
+_HEADER_FIELD = re.compile(r"[\041-\071\073-\176]+:")
+_SIMPLE_MAX_BYTES = 1024 * 1024
+
+
+def _simple_tree(raw: bytes) -> Message | None:
+    """compat32's tree of a single-part message, without its line-by-line body scan.
+
+    For a message that is not multipart or message/*, with a clean header block (every
+    line a ``Name:`` field or a continuation, no lone CR, no Unix ``From `` line), the
+    feedparser's result is exactly these raw header items and the rest of the bytes as
+    the payload; reading the body line by line is most of its cost. None for anything
+    else: the full parser reads it then, defects and all.
+    """
+    if len(raw) > _SIMPLE_MAX_BYTES:
+        return None
+    end = _HEADER_END.search(raw)
+    if end is None:
+        return None
+    head = raw[: end.start() + 1]
+    if head.count(b"\r") != head.count(b"\r\n"):
+        return None
+    lines = head.decode("ascii", "surrogateescape").split("\n")
+    lines.pop()  # "" after the last line break
+    items: list[list[str]] = []
+    for line in lines:
+        if line[:1] in (" ", "\t"):
+            if not items:
+                return None
+            items[-1].append(line + "\n")
+        elif _HEADER_FIELD.match(line):
+            items.append([line + "\n"])
+        else:
+            return None
+    msg = Message()
+    for source in items:
+        name, value = source[0].split(":", 1)
+        msg.set_raw(name, (value.lstrip(" \t") + "".join(source[1:])).rstrip("\r\n"))
+    if msg.get_content_maintype() in ("multipart", "message"):
+        return None
+    msg.set_payload(raw[end.end() :].decode("ascii", "surrogateescape"))
+    return msg
+
+
 def _parse_tree(raw: bytes, problems: list[str]) -> Message:
+    simple = _simple_tree(raw)
+    if simple is not None:
+        return simple
     parser = BytesParser(policy=compat32)
     data = raw
     if len(data) > _COMPACT_ABOVE:

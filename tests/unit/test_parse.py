@@ -472,3 +472,39 @@ def test_parses_a_thousand_messages_a_second() -> None:
             parse(raw)
             count += 1
     assert count / (time.perf_counter() - start) > 500  # well below the ~1,700/s measured
+
+
+# -- the single-part shortcut must build exactly the tree compat32 builds ------------------
+
+_ODD_HEADERS = [
+    b"From mbox Thu Nov 26 10:00:00 2026\nFrom: a@omnia.test\n\nbody\n",  # Unix From line
+    b" folded first\nFrom: a@omnia.test\n\nbody\n",  # continuation first
+    b"From: a@omnia.test\nno colon here\n\nbody\n",  # a body line among the headers
+    b"From: a@omnia.test\rSubject: x\r\rbody\r",  # old Mac line ends
+    b": no name\nFrom: a@omnia.test\n\nbody\n",
+    b"From: a@omnia.test\r\nSubject: =?utf-8?q?x?=\r\n\tfolded\r\n\r\nbody\r\n",
+    b"From: a@omnia.test\nContent-Type: multipart/mixed; boundary=b\n\n--b\n\nx\n--b--\n",
+    b"From: a@omnia.test\nContent-Type: message/rfc822\n\nFrom: b@omnia.test\n\nx\n",
+    b"From: a@omnia.test\nSubject: \xc3\xa4\xff\n\n\xe4 body \r\n\r\n> q\n",
+    b"From: a@omnia.test\n\n",
+]
+
+
+@pytest.mark.parametrize(
+    "raw", [*_ODD_HEADERS, *(p.read_bytes() for p in sorted(DATA.glob("*.eml")))]
+)
+def test_single_part_shortcut_builds_what_compat32_builds(raw: bytes) -> None:
+    from email.parser import BytesParser
+    from email.policy import compat32
+
+    from mailflow.parse import _simple_tree
+
+    simple = _simple_tree(raw)
+    full = BytesParser(policy=compat32).parsebytes(raw)
+    if simple is None:  # left to the full parser: multipart, message/*, or odd headers
+        assert full.is_multipart() or full.defects or full.get_unixfrom() or b"\r" in raw
+        return
+    assert not full.defects and not full.is_multipart()
+    assert list(simple.raw_items()) == list(full.raw_items())
+    assert simple.get_payload() == full.get_payload()
+    assert simple.get_content_type() == full.get_content_type()
