@@ -72,7 +72,14 @@ class SendResult:
 
 
 class Sender(Protocol):
-    """Where outgoing mail goes. Raises TemporaryServerError or PermanentDeliveryError."""
+    """Where outgoing mail goes. Raises TemporaryServerError or PermanentDeliveryError.
+
+    resends_replace: True when sending a mail again (the same Message-ID) replaces the
+    earlier copy instead of delivering a second one; such a sender needs no durable
+    "sent" mark per mail, because a resend after a crash cannot be a duplicate.
+    """
+
+    resends_replace: bool
 
     def send(self, raw: bytes, sender: str, recipients: list[str]) -> SendResult: ...
 

@@ -9,6 +9,8 @@ a key already in the outbox is never queued again.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 import secrets
 from collections.abc import Callable, Iterable
@@ -134,7 +136,7 @@ def run_tick(
         if not dry_run:
             store.commit()
             pass_.flush()
-            store.commit()
+            store.checkpoint()
     return report
 
 
@@ -160,7 +162,7 @@ class _Pass:
         )
         self.domain = network.address.rsplit("@", 1)[1]
         self.server_away = False  # the sending server failed for now during this pass
-        self.outbox_keys = store.keys(OutgoingMail)
+        self.outbox_keys = OutboxKeys(store.keys(OutgoingMail), self.rules.secret)
         day_ago = now - timedelta(days=1)
         self.answers_today: dict[str, int] = {}
         answers = store.select(
@@ -413,7 +415,10 @@ class _Pass:
                     continue
                 sent = mail.replace(status="sent", sent_at=self.now, raw="",
                                     attempts=mail.attempts + 1)
-                self.store.mark_sent(sent)
+                if sender.resends_replace:
+                    self.store.put(sent)  # durable with the next commit; a resend replaces
+                else:
+                    self.store.mark_sent(sent)  # durable now: a resend would be a duplicate
                 self.report.sent.append(
                     QueuedMail(mail.key, mail.to, mail.subject, mail.message_id, "sent")
                 )
@@ -494,7 +499,7 @@ def queue_requests(
     spacing: timedelta | None = None,
 ) -> int:
     """Queue mails from outside a pass (the CLI); returns how many were new."""
-    known = store.keys(OutgoingMail)
+    known = OutboxKeys(store.keys(OutgoingMail), _store_secret(store))
     return len(record_mails(services.renderer, store, state, now, requests, known,
                             spacing=spacing))
 
@@ -521,6 +526,31 @@ def _store_secret(store: Store) -> str:
     return str(value)
 
 
+FORGOTTEN_PREFIX = "forgotten:"
+
+
+def forgotten_key(secret: str, key: str) -> str:
+    """What an outbox key becomes when its person is forgotten: an HMAC of it under the
+    store's secret, which still stops the same mail going twice but names nobody."""
+    digest = hmac.new(secret.encode("utf-8"), key.encode("utf-8"), hashlib.sha256)
+    return FORGOTTEN_PREFIX + digest.hexdigest()
+
+
+class OutboxKeys(set[str]):
+    """The outbox's keys; a key also counts as known when its forgotten form is kept."""
+
+    def __init__(self, keys: Iterable[str], secret: str) -> None:
+        super().__init__(keys)
+        self._secret = secret
+        self._forgotten = any(k.startswith(FORGOTTEN_PREFIX) for k in self)
+
+    def __contains__(self, key: object) -> bool:
+        if super().__contains__(key):
+            return True
+        return (self._forgotten and isinstance(key, str)
+                and super().__contains__(forgotten_key(self._secret, key)))
+
+
 def load_state(store: Store | Snapshot) -> NetworkState:
     """The network's state from the store (small: everything but messages and the outbox)."""
     return state_from_records(
@@ -535,8 +565,12 @@ def load_state(store: Store | Snapshot) -> NetworkState:
 
 
 def erase_person(store: Store, address: str) -> dict[str, int]:
-    """Forget an address everywhere in the store; returns what was erased, per table."""
+    """Forget an address everywhere in the store; returns what was erased, per table.
+
+    The commit after this rewrites the store file whole: no journal line keeps the data.
+    """
     address = address.strip().lower()
+    store.scrub()
     erased = {
         "people": store.delete(Person, [address]),
         "interest": store.delete(InterestSubscription, [address]),
@@ -549,9 +583,12 @@ def erase_person(store: Store, address: str) -> dict[str, int]:
         "messages": store.delete(ProcessedMessage, [m.key for m in store.all(ProcessedMessage)
                                                     if m.sender == address]),
     }
-    # Sent mail keeps its key (so nothing is ever sent twice) but loses address and body.
-    scrubbed = [m.replace(to="forgotten", subject="", raw="") for m in store.all(OutgoingMail)
-                if m.to == address and m.status != "pending"]
-    store.put_many(scrubbed)
+    # Sent mail keeps a keyed digest of its key (so nothing is ever sent twice), not the
+    # key itself (which names the address), nor the address, subject or body.
+    secret = _store_secret(store)
+    scrubbed = [m for m in store.all(OutgoingMail) if m.to == address and m.status != "pending"]
+    store.delete(OutgoingMail, [m.key for m in scrubbed])
+    store.put_many(m.replace(key=forgotten_key(secret, m.key), to="forgotten", subject="",
+                             raw="") for m in scrubbed)
     erased["outbox"] = len(scrubbed)
     return erased

@@ -48,6 +48,8 @@ class FileOutbox:
     they hold people's names and addresses.
     """
 
+    resends_replace = True  # the same Message-ID is written over its earlier file
+
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.last_paths: list[Path] = []

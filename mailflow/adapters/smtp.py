@@ -70,6 +70,8 @@ def _server_error(code: int, message: bytes | str, what: str) -> Exception:
 class SmtpSender:
     """Sends raw mail over one reused SMTP connection; implements ``ports.Sender``."""
 
+    resends_replace = False  # every send is a delivery
+
     def __init__(
         self, settings: SmtpSettings, secret: Secret, smtp_factory: SmtpFactory | None = None
     ) -> None:

@@ -1,7 +1,9 @@
 """A process that commits store generations as fast as it can, until it is killed.
 
 Generation g: 60 people all named "gen<g>", the meta value "generation" = g, and
-g * 10 handled-message records. Used by test_store_kill.py.
+g * 10 handled-message records; each generation is one commit (a journal line), and
+every 4th is also a checkpoint (the journal folded into the main file, which rewrites
+the file). Used by test_store_kill.py.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ def main(path: str) -> None:
         )
         store.set_meta("generation", generation)
         store.commit()
+        if generation % 4 == 0:
+            store.checkpoint()
 
 
 if __name__ == "__main__":

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
 
+from mailflow.adapters.store import Snapshot
+from mailflow.model import OutgoingMail, ProcessedMessage
 from tests.mailgen import deliver, signup
 
 CONFIG = """
@@ -74,9 +75,9 @@ def test_two_ticks_at_once_handle_every_message_once(tmp_path: Path) -> None:
     handled = [line for out, _ in outs for line in out.splitlines() if line.startswith("handled ")]
     assert len(handled) == 300  # each message handled by exactly one of the two runs
 
-    store = json.loads((tmp_path / "mailflow.json").read_text())
-    assert len(store["messages"]) == 300
-    keys = [m["key"] for m in store["outbox"].values()]
+    store = Snapshot(tmp_path / "mailflow.json")
+    assert len(store.all(ProcessedMessage)) == 300
+    keys = [m.key for m in store.all(OutgoingMail)]
     assert len(keys) == len(set(keys))
     confirmations = [k for k in keys if k.startswith("confirm:")]
     assert len(confirmations) == 300

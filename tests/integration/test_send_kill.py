@@ -10,7 +10,6 @@ times, with new sign-ups whenever few mails are left to send; at last one tick f
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import signal
@@ -22,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from mailflow.adapters.store import Snapshot
+from mailflow.model import OutgoingMail
 from tests.factories import RecordingSmtp, free_port, smtp_server, write_smtp_config
 from tests.mailgen import deliver, signup
 
@@ -38,22 +39,11 @@ def _tick(config: Path) -> subprocess.Popen[bytes]:
     )
 
 
-def _durable(root: Path) -> tuple[dict[str, dict[str, str]], set[str]]:
-    """The outbox as the files hold it (by Message-ID) and the ids marked sent durably:
-    sent in the store file, or in a whole line of the sent journal."""
-    data = json.loads((root / "mailflow.json").read_text(encoding="utf-8"))
-    outbox = {m["message_id"]: m for m in data.get("outbox", {}).values()}
-    sent = {mid for mid, m in outbox.items() if m["status"] == "sent"}
-    journal = root / "mailflow.json.sent"
-    if journal.exists():
-        for line in journal.read_text(encoding="utf-8", errors="replace").splitlines():
-            try:
-                doc = json.loads(line)
-            except json.JSONDecodeError:
-                continue  # torn by the kill: never acknowledged, so it may be sent again
-            if doc.get("status") == "sent":
-                sent.add(doc["message_id"])
-    return outbox, sent
+def _durable(root: Path) -> tuple[dict[str, OutgoingMail], set[str]]:
+    """The outbox as the disk holds it (by Message-ID) and the ids marked sent durably:
+    in the store file or a whole line of its journal, as the next tick will read them."""
+    outbox = {m.message_id: m for m in Snapshot(root / "mailflow.json").all(OutgoingMail)}
+    return outbox, {mid for mid, m in outbox.items() if m.status == "sent"}
 
 
 @pytest.mark.slow
@@ -89,7 +79,7 @@ def test_200_kills_while_sending_lose_nothing_and_resend_only_the_unjournalled(
             outbox, marked = _durable(tmp_path)
             unread = sum(len(os.listdir(Path(maildir) / sub)) for sub in ("new", "cur"))
             if not unread and sum(1 for mid, m in outbox.items()
-                                  if m["status"] == "pending" and mid not in marked) < 15:
+                                  if m.status == "pending" and mid not in marked) < 15:
                 refill(20)
             before = len(server.received)
             tick = _tick(config)
@@ -121,11 +111,11 @@ def test_200_kills_while_sending_lose_nothing_and_resend_only_the_unjournalled(
     print("\n" + figures)
 
     assert len(outbox) == signups, figures  # one confirmation per sign-up, none lost at intake
-    assert {m["status"] for m in outbox.values()} == {"sent"}, figures
+    assert {m.status for m in outbox.values()} == {"sent"}, figures
     assert set(received) == set(outbox), figures  # every expected mail arrived at least once
     assert resent_after_marked == [], figures
     # a duplicate is the same mail again: one Message-ID per recipient, the store's
     assert all(len(ids) == 1 for ids in per_recipient.values()), figures
     assert {to: ids.pop() for to, ids in per_recipient.items()} == {
-        m["to"]: mid for mid, m in outbox.items()}, figures
+        m.to: mid for mid, m in outbox.items()}, figures
     assert kills_mid_send > ROUNDS // 4, figures  # the kills did fall while sending

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from mailflow.adapters.store import SCHEMA_VERSION, Store
+from mailflow.adapters.store import SCHEMA_VERSION, Snapshot, Store
 from mailflow.errors import StoreError, StoreLockedError
 from mailflow.model import OutgoingMail, Person, ProcessedMessage
 
@@ -142,8 +142,21 @@ def test_a_mail_marked_sent_survives_a_crash_before_commit(tmp_path: Path) -> No
     with Store(path) as store:
         again = store.get(OutgoingMail, mail.key)
         assert again is not None and again.status == "sent" and again.sent_at == NOW
+        assert again.raw == ""
+
+
+def test_marking_sent_does_not_make_other_changes_durable(tmp_path: Path) -> None:
+    path = tmp_path / "mailflow.json"
+    mail = OutgoingMail(key="confirm:<a@omnia.test>", to="a@omnia.test", subject="Kiitos",
+                        message_id="<x@example.org>", created_at=NOW, raw="...")
+    with Store(path) as store:
+        store.put(mail)
         store.commit()
-    assert not path.with_name("mailflow.json.sent").exists()
+        store.put(person(1))  # not committed
+        store.mark_sent(mail.replace(status="sent", sent_at=NOW, raw=""))
+    with Store(path) as store:
+        assert store.get(OutgoingMail, mail.key).status == "sent"  # type: ignore[union-attr]
+        assert store.count(Person) == 0
 
 
 def test_many_records_are_written_in_one_pass(tmp_path: Path) -> None:
@@ -163,3 +176,146 @@ def test_many_records_are_written_in_one_pass(tmp_path: Path) -> None:
         assert store.has(ProcessedMessage, "<m1999@omnia.test>")
         assert store.delete(ProcessedMessage, ["<m1@omnia.test>", "<nope>"]) == 1
         assert not store.has(ProcessedMessage, "<m1@omnia.test>")
+
+
+def journal_of(path: Path) -> Path:
+    return path.with_name(path.name + ".journal")
+
+
+def test_a_commit_appends_what_changed_to_the_journal_not_the_whole_file(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "mailflow.json"
+    with Store(path) as store:
+        store.put_many([person(n) for n in range(1000)])
+        store.commit()  # a new store is written whole
+        size = path.stat().st_size
+        store.put(person(7, name="Maija Mallikas"))
+        store.set_meta("cursor", {"INBOX": 5})
+        store.commit()
+        assert path.stat().st_size == size  # the main file was not rewritten
+        lines = journal_of(path).read_text(encoding="utf-8").splitlines()
+        assert len(lines) == 1 and len(lines[0]) < 300
+        assert stat.S_IMODE(journal_of(path).stat().st_mode) == 0o600
+    with Store(path) as store:
+        assert store.get(Person, "p7@omnia.test").name == "Maija Mallikas"  # type: ignore[union-attr]
+        assert store.meta("cursor") == {"INBOX": 5}
+        assert store.count(Person) == 1000
+
+
+def test_deletes_are_journalled_too(tmp_path: Path) -> None:
+    path = tmp_path / "mailflow.json"
+    with Store(path) as store:
+        store.put_many([person(1), person(2)])
+        store.commit()
+        store.delete(Person, ["p1@omnia.test"])
+        store.commit()
+    with Store(path) as store:
+        assert [p.address for p in store.all(Person)] == ["p2@omnia.test"]
+
+
+def test_a_line_torn_by_a_crash_is_dropped_and_later_commits_still_count(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "mailflow.json"
+    with Store(path) as store:
+        store.put(person(1))
+        store.commit()
+        store.put(person(2))
+        store.commit()
+    journal = journal_of(path)
+    whole = journal.read_bytes()
+    journal.write_bytes(whole + b'{"tables":{"people":{"p3@omnia.test":{"addr')  # killed
+    with Store(path) as store:
+        assert store.count(Person) == 2  # the torn commit never happened
+        store.put(person(4))
+        store.commit()
+    with Store(path) as store:
+        assert sorted(p.address for p in store.all(Person)) == [
+            "p1@omnia.test", "p2@omnia.test", "p4@omnia.test"]
+
+
+def test_a_damaged_line_inside_the_journal_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "mailflow.json"
+    with Store(path) as store:
+        store.put(person(1))
+        store.commit()
+        store.put(person(2))
+        store.commit()
+    journal = journal_of(path)
+    journal.write_bytes(b"not json\n" + journal.read_bytes())
+    with pytest.raises(StoreError, match=r"mailflow.json.journal: line 1 is damaged"):
+        Store(path)
+    with pytest.raises(StoreError, match="is damaged"):  # not StoreLockedError:
+        Store(path, lock_timeout=0.1)  # the failed open released the lock
+
+
+def test_a_checkpoint_folds_a_big_journal_into_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "mailflow.json"
+    with Store(path) as store:
+        store.put(person(0))
+        store.commit()
+        for n in range(1, 40):
+            store.put(person(n))
+            store.commit()
+        store.checkpoint()  # the journal had outgrown the file
+        assert not journal_of(path).exists()
+        assert len(json.loads(path.read_text())["people"]) == 40
+        store.put(person(99))
+        store.checkpoint()  # a small journal stays
+        assert journal_of(path).exists()
+
+
+def test_replaying_a_journal_already_in_the_file_changes_nothing(tmp_path: Path) -> None:
+    """A crash between a compaction's rename and the journal's removal."""
+    path = tmp_path / "mailflow.json"
+    with Store(path) as store:
+        store.put_many([person(1), person(2)])
+        store.commit()
+        store.put(person(1, name="Uusi Nimi"))
+        store.delete(Person, ["p2@omnia.test"])
+        store.put(person(3))
+        store.set_meta("generation", 2)
+        store.commit()
+        journal = journal_of(path).read_bytes()
+        store.checkpoint()
+        store.checkpoint()
+    assert not journal_of(path).exists()
+    journal_of(path).write_bytes(journal)
+    with Store(path) as store:
+        assert {p.address: p.name for p in store.all(Person)} == {
+            "p1@omnia.test": "Uusi Nimi", "p3@omnia.test": "Henkilö 3"}
+        assert store.meta("generation") == 2
+
+
+def test_an_old_sent_journal_is_replayed_then_folded_in(tmp_path: Path) -> None:
+    path = tmp_path / "mailflow.json"
+    mail = OutgoingMail(key="confirm:<a@omnia.test>", to="a@omnia.test", subject="Kiitos",
+                        message_id="<x@example.org>", created_at=NOW, raw="...")
+    with Store(path) as store:
+        store.put(mail)
+        store.commit()
+    sent = mail.replace(status="sent", sent_at=NOW, raw="")
+    legacy = path.with_name("mailflow.json.sent")
+    legacy.write_text(json.dumps(sent.to_doc()) + "\n" + '{"key": "torn', encoding="utf-8")
+    with Store(path) as store:
+        assert store.get(OutgoingMail, mail.key) == sent
+        store.commit()
+    assert not legacy.exists()
+    assert json.loads(path.read_text())["outbox"]["1"]["status"] == "sent"
+
+
+def test_a_snapshot_sees_every_whole_commit_without_the_lock(tmp_path: Path) -> None:
+    path = tmp_path / "mailflow.json"
+    with Store(path) as store:
+        store.put(person(1))
+        store.commit()
+        store.put(person(2))
+        store.commit()
+        store.set_meta("generation", 7)
+        store.commit()
+        store.put(person(3))  # not committed
+        snapshot = Snapshot(path)
+        assert sorted(p.address for p in snapshot.all(Person)) == [
+            "p1@omnia.test", "p2@omnia.test"]
+        assert snapshot.meta("generation") == 7

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from mailflow.adapters.store import Store
+from mailflow.adapters.store import Snapshot, Store
 from mailflow.bootstrap import build_services
 from mailflow.config import load_settings
-from mailflow.model import OutgoingMail, ProcessedMessage
-from mailflow.tick import Services, run_tick
+from mailflow.model import AttentionItem, OutgoingMail, ProcessedMessage
+from mailflow.tick import OutboxKeys, Services, erase_person, run_tick
 from tests.mailgen import deliver, signup
 
 HKI = ZoneInfo("Europe/Helsinki")
@@ -41,10 +40,6 @@ def services(tmp_path: Path) -> Services:
     config = tmp_path / "mailflow.toml"
     config.write_text(CONFIG.format(root=tmp_path))
     return build_services(load_settings(config))
-
-
-def store_doc(root: Path) -> dict:  # type: ignore[type-arg]
-    return json.loads((root / "mailflow.json").read_text())
 
 
 def files(folder: Path) -> list[Path]:
@@ -90,8 +85,8 @@ def test_an_oversized_message_goes_to_attention_unparsed(services: Services,
     assert report.handled[0].folder == "attention"
     assert "over the size cap" in report.handled[0].understood
     assert not files(tmp_path / "outbox")  # no answer to what was not read
-    doc = store_doc(tmp_path)
-    assert next(a["reason"] for a in doc["attention"].values()).startswith("message of ")
+    items = Snapshot(tmp_path / "mailflow.json").all(AttentionItem)
+    assert items[0].reason.startswith("message of ")
     assert len(files(tmp_path / "mail" / ".attention" / "cur")) == 1
 
 
@@ -126,3 +121,24 @@ def test_old_records_are_pruned_after_the_retention(services: Services, tmp_path
         kept = store.keys(OutgoingMail)
     assert not {k for k in sent_keys if k.startswith("confirm:")} & kept
     assert any(k.startswith("confirm:signup-9@") for k in kept)
+
+
+def test_a_forgotten_persons_sent_mail_keeps_no_address_yet_is_never_sent_again(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "mailflow.json"
+    key = "confirm:<signup-0@omnia.test>:maija@omnia.test"
+    with Store(path) as store:
+        store.put(OutgoingMail(key=key, to="maija@omnia.test", subject="Kiitos",
+                               message_id="<x@example.org>", created_at=NOW, status="sent"))
+        store.commit()
+        erase_person(store, "Maija@Omnia.test")
+        store.commit()
+    on_disk = b"".join(p.read_bytes() for p in tmp_path.glob("mailflow.json*"))
+    assert b"maija" not in on_disk
+    with Store(path) as store:
+        secret = store.meta("secret")
+        known = OutboxKeys(store.keys(OutgoingMail), secret)
+        assert key in known
+        assert "confirm:<signup-1@omnia.test>:liisa@omnia.test" not in known
+        assert key not in OutboxKeys(store.keys(OutgoingMail), "another secret")
