@@ -36,6 +36,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property, lru_cache
 from typing import cast
 
 from mailflow import lexicon as lx
@@ -108,24 +109,36 @@ def role_from_title(title: str) -> Role:
     senior role wins: management, supervisor, staff, guest. "johtava asiantuntija" is
     staff: "johtava" (leading) is an adjective, not "johtaja" (director).
     """
-    folded = lx.fold(title)
+    return _role_of_folded(lx.fold(title))
+
+
+@lru_cache(maxsize=4096)
+def _role_of_folded(folded: str) -> Role:
     found: set[str] = set()
-    for role, words in lx.ROLE_WORDS.items():
-        if any(" " in w and w in folded for w in words):
+    for role, words in _ROLE_PHRASES:
+        if any(w in folded for w in words):
             found.add(role)
-    for written in re.findall(r"[\w'-]+", folded):
-        word = re.sub(r"(?<=\w{5})(?:na|ksi)$", "", written)
-        best = ("", "")
-        for role, words in lx.ROLE_WORDS.items():
-            for ending in words:
-                if " " not in ending and word.endswith(ending) and len(ending) > len(best[1]):
-                    best = (role, ending)
-        if best[0]:
-            found.add(best[0])
+    for written in _WORD.findall(folded):
+        word = _ROLE_CASE.sub("", written)
+        ending = _ROLE_ENDING.match(word[::-1])
+        if ending:
+            found.add(_ROLE_OF_ENDING[ending.group(0)[::-1]])
     for role in _ROLE_RANK:
         if role in found:
             return role
     return "unknown"
+
+
+_WORD = re.compile(r"[\w'-]+")
+_ROLE_CASE = re.compile(r"(?<=\w{5})(?:na|ksi)$")
+_ROLE_PHRASES = tuple(
+    (role, tuple(w for w in words if " " in w)) for role, words in lx.ROLE_WORDS.items()
+)
+_ROLE_OF_ENDING = {w: role for role, words in lx.ROLE_WORDS.items() for w in words if " " not in w}
+#: The endings reversed, longest first: a match on the reversed word is its longest ending.
+_ROLE_ENDING = re.compile("|".join(
+    re.escape(w[::-1]) for w in sorted(_ROLE_OF_ENDING, key=len, reverse=True)
+))
 
 
 @dataclass(frozen=True)
@@ -136,6 +149,16 @@ class _Reading:
     folded: str  # lexicon.fold(text + subject when the subject counts)
     lines: tuple[str, ...]
     forwarded: bool
+
+    @cached_property
+    def folded_text(self) -> str:
+        """lexicon.fold(text), without the subject."""
+        return lx.fold(self.text)
+
+    @cached_property
+    def body(self) -> tuple[str, ...]:
+        """The lines above the closing ("Terveisin"), or all lines when there is none."""
+        return self.lines[: _closing_index(self.lines)]
 
 
 def understand(
@@ -213,12 +236,16 @@ def _calendar_intent(
 def _detect(folded: str) -> list[str]:
     """Intent kinds named in ``folded``, strongest first (matches are blanked as found)."""
     found: list[str] = []
-    for kind, pattern in lx.INTENT_PATTERNS:
-        if pattern.search(folded):
+    for kind, rule in lx.INTENT_RULES:
+        if rule.search(folded):
             if kind not in found:
                 found.append(kind)
-            folded = pattern.sub(lambda m: " " * len(m.group(0)), folded)
+            folded = rule.sub(_blank, folded)
     return found
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
 
 
 def _by_words(
@@ -231,7 +258,7 @@ def _by_words(
 ) -> Intent:
     folded = reading.folded
     kinds = _detect(folded)
-    first = lx.fold(reading.text.strip())
+    first = reading.folded_text.strip()
     if _upper_word(reading.text + "\n" + msg.subject, "LÄHETÄ") or first.strip(" .!") == "laheta":
         kinds.append("interest_join")
     if not kinds and lx.WEAK_YES.match(first):
@@ -301,7 +328,7 @@ def _declares_commitment(folded: str) -> bool:
 
 def _lists_people(reading: _Reading, orgs: OrgDirectory) -> bool:
     """Two or more people, each with a name and a mail address, listed in the body."""
-    body = list(reading.lines[: _closing_index(reading.lines)])
+    body = list(reading.body)
     rows = [r for r in _listed(body, orgs) if r.get("name") and r.get("address")]
     return len({r["address"] for r in rows}) >= 2
 
@@ -354,7 +381,7 @@ def _rsvp_day(
     msg: ParsedMessage, reading: _Reading, state: NetworkState, network_domain: str
 ) -> str:
     """The day an RSVP is about: named in the text, replied to, tagged, or the only one."""
-    named = _named_days(lx.fold(reading.text), state)
+    named = _named_days(reading.folded_text, state)
     if len(named) == 1:
         return named[0]
     replied = _day_reply(msg, state, network_domain)
@@ -455,12 +482,26 @@ def _addresses(text: str) -> list[str]:
 def _closing_index(lines: tuple[str, ...]) -> int:
     """Index of the closing line ("Terveisin"), or len(lines) when there is none."""
     for i in range(len(lines) - 1, max(-1, len(lines) - 14), -1):
-        if lx.CLOSINGS.match(lx.fold(lines[i].strip())):
-            return i
-        if re.match(r"^\W*(?:terveisin|regards|best regards|ystävällisin terveisin)[,\s]+\S",
-                    lines[i].strip(), re.I):
+        if _is_closing(lines[i]):
             return i
     return len(lines)
+
+
+@lru_cache(maxsize=4096)
+def _is_closing(line: str) -> bool:
+    line = line.strip()
+    return bool(lx.CLOSINGS.match(lx.fold(line)) or _CLOSING_INLINE.match(line))
+
+
+_CLOSING_INLINE = re.compile(
+    r"^\W*(?:terveisin|regards|best regards|ystävällisin terveisin)[,\s]+\S", re.I
+)
+
+
+@lru_cache(maxsize=4096)
+def _label_field(label: str) -> str | None:
+    """The PersonDetails field a "Label:" names ("Sähköposti" -> "address"), if any."""
+    return lx.LABELS.get(lx.fold(label).strip(" -*•\t").strip())
 
 
 def _signature(lines: tuple[str, ...]) -> list[str]:
@@ -544,10 +585,17 @@ def _classify_cell(cell: str, out: dict[str, str], orgs: OrgDirectory) -> None:
 
 def _split_cells(line: str) -> list[str]:
     """A person line's cells; "|", tab or ";" (a table, a spreadsheet paste) outrank commas."""
-    line = re.sub(r"^\s*(?:[-*•–—·▪◦‣>]|\(?\d{1,3}[.)])\s*", "", line)
-    strong = r"\s*[|;\t]\s*" if re.search(r"\s\|\s|\t|;", line) else (
-        r"\s*,\s*|\s{2,}|\s+[–-]\s+")
-    return [c for c in re.split(strong, line) if c.strip()]
+    line = _BULLET.sub("", line)
+    split = _STRONG_SPLIT if _STRONG.search(line) else _WEAK_SPLIT
+    return [c for c in split.split(line) if c.strip()]
+
+
+_BULLET = re.compile(r"^\s*(?:[-*•–—·▪◦‣>]|\(?\d{1,3}[.)])\s*")
+_STRONG = re.compile(r"\s\|\s|\t|;")
+_STRONG_SPLIT = re.compile(r"\s*[|;\t]\s*")
+_WEAK_SPLIT = re.compile(r"\s*,\s*|\s{2,}|\s+[–-]\s+")
+#: Found in every line that _split_cells splits in two or more cells (a cheap first look).
+_ANY_SEPARATOR = re.compile(r"[|;\t,]|\s\s|\s[–-]\s")
 
 
 def _labelled(lines: tuple[str, ...] | list[str]) -> list[dict[str, str]]:
@@ -556,7 +604,7 @@ def _labelled(lines: tuple[str, ...] | list[str]) -> list[dict[str, str]]:
     current: dict[str, str] = {}
     for line in lines:
         label, sep, value = line.partition(":")
-        field = lx.LABELS.get(lx.fold(label).strip(" -*•\t").strip()) if sep else None
+        field = _label_field(label) if sep else None
         if field is None:
             continue
         value = value.strip()
@@ -577,6 +625,8 @@ def _table(lines: tuple[str, ...] | list[str]) -> list[dict[str, str]]:
     people: list[dict[str, str]] = []
     header: list[str | None] = []
     for line in lines:
+        if not _ANY_SEPARATOR.search(line):
+            continue  # one cell: neither a header nor a row
         cells = _split_cells(line)
         labels = [lx.LABELS.get(lx.fold(c).strip(" :")) for c in cells]
         if sum(1 for x in labels if x) >= 2:
@@ -761,7 +811,7 @@ def _signup(
     intent: Intent, msg: ParsedMessage, reading: _Reading, state: NetworkState,
     orgs: OrgDirectory,
 ) -> Intent:
-    body = list(reading.lines[: _closing_index(reading.lines)])
+    body = list(reading.body)
     rows = _listed(body, orgs)
     self_row = _self_details(msg, reading, orgs)
     notes = list(intent.notes)
@@ -812,7 +862,7 @@ def _substitute(
     intent: Intent, msg: ParsedMessage, reading: _Reading, state: NetworkState,
     orgs: OrgDirectory,
 ) -> Intent:
-    body = reading.lines[: _closing_index(reading.lines)]
+    body = reading.body
     text = "\n".join(body)
     start = lx.INTENT_PATTERNS[2][1].search(lx.fold(text))
     span = text[start.start():] if start else text
@@ -901,7 +951,7 @@ def _correction_line(text: str, orgs: OrgDirectory) -> dict[str, str]:
 def _correction(
     intent: Intent, msg: ParsedMessage, reading: _Reading, orgs: OrgDirectory
 ) -> Intent:
-    body = reading.lines[: _closing_index(reading.lines)]
+    body = reading.body
     text = "\n".join(body)
     row: dict[str, str] = _correction_line(text, orgs)
     labelled = _labelled(body)
@@ -913,7 +963,7 @@ def _correction(
             row[key] = match.group(1).strip()
     for line in body:
         label, sep, value = line.partition(":")
-        field = lx.LABELS.get(lx.fold(label).strip(" -*•\t").strip()) if sep else None
+        field = _label_field(label) if sep else None
         if field and field != "address" and value.strip():
             row.setdefault(field, value.strip())
     diet = _diet(text) or _diet_word(text)

@@ -8,6 +8,8 @@ the same as one with them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 
 __all__ = [
     "CLOSINGS",
@@ -16,6 +18,7 @@ __all__ = [
     "FINNISH_WORDS",
     "FORWARD_SUBJECT",
     "INTENT_PATTERNS",
+    "INTENT_RULES",
     "LABELS",
     "MONTHS",
     "QUESTION",
@@ -24,6 +27,7 @@ __all__ = [
     "WEAK_NO",
     "WEAK_YES",
     "WHOLE_REGISTRATION",
+    "Screened",
     "fold",
 ]
 
@@ -39,16 +43,136 @@ def _any(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
+Clauses = tuple[tuple[str, ...], ...]
+
+
+def needles(alternative: str) -> Clauses:
+    """Literals every match of the regex ``alternative`` contains, as clauses: a match
+    holds one literal of each clause. () when nothing is known.
+
+    Read outside groups and classes only: each run of 3 or more plain letters (a letter
+    followed by ``?``, ``*`` or ``{`` is optional and ends the run without it) is a
+    clause of one; a group ``(?:aaa...|bbb...)`` that is not optional, whose every
+    branch starts with 3 or more plain letters, is a clause of those starts. Nothing is
+    known of an alternative with a ``|`` of its own outside groups.
+    """
+    clauses: list[tuple[str, ...]] = []
+    run = ""
+    depth = 0
+    at = 0
+    while at < len(alternative):
+        char = alternative[at]
+        step = 2 if char == "\\" else 1
+        if char == "\\" or depth or char in "()[.^$|":
+            if char == "|" and not depth:
+                return ()
+            if char == "[":
+                step = alternative.index("]", at + 2) + 1 - at
+            if char == "(" and not depth:
+                clauses.append(_group_starts(alternative, at))
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            clauses.append((run,))
+            run = ""
+        elif char in "?*{":
+            clauses.append((run[:-1],))
+            run = ""
+        elif char.isalpha() or char == "'":
+            run += char
+        elif char != "+":  # "+" repeats the last letter: the run holds anyway
+            clauses.append((run,))
+            run = ""
+        at += step
+    clauses.append((run,))
+    kept = dict.fromkeys(c for c in clauses if c and all(len(n) >= 3 for n in c))
+    # the most telling first: one long literal rules a text out fastest
+    return tuple(sorted(kept, key=lambda c: (len(c), -min(len(n) for n in c))))
+
+
+_LEADING = re.compile(r"[a-z']*")
+
+
+def _group_starts(pattern: str, at: int) -> tuple[str, ...]:
+    """The leading plain letters of each branch of the non-optional group at ``at``."""
+    if not pattern.startswith("(?:", at):
+        return ()
+    depth, branches, start = 0, [], at + 3
+    for end in range(at, len(pattern)):
+        char = pattern[end]
+        if pattern[end - 1] == "\\":
+            continue
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 1:
+            branches.append(pattern[start:end])
+            start = end + 1
+        elif depth == 0:
+            branches.append(pattern[start:end])
+            if end + 1 < len(pattern) and pattern[end + 1] in "?*{":
+                return ()
+            break
+    starts = []
+    for branch in branches:
+        lead = _LEADING.match(branch)
+        letters = lead.group(0) if lead else ""
+        if lead and branch[lead.end():lead.end() + 1] in ("?", "*", "{"):
+            letters = letters[:-1]
+        starts.append(letters)
+    return tuple(starts)
+
+
+def _holds(clauses: Clauses, text: str) -> bool:
+    for clause in clauses:  # plain loops: this runs ~150 times per message
+        for literal in clause:
+            if literal in text:
+                break
+        else:
+            return False
+    return True
+
+
+class Screened:
+    """A regex of alternatives that looks for cheap literals before it runs.
+
+    ``search`` and ``sub`` answer as ``pattern.search`` and ``pattern.sub`` would, but
+    leave out the alternatives that cannot match: those with needles none of which is in
+    the text (alternatives without needles always count). ``pattern`` is the whole regex.
+    """
+
+    def __init__(self, *alternatives: str) -> None:
+        self.alternatives = alternatives
+        self.pattern = _any(*alternatives)
+        self._clauses = tuple(needles(a) for a in alternatives)
+        grouped: dict[Clauses, list[str]] = {}
+        for alternative, clauses in zip(alternatives, self._clauses, strict=True):
+            grouped.setdefault(clauses, []).append(alternative)
+        self._screen = tuple((clauses, _any(*alts)) for clauses, alts in grouped.items())
+
+    def search(self, text: str) -> bool:
+        """True when ``pattern.search(text)`` finds a match."""
+        for clauses, regex in self._screen:
+            if _holds(clauses, text) and regex.search(text) is not None:
+                return True
+        return False
+
+    def sub(self, repl: Callable[[re.Match[str]], str], text: str) -> str:
+        """``pattern.sub(repl, text)``."""
+        chosen = tuple(i for i, clauses in enumerate(self._clauses) if _holds(clauses, text))
+        return self._subset(chosen).sub(repl, text) if chosen else text
+
+    @lru_cache(maxsize=256)  # noqa: B019 (a handful of Screened objects, all module-level)
+    def _subset(self, chosen: tuple[int, ...]) -> re.Pattern[str]:
+        return _any(*(self.alternatives[i] for i in chosen))
+
+
 #: Checked in this order; a match is blanked out before later kinds are checked, so
 #: "peru ilmoittautumiseni" is a cancel, not also a sign-up.
-INTENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("forget_request", _any(
+INTENT_RULES: tuple[tuple[str, Screened], ...] = (
+    ("forget_request", Screened(
         r"\bpoista(?:kaa|isitteko|tkaa)?\s+(?:kaikki\s+)?(?:minun\s+|mun\s+)?tie(?:to|do)(?:ni|jani)\b",
         r"\bunohta(?:kaa|isitteko)\s+minut\b", r"\btietojeni\s+poist",
         r"\b(?:delete|erase|remove)\s+(?:all\s+)?(?:of\s+)?my\s+(?:personal\s+)?(?:data|information|details)\b",
         r"\bforget\s+me\b", r"\bright\s+to\s+be\s+forgotten\b",
     )),
-    ("export_request", _any(
+    ("export_request", Screened(
         r"\blahet(?:takaa|tamaan|taisitteko|atko|akaa)\s+(?:minulle\s+)?(?:kaikki\s+)?tie(?:to|do)(?:ni|jani)\b",
         r"\bmita\s+tietoja\s+(?:teilla\s+on\s+)?minusta\b", r"\brekisteriote\b",
         r"\btarkastusoikeu",
@@ -56,13 +180,13 @@ INTENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bwhat\s+(?:personal\s+)?(?:data|information)\s+(?:do\s+)?you\s+(?:have|hold|keep)\b",
         r"\bcopy\s+of\s+my\s+(?:personal\s+)?data\b", r"\bgdpr\b", r"\bsubject\s+access\b",
     )),
-    ("substitute", _any(
+    ("substitute", Screened(
         r"\btilalle(?:ni|mme)\b", r"\btilallani\b", r"\bsijai(?:se|ks)(?:ni|kseni)\b",
         r"\bsijaisena(?:ni)?\b", r"\bminun\s+sijastani\b",
         r"\bin\s+my\s+(?:place|stead)\b", r"\binstead\s+of\s+me\b", r"\bmy\s+substitute\b",
         r"\bwill\s+replace\s+me\b", r"\bsubstitute\s+for\s+me\b",
     )),
-    ("cancel", _any(
+    ("cancel", Screened(
         r"\bperu\w*\s+(?:\w+\s+)?(?:ilmoittautumi|osallistumi|registration)\w*",
         r"\bcancel\w*\s+(?:my\s+|our\s+|the\s+)?(?:registration|sign-?up|participation)\b",
         r"\bperu(?:u?t\w*|a\w*|m\w*|n|kaa|isin|isimme)?\b",
@@ -70,7 +194,7 @@ INTENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:eroan|eroamme|jaan\s+pois|jaamme\s+pois)\s+verkost",
         r"\bcancel(?:l?ing)?\b", r"\bwithdraw(?:ing)?\b",
     )),
-    ("commit", _any(
+    ("commit", Screened(
         r"\bsitoudu(?:mme|n)?\b", r"\bsitoutu(?:u|vat)\b", r"\bon\s+sitoutunut\b",
         r"\bole\s+(?:\w+\s+)?sitoutuneet\b",
         r"\b(?:olemme|ovat|on)\s+(?:\w+\s+)?sitoutuneet\s+(?:\w+\s+)?(?:jatko|verkosto)",
@@ -87,7 +211,7 @@ INTENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bcommit(?:ted)?\s+to\s+the\s+follow",
         r"\b(?:join|take\s+part\s+in|participate\s+in)\s+the\s+follow-?up\s+work\b",
     )),
-    ("correction", _any(
+    ("correction", Screened(
         r"\bkorjaus\b", r"\bkorja(?:tkaa|isitteko|takaa|kaa|isin)\b", r"\bnimeni\s+on\s+oikeasti\b",
         r"\boikea\s+nimeni\b", r"\bvaihta(?:kaa|isitteko)\b", r"\bvaihda\b", r"\brooliksi\b",
         r"\btittelikseni\b", r"\bpaivit(?:takaa|taisitteko)\b", r"\bmuutta(?:kaa|isitteko)\b",
@@ -95,7 +219,7 @@ INTENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bchange\s+my\s+(?:role|title|name|diet|organisation|organization)\b",
         r"\bupdate\s+my\s+(?:role|title|name|diet|details)\b",
     )),
-    ("signup", _any(
+    ("signup", Screened(
         r"\bilmoittau(?:dun|dumme|dutaan|tua|tuisin|tuisimme|tuminen|tumisen|tumiseni|tumiset|tuvat)\b",
         r"\bilmoita(?:n|mme)\s+(?:[\w-]+\s+){0,3}"
         r"(?:seuraav|alla\s+olev|osallistuj|henkilo|verkost|mukaan|ilmoittau|\w+\s+osallistuj)",
@@ -124,19 +248,19 @@ INTENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bthe\s+following\s+colleagues\s+from\b[^\n?]{0,60}\b(?:will|would)\b",
         r"(?m:^)\W*(?:our\s+)?participants(?:\s+from\s+[\w -]+)?\s*:",
     )),
-    ("interest_leave", _any(
+    ("interest_leave", Screened(
         r"\bei\s+kiitos\b", r"\bpoista(?:kaa)?\s+minut\b", r"\ben\s+halua\s+enaa\b",
         r"\bunsubscribe\b", r"\bremove\s+me\b", r"\bno\s+thanks?\b", r"\bno\s+more\s+e?-?mails?\b",
         r"\bstop\s+sending\b",
     )),
-    ("interest_join", _any(
+    ("interest_join", Screened(
         r"\bhaluai?s?i?n\s+kuulla\s+lisaa\b", r"\bkuulla\s+lisaa\b",
         r"\blisaa(?:kaa)?\s+minut\s+(?:\w+\s+)?(?:listalle|postituslistalle|jakelu)",
         r"\bpitakaa\s+minut\s+ajan\s+tasalla\b", r"\b(?<!un)subscribe\b",
         r"\bkeep\s+me\s+(?:posted|informed|updated)\b", r"\badd\s+me\s+to\b",
         r"\btell\s+me\s+more\b",
     )),
-    ("rsvp_no", _any(
+    ("rsvp_no", Screened(
         r"\ben\s+(?:\w+\s+){0,2}(?:paase|osallistu|tule|ehdi|pysty)\b",
         r"\bemme\s+(?:\w+\s+){0,2}(?:paase|osallistu|tule|ehdi|pysty)\b",
         r"\bestynyt\b", r"\bestyneita\b", r"\btuli\s+este\b", r"\bon\s+este\b",
@@ -144,7 +268,7 @@ INTENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bwon'?t\s+(?:be\s+able|make\s+it|attend|come)\b", r"\bunable\s+to\s+(?:attend|come)\b",
         r"\bwill\s+not\s+(?:attend|come|be\s+able)\b", r"\bnot\s+able\s+to\s+(?:attend|come)\b",
     )),
-    ("rsvp_yes", _any(
+    ("rsvp_yes", Screened(
         r"\bosallistun\b", r"\bosallistumme\b", r"\btulen\b", r"\btulemme\b", r"\bpaasen\b",
         r"\bpaasemme\b", r"\bolen\s+tulossa\b", r"\bolemme\s+tulossa\b", r"\bnahdaan\b",
         r"\bi'?ll\s+be\s+there\b", r"\bi\s+will\s+be\s+there\b", r"\bwe'?ll\s+be\s+there\b",
@@ -152,7 +276,9 @@ INTENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bsee\s+you\s+there\b", r"\bi\s+can\s+(?:make\s+it|come|attend)\b",
     )),
 )
-
+INTENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, rule.pattern) for kind, rule in INTENT_RULES
+)
 #: A first word that answers yes or no on its own ("Kyllä!", "Ei valitettavasti").
 WEAK_YES = re.compile(r"^\W*(?:kylla|joo|jep|yes|yep|sure|ok)\b")
 WEAK_NO = re.compile(r"^\W*(?:ei|no|nope)\b")
@@ -161,7 +287,7 @@ WHOLE_REGISTRATION = re.compile(
     r"ilmoittautumi|registration|verkostosta|verkostoon|verkoston\b|\bnetwork\b|kokonaan"
     r"|altogether|entirely|sign-?up"
 )
-QUESTION = _any(
+QUESTION = Screened(
     r"\?", r"\bvoisit(?:teko|ko)\b", r"\bvoit(?:teko|ko)\b", r"\bsaako\b", r"\bonko\b",
     r"\bkuinka\b", r"\bpaljonko\b", r"\bcould\s+you\b", r"\bcan\s+you\b", r"\bwould\s+you\b",
 )

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from mailflow import lexicon as lx
 from mailflow.config import OrganisationAlias
 from mailflow.decide import Rules, decide
 from mailflow.intents import day_from_references, role_from_title, understand
@@ -660,3 +662,36 @@ def test_withdrawing_a_commitment_is_no_cancellation_of_the_registration(text: s
 ])
 def test_being_committed_to_something_else_is_no_commitment(text: str, kind: str) -> None:
     assert intent_of(text).kind == kind
+
+
+# --- the literal screens in front of the lexicon's regexes -------------------------------
+
+_SCREENED = [*(rule for _, rule in lx.INTENT_RULES), lx.QUESTION]
+_ALTERNATIVES = [alt for rule in _SCREENED for alt in rule.alternatives]
+
+
+@pytest.mark.parametrize("alternative", _ALTERNATIVES)
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(data=st.data())
+def test_every_match_of_an_alternative_holds_its_literals(alternative: str, data) -> None:
+    text = data.draw(st.from_regex(re.compile(alternative), fullmatch=True))
+    assert lx.needles(alternative) == () or lx._holds(lx.needles(alternative), text), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aeiklmnoprstuvy ?'-\n", max_size=80)
+       | st.sampled_from(_ALTERNATIVES).map(lambda a: a.replace("\\b", "").replace("\\s+", " ")))
+def test_a_screened_regex_answers_as_its_whole_pattern(text: str) -> None:
+    for rule in _SCREENED:
+        assert rule.search(text) == (rule.pattern.search(text) is not None)
+        assert rule.sub(lambda m: "#" * len(m.group(0)), text) == rule.pattern.sub(
+            lambda m: "#" * len(m.group(0)), text)
+
+
+def test_the_screens_rule_out_texts_without_their_literals() -> None:
+    # the point of the screens: most rules never run their regex on an unrelated text
+    assert lx.needles(r"\bpoista(?:kaa)?\s+tietoni\b") == (("tietoni",), ("poista",))
+    assert lx.needles(r"\b(?:delete|erase)\s+my\s+data\b") == (("data",), ("delete", "erase"))
+    assert lx.needles(r"\bi'?ll\s+be\s+there\b") == (("there",),)
+    assert lx.needles(r"a|b") == ()
