@@ -67,3 +67,20 @@ def test_hostile_table_markup_takes_linear_time(unit: str) -> None:
     start = time.perf_counter()
     html_to_text(html)
     assert time.perf_counter() - start < 2.0
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<style>p{}<p>x</p></style><p>Tulen.</p>", "Tulen."),  # tags in a style are its text
+        ("<p>Tulen.</p><script>var a = '<p>x'", "Tulen."),  # unclosed script: the rest is its
+        ("<P CLASS=MsoNormal>Tulen<BR/>Maija</P>", "Tulen\nMaija"),
+        ("<p>a < b > c &amp; d</p>", "a < b > c & d"),
+        # an unbalanced quote before ">" makes the tag text (_defuse)
+        ("<p>Tulen</ p><p>x</p x><p title='a>b'>y</p>", "Tulen\n\nx\n<p title='a>b'>y"),
+        ("<img alt='Maija' src=x/><img src='y' alt=\"Olli\">", "MaijaOlli"),
+        ("<td>a</td><p\x0b>b", "ab"),  # "p\x0b" is a tag name of its own, not <p>
+    ],
+)
+def test_markup_reads_as_html_parser_reads_it(html: str, expected: str) -> None:
+    assert html_to_text(html) == expected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from mailflow.quotes import split_new_text
@@ -260,3 +262,35 @@ def test_only_history_gives_empty_text() -> None:
 
 def test_line_endings_and_blank_runs_are_tidied() -> None:
     assert split_new_text("Tulen.\r\n\r\n\r\n\r\nMaija\r\n\r\n") == "Tulen.\n\nMaija"
+
+
+def test_text_below_quoted_runs_with_blank_lines_between_is_kept_once_spaced() -> None:
+    text = "Tulen.\n> vanha 1\n\n> vanha 2\n   \n> vanha 3\nJa kollega myös.\n\n\n"
+    assert split_new_text(text) == "Tulen.\n\nJa kollega myös."
+
+
+def test_history_words_in_quoted_lines_do_not_cut_the_text_below() -> None:
+    text = ("Kyllä.\n> Lähettäjä: Verkosto <v@example.org>\n> Lähetetty: 2.11.2026\n"
+            "> -----Alkuperäinen viesti-----\n> Sent from my iPhone\nTerveisin Maija")
+    assert split_new_text(text) == "Kyllä.\nTerveisin Maija"
+
+
+@pytest.mark.parametrize("line", ["ſent from my iPhone", "Lähetetty İPHONESTA",
+                                  "SENT FROM MY IPHONE"])
+def test_history_words_match_in_any_case_as_the_patterns_do(line: str) -> None:
+    # letters re.IGNORECASE equates with s and i although they do not lower-case to them
+    assert split_new_text(f"Tulen.\n{line}") == "Tulen."
+
+
+def test_a_from_line_is_a_header_block_only_with_a_header_line_after_it() -> None:
+    block = "Tulen.\n\nFrom: Verkosto <v@example.org>\n\n\nSent: Monday\nSubject: Päivä\n\nvanha"
+    assert split_new_text(block) == "Tulen."
+    not_block = "Tulen.\n\nFrom: Maija\n> lainaus\nkiitos"
+    assert split_new_text(not_block) == "Tulen.\n\nFrom: Maija\nkiitos"
+
+
+def test_many_history_looking_lines_take_linear_time() -> None:
+    for unit in ("From: x\nSent: y\n", "-- \n", "On 1.1. a@b.test wrote:\n", "> q\nx\n"):
+        start = time.perf_counter()
+        split_new_text("Tulen.\n" + unit * (400_000 // len(unit)))
+        assert time.perf_counter() - start < 2.0
