@@ -13,7 +13,7 @@ import binascii
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from email import utils
 from email.header import decode_header
 from email.message import Message
@@ -208,9 +208,21 @@ def _plausible(address: str) -> str:
     return address if _PLAUSIBLE_ADDRESS.match(address) else ""
 
 
+_DOT_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+#: one mailbox, ``addr`` or ``name <addr>``, whose address getaddresses reads as written
+_ONE_MAILBOX = re.compile(
+    rf"[ \t]*(?:[^\"<>,;:()\\@\[\]]*<({_DOT_ATOM}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)>"
+    rf"|({_DOT_ATOM}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+))[ \t]*"
+)
+
+
 def _addresses(raw: str) -> tuple[str, ...]:
     if not raw:
         return ()
+    one = _ONE_MAILBOX.fullmatch(raw)
+    if one is not None:  # the usual case, without getaddresses' pure-Python parser
+        address = _plausible(one.group(1) or one.group(2))
+        return (address,) if address else ()
     try:
         pairs = utils.getaddresses([raw])
     except Exception:
@@ -234,10 +246,36 @@ def _from(headers: _Headers) -> tuple[str, str]:
     return _plausible(address), _header_text(name)
 
 
+_MONTHS = {m: i for i, m in enumerate(
+    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)}
+_RFC5322_DATE = re.compile(
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), ?)?(\d{1,2}) ([A-Z][a-z]{2}) ([1-9]\d{3}) "
+    r"([01]\d|2[0-3]):([0-5]\d):([0-5]\d) ([+-])([01]\d|2[0-3])([0-5]\d)"
+)
+
+
+def _plain_date(raw: str) -> datetime | None:
+    """The common ``Sun, 01 Nov 2026 08:00:00 +0200`` as parsedate_to_datetime reads it."""
+    found = _RFC5322_DATE.fullmatch(raw)
+    month = _MONTHS.get(found.group(2), 0) if found else 0
+    if not found or not month:
+        return None
+    day, _, year, hour, minute, second, sign, tz_hours, tz_minutes = found.groups()
+    offset = timedelta(hours=int(tz_hours), minutes=int(tz_minutes))
+    try:
+        return datetime(int(year), month, int(day), int(hour), int(minute), int(second),
+                        tzinfo=timezone(-offset if sign == "-" else offset))
+    except ValueError:
+        return None  # e.g. 31 Feb: the full parser names the problem
+
+
 def _date(headers: _Headers, problems: list[str]) -> datetime | None:
     raw = headers.text("date")
     if not raw:
         return None
+    plain = _plain_date(raw)
+    if plain is not None:
+        return plain
     try:
         when = utils.parsedate_to_datetime(raw)
     except Exception:
@@ -329,6 +367,12 @@ def _base64(data: bytes, body: _Body) -> bytes:
 
 
 def _filename(part: Message) -> str:
+    disposition = part.get("content-disposition")
+    ctype = part.get("content-type")
+    if disposition is None and (ctype is None or (
+        isinstance(ctype, str) and "name" not in ctype.lower()
+    )):
+        return ""  # no header that could carry a filename= or name= parameter
     try:
         name = part.get_filename() or ""
     except Exception:
@@ -336,12 +380,23 @@ def _filename(part: Message) -> str:
     return _header_text(name)[:200] if name else ""
 
 
-def _is_attachment(part: Message) -> bool:
+def _is_attachment(part: Message, name: str) -> bool:
+    """name: the part's _filename."""
     disposition = str(part.get("content-disposition", "")).strip().lower()
-    return disposition.startswith("attachment") or bool(_filename(part))
+    return disposition.startswith("attachment") or bool(name)
+
+
+_PLAIN_CONTENT_TYPE = re.compile(
+    r"[ \t]*[a-zA-Z0-9!#$&^_.+-]+/[a-zA-Z0-9!#$&^_.+-]+[ \t]*"
+    r"(?:;[ \t]*(?i:charset)=(\"?)([a-zA-Z0-9_.:+-]+)\1[ \t]*)?;?[ \t]*"
+)
 
 
 def _charset(part: Message) -> str | None:
+    ctype = part.get("content-type")
+    plain = _PLAIN_CONTENT_TYPE.fullmatch(ctype) if isinstance(ctype, str) else None
+    if plain is not None:  # "type/sub" with at most a charset: as get_content_charset
+        return plain.group(2).lower() if plain.group(2) else None
     try:
         charset = part.get_content_charset()
     except Exception:
@@ -393,7 +448,9 @@ def _walk(part: Message, body: _Body, depth: int) -> None:
         return
     body.parts += 1
     ctype = part.get_content_type()
-    payload = part.get_payload()
+    # Not get_payload() on a leaf: compat32 decodes 8-bit text there (a wasted pass, and a
+    # TypeError on an RFC 2231 charset*= parameter); the leaf's bytes are read once, later.
+    payload = part.get_payload() if part.is_multipart() else None
     if ctype == "message/rfc822" or (ctype.startswith("message/") and isinstance(payload, list)):
         if ctype == "message/rfc822":
             _forwarded_text(part, body, depth)
@@ -430,10 +487,10 @@ def _leaf(part: Message, ctype: str, body: _Body) -> None:
     name = _filename(part)
     if ctype == "text/calendar" or ctype == "application/ics" or name.lower().endswith(".ics"):
         _calendar(part, body)
-        if name or _is_attachment(part):
+        if name or _is_attachment(part, name):
             body.attachments.append(name or ctype)
         return
-    if ctype in ("text/plain", "text/html") and not _is_attachment(part):
+    if ctype in ("text/plain", "text/html") and not _is_attachment(part, name):
         (body.plain if ctype == "text/plain" else body.html).append(_leaf_text(part, body))
         return
     if ctype == "text/plain" and not part.get("content-type") and not name:

@@ -508,3 +508,64 @@ def test_single_part_shortcut_builds_what_compat32_builds(raw: bytes) -> None:
     assert list(simple.raw_items()) == list(full.raw_items())
     assert simple.get_payload() == full.get_payload()
     assert simple.get_content_type() == full.get_content_type()
+
+
+# -- the header shortcuts read what the email package reads --------------------------------
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["Sun, 01 Nov 2026 08:00:00 +0200", "1 Nov 2026 08:00:00 -0530", "Mon,2 Feb 2026 23:59:59 +0000",
+     "Tue, 3 Mar 2026 10:00:00 -0000", "Wed, 30 Feb 2026 10:00:00 +0200",
+     "Thu, 5 Nov 0099 10:00:00 +0200", "5 nov 2026 10:00 +0200", "5 November 2026 10:00:00 EET"],
+)
+def test_dates_read_as_parsedate_to_datetime_reads_them(value: str) -> None:
+    from email.utils import parsedate_to_datetime
+
+    try:
+        expected = parsedate_to_datetime(value)
+    except ValueError:
+        expected = None
+    if expected is not None and expected.tzinfo is None:
+        expected = expected.replace(tzinfo=UTC)
+    got = parse(mail(Date=value)).date
+    assert got == expected
+    assert (got and got.utcoffset()) == (expected and expected.utcoffset())
+
+
+@pytest.mark.parametrize(
+    ("to", "expected"),
+    [
+        ("=?utf-8?q?Kehitt=C3=A4misverkosto?= <Verkosto@Example.org>", ("verkosto@example.org",)),
+        ("  verkosto@example.org ", ("verkosto@example.org",)),
+        ("Maija M. Mallikas <maija.mallikas@omnia.test>", ("maija.mallikas@omnia.test",)),
+        ("Mallikas, Maija <maija@omnia.test>", ("maija@omnia.test",)),
+        ('"Mallikas, Maija" <maija@omnia.test>, olli@omnia.test',
+         ("maija@omnia.test", "olli@omnia.test")),
+        ("maija@omnia.test <olli@omnia.test>", ("maija@omnia.test", "olli@omnia.test")),
+        ("a..b@omnia.test", ("a..b@omnia.test",)),
+        ("Undisclosed recipients:;", ()),
+    ],
+)
+def test_recipients_simple_and_not(to: str, expected: tuple[str, ...]) -> None:
+    assert parse(mail(To=to)).to == expected
+
+
+@pytest.mark.parametrize(
+    ("content_type", "disposition", "text", "attachments"),
+    [
+        ('text/plain; charset="iso-8859-1"', "", "Hyvä", ()),
+        ("text/plain; CHARSET=ISO-8859-1;", "", "Hyvä", ()),
+        ("text/plain; charset*=iso-8859-1''latin-1", "", "Hyvä", ()),  # RFC 2231 (was a TypeError)
+        ('text/plain; charset=iso-8859-1; name="viesti.txt"', "", "", ("viesti.txt",)),
+        ("text/plain; charset=iso-8859-1", "attachment", "", ("text/plain",)),
+        ("text/plain; charset=iso-8859-1", 'inline; filename="a.txt"', "", ("a.txt",)),
+    ],
+)
+def test_charset_and_file_names_of_a_single_part(
+    content_type: str, disposition: str, text: str, attachments: tuple[str, ...]
+) -> None:
+    parsed = parse(mail("Hyvä".encode("latin-1"), Content_Type=content_type,
+                        Content_Disposition=disposition))
+    assert parsed.text == text
+    assert parsed.attachments == attachments
