@@ -14,10 +14,12 @@ import hmac
 import logging
 import secrets
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from mailflow.adapters.background import BackgroundMailbox
 from mailflow.adapters.store import Snapshot, Store
 from mailflow.config import Settings
 from mailflow.costs import cost_csv
@@ -183,28 +185,47 @@ class _Pass:
         mailbox = self.services.open_mailbox()
         try:
             self._replay_moves(mailbox)
-            cursor = self.store.meta(CURSOR_META, {}) or {}
-            for batch in mailbox.fetch_new(
-                cursor, since, mailbox_settings.batch_size, mailbox_settings.max_message_bytes
-            ):
-                moves: dict[str, list[str]] = {}
-                for incoming in batch.messages:
-                    folder = self._handle(incoming)
-                    moves.setdefault(folder, []).append(incoming.ref)
-                if progress is not None:
-                    progress(len(batch.messages))
-                if self.dry_run:
-                    continue
-                self.store.set_meta(CURSOR_META, batch.cursor)
-                self.store.set_meta(PENDING_MOVES_META, moves)
-                self.store.commit()  # outcomes are durable before anything moves
-                for folder, refs in moves.items():
-                    mailbox.move(refs, folder)
-                self.store.set_meta(PENDING_MOVES_META, {})  # written with the next commit
-                self.flush()  # answers go out per batch: their bodies never pile up
-            self.report.history_left = mailbox.history_count
-        finally:
+        except BaseException:
             mailbox.close()
+            raise
+        background = BackgroundMailbox(mailbox)
+        try:
+            self._intake_batches(background, since, progress)
+        finally:
+            background.close()
+
+    def _intake_batches(self, mailbox: BackgroundMailbox, since: datetime,
+                        progress: Callable[[int], None] | None) -> None:
+        """Handle, commit, then move each batch; the mailbox reads the next batch and
+        moves the last one meanwhile. A batch's moves stay in ``pending_moves`` (committed
+        with each later batch) until the mailbox has done them."""
+        settings = self.settings.mailbox
+        cursor = self.store.meta(CURSOR_META, {}) or {}
+        moving: list[tuple[Future[None], dict[str, list[str]]]] = []
+        for batch in mailbox.batches(cursor, since, settings.batch_size,
+                                     settings.max_message_bytes):
+            moves: dict[str, list[str]] = {}
+            for incoming in batch.messages:
+                folder = self._handle(incoming)
+                moves.setdefault(folder, []).append(incoming.ref)
+            if progress is not None:
+                progress(len(batch.messages))
+            if self.dry_run:
+                continue
+            for done, _ in moving:
+                if done.done():
+                    done.result()  # a failed move ends the pass; it stays pending
+            moving = [(f, m) for f, m in moving if not f.done()]
+            self.store.set_meta(CURSOR_META, batch.cursor)
+            self.store.set_meta(PENDING_MOVES_META, _merged([*(m for _, m in moving), moves]))
+            self.store.commit()  # outcomes are durable before anything moves
+            moving.append((mailbox.move(moves), moves))
+            self.flush()  # answers go out per batch: their bodies never pile up
+        for done, _ in moving:
+            done.result()
+        if moving:
+            self.store.set_meta(PENDING_MOVES_META, {})  # written with the next commit
+        self.report.history_left = mailbox.history_count
 
     def _replay_moves(self, mailbox: Mailbox) -> None:
         """Finish the moves of a batch whose outcomes were committed before a crash."""
@@ -502,6 +523,15 @@ def queue_requests(
     known = OutboxKeys(store.keys(OutgoingMail), _store_secret(store))
     return len(record_mails(services.renderer, store, state, now, requests, known,
                             spacing=spacing))
+
+
+def _merged(moves: Iterable[dict[str, list[str]]]) -> dict[str, list[str]]:
+    """Several batches' moves as one {folder: refs}."""
+    merged: dict[str, list[str]] = {}
+    for batch in moves:
+        for folder, refs in batch.items():
+            merged.setdefault(folder, []).extend(refs)
+    return merged
 
 
 def _with_message_context(decision: Decision, parsed: ParsedMessage) -> Decision:

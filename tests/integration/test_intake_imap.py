@@ -180,7 +180,10 @@ def test_mail_arriving_during_a_pass_is_handled_by_the_next(world: World) -> Non
 def test_a_connection_cut_mid_pass_loses_and_repeats_nothing(
     world: World, cut_after: int
 ) -> None:
-    """Dovecot is killed after the tick handled a batch, before it commits and moves it."""
+    """Dovecot is killed after the tick handled a batch, before it commits and moves it.
+
+    The pass commits that batch too, unless the move of the batch before, done in the
+    background meanwhile, failed first: then the pass ends before the commit."""
     world.deliver([signup(n) for n in range(5)] + [question(1), question(2)])
     batches = 0
 
@@ -193,30 +196,36 @@ def test_a_connection_cut_mid_pass_loses_and_repeats_nothing(
     with pytest.raises(TemporaryServerError):
         world.tick(batch_size=2, progress=crash)
     world.server.start()
-    assert sum(world.processed_records().values()) == 2 * cut_after  # committed batches
+    recorded = sum(world.processed_records().values())  # committed batches
+    assert recorded in {2 * cut_after, 2 * cut_after - 2} - {0}
     assert world.meta(PENDING_MOVES_META), "the cut batch's moves wait for the next pass"
 
     report = world.tick(batch_size=2)
     assert report.replayed_moves == 2
-    assert len(report.handled) == 7 - 2 * cut_after
+    assert len(report.handled) == 7 - recorded
     assert_each_once(world, list(range(5)), questions=2)
     assert world.meta(PENDING_MOVES_META) == {}
 
 
 class _KilledWhileFetching(ImapMailbox):
-    """Fetches two messages per FETCH; Dovecot dies right after the first batch moved,
-    so the pass's next FETCH meets a dead connection."""
+    """Fetches two messages per FETCH; Dovecot dies as the third FETCH of bodies starts.
+
+    The first batch (two messages) is yielded once the second FETCH brought the third
+    message; reading the second batch needs the third FETCH, which meets a dead server.
+    The pass reads that batch ahead, so it fails while the first is being handled."""
 
     server: Dovecot | None = None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, fetch_chunk=2, **kwargs)
+        self.reads = 0
 
-    def move(self, refs: list[str], folder: str) -> None:
-        super().move(refs, folder)
-        if _KilledWhileFetching.server is not None:
+    def _read_bodies(self, *args: Any, **kwargs: Any) -> Any:
+        self.reads += 1
+        if self.reads == 3 and _KilledWhileFetching.server is not None:
             _KilledWhileFetching.server.kill()
             _KilledWhileFetching.server = None
+        return super()._read_bodies(*args, **kwargs)
 
 
 def test_a_connection_cut_while_fetching_loses_and_repeats_nothing(world: World) -> None:
@@ -225,14 +234,15 @@ def test_a_connection_cut_while_fetching_loses_and_repeats_nothing(world: World)
     with pytest.raises(TemporaryServerError):
         world.tick(batch_size=2, mailbox_class=_KilledWhileFetching)
     world.server.start()
-    assert sum(world.processed_records().values()) == 2
-    assert world.count("INBOX") == 3
+    assert sum(world.processed_records().values()) == 2  # the first batch, committed
+    assert world.count("INBOX") == 5  # its move came after the cut and failed
+    assert len(world.meta(PENDING_MOVES_META)["processed"]) == 2
 
     report = world.tick(batch_size=2)
-    # The first batch's pending moves were cleared only in memory: the next pass
-    # "replays" them, a no-op for messages no longer in the INBOX.
+    assert report.replayed_moves == 2
     assert {h.sender for h in report.handled} == {person(2), person(3), asker(1)}
     assert_each_once(world, [0, 1, 2, 3], questions=1)
+    assert world.meta(PENDING_MOVES_META) == {}
 
 
 def test_dovecot_restarted_between_passes_is_reconnected_to(world: World) -> None:
