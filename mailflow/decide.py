@@ -99,6 +99,50 @@ def decide_robot(parsed: ParsedMessage, state: NetworkState, now: datetime) -> D
     return Decision(records=tuple(marked), summary=_clean(f"bounce: {what}; 0 mails", 500))
 
 
+class _People:
+    """The state's people with this decision's changes over them (the state is not copied)."""
+
+    def __init__(self, state: NetworkState) -> None:
+        self.state = state
+        self.changed: dict[str, Person | None] = {}  # None: forgotten
+
+    def get(self, address: str) -> Person | None:
+        if address in self.changed:
+            return self.changed[address]
+        return self.state.people.get(address)
+
+    def __getitem__(self, address: str) -> Person:
+        person = self.get(address)
+        if person is None:
+            raise KeyError(address)
+        return person
+
+    def __setitem__(self, address: str, person: Person) -> None:
+        self.changed[address] = person
+
+    def pop(self, address: str) -> Person | None:
+        person = self.get(address)
+        self.changed[address] = None
+        return person
+
+    def touches(self, org: str) -> bool:
+        """Has this decision changed anyone who is or was in ``org``?"""
+        return any(
+            (p is not None and p.org == org)
+            or ((old := self.state.people.get(a)) is not None and old.org == org)
+            for a, p in self.changed.items()
+        )
+
+    def members(self, org: str, status: str) -> list[Person]:
+        stored = self.state.members(org, status)
+        if not self.changed:
+            return list(stored.values())
+        kept = [p for a, p in stored.items() if a not in self.changed]
+        new = [p for p in self.changed.values()
+               if p is not None and p.org == org and p.status == status]
+        return kept + new
+
+
 class _Work:
     """One decision being built: working copies of the state and what to emit."""
 
@@ -109,8 +153,7 @@ class _Work:
         self.state = state
         self.now = now
         self.rules = rules
-        self.people = dict(state.people)
-        self._members: dict[str, dict[str, Person]] | None = None  # by org, built on use
+        self.people = _People(state)
         self.orgs = dict(state.organisations)
         self.records: dict[tuple[str, str], Any] = {}
         self.mails: dict[str, MailRequest] = {}
@@ -127,22 +170,13 @@ class _Work:
             return _language(known.language, self.rules)
         return _language(self.intent.language, self.rules)
 
-    def members(self, org: str) -> list[Person]:
-        """The people of one organisation (an index built once per decision)."""
-        if self._members is None:
-            self._members = {}
-            for person in self.people.values():
-                self._members.setdefault(person.org, {})[person.address] = person
-        return list(self._members.get(org, {}).values())
+    def members(self, org: str, status: str) -> list[Person]:
+        """The people of one organisation with ``status``, this decision's changes included."""
+        return self.people.members(org, status)
 
     def put(self, record: Any) -> None:
         """Record ``record`` (the latest version of a key wins)."""
         if isinstance(record, Person):
-            old = self.people.get(record.address)
-            if self._members is not None:
-                if old is not None:
-                    self._members.get(old.org, {}).pop(old.address, None)
-                self._members.setdefault(record.org, {})[record.address] = record
             self.people[record.address] = record
         elif isinstance(record, Organisation):
             self.orgs[record.key] = record
@@ -452,9 +486,7 @@ def _forget(w: _Work) -> None:
     address = w.sender
     if _ask_confirmation(w, address, w.intent, ""):
         return
-    person = w.people.pop(address, None)
-    if person is not None and w._members is not None:
-        w._members.get(person.org, {}).pop(address, None)
+    person = w.people.pop(address)
     w.forget.append(address)
     w.mail(f"forget:{w.intent.answer_to}", address, "forget_done", {"address": address})
     w.done.append(f"everything about {address} to be erased")
@@ -510,14 +542,26 @@ _HANDLERS: dict[str, Callable[[_Work], None]] = {
 
 def _registered_count(w: _Work, org: str, *, besides: str = "") -> int:
     return sum(
-        1 for p in w.members(org)
-        if p.status == "registered" and p.role != "guest" and p.address != besides
+        1 for p in w.members(org, "registered") if p.role != "guest" and p.address != besides
     )
 
 
 def _queue(w: _Work, org: str) -> list[Person]:
-    waiting = [p for p in w.members(org) if p.status == "waitlisted"]
+    waiting = w.members(org, "waitlisted")
     return sorted(waiting, key=lambda p: (p.waitlist_position or 0, p.address))
+
+
+def _last_position(w: _Work, org: str, besides: str) -> int:
+    """The highest waitlist position in ``org`` of anyone but ``besides`` (0: nobody)."""
+    if not w.people.touches(org) and (besides, org, "waitlisted") != _where(w.state, besides):
+        return w.state.last_position(org)
+    others = [p for p in _queue(w, org) if p.address != besides]
+    return max((p.waitlist_position or 0 for p in others), default=0)
+
+
+def _where(state: NetworkState, address: str) -> tuple[str, str, str]:
+    person = state.people.get(address)
+    return (address, person.org, person.status) if person is not None else ("", "", "")
 
 
 def _place(w: _Work, person: Person) -> Person:
@@ -526,8 +570,7 @@ def _place(w: _Work, person: Person) -> Person:
         return person.replace(status="registered", waitlist_position=None)
     if _registered_count(w, person.org, besides=person.address) < w.rules.max_per_org:
         return person.replace(status="registered", waitlist_position=None)
-    others = [p for p in _queue(w, person.org) if p.address != person.address]
-    last = max((p.waitlist_position or 0 for p in others), default=0)
+    last = _last_position(w, person.org, person.address)
     return person.replace(status="waitlisted", waitlist_position=last + 1)
 
 
@@ -553,8 +596,7 @@ def _confirm_place(w: _Work, person: Person, key: str) -> None:
     org = w.org(person.org)
     if person.status == "waitlisted":
         if person.waitlist_position is None:  # e.g. set by hand: give them the last place
-            others = [p for p in _queue(w, person.org) if p.address != person.address]
-            last = max((p.waitlist_position or 0 for p in others), default=0)
+            last = _last_position(w, person.org, person.address)
             person = person.replace(waitlist_position=last + 1)
             w.put(person)
         context: dict[str, Any] = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from mailflow.model import (
@@ -15,6 +15,7 @@ from mailflow.model import (
     Rsvp,
     normalise_address,
 )
+from mailflow.tables import GONE, PeopleTable, Table
 from mailflow.values import Decision, NetworkState
 
 __all__ = ["apply_decision", "state_from_records"]
@@ -31,74 +32,74 @@ def state_from_records(
 ) -> NetworkState:
     """A NetworkState holding the given records, each under its key."""
     return NetworkState(
-        organisations={o.key: o for o in orgs},
-        people={p.address: p for p in people},
-        days={d.id: d for d in days},
-        rsvps={(r.day_id, r.address): r for r in rsvps},
-        interest={i.address: i for i in interest},
-        attention={a.id: a for a in attention},
-        pending={p.token: p for p in pending},
+        organisations=Table({o.key: o for o in orgs}, owned=True),
+        people=PeopleTable({p.address: p for p in people}, owned=True),
+        days=Table({d.id: d for d in days}, owned=True),
+        rsvps=Table({(r.day_id, r.address): r for r in rsvps}, owned=True),
+        interest=Table({i.address: i for i in interest}, owned=True),
+        attention=Table({a.id: a for a in attention}, owned=True),
+        pending=Table({p.token: p for p in pending}, owned=True),
     )
+
+
+_TABLE_OF: dict[type, tuple[str, Callable[[Any], Any]]] = {
+    Organisation: ("organisations", lambda r: r.key),
+    Person: ("people", lambda r: r.address),
+    NetworkDay: ("days", lambda r: r.id),
+    Rsvp: ("rsvps", lambda r: (r.day_id, r.address)),
+    InterestSubscription: ("interest", lambda r: r.address),
+    AttentionItem: ("attention", lambda r: r.id),
+    PendingAction: ("pending", lambda r: r.token),
+}
 
 
 def apply_decision(state: NetworkState, decision: Decision) -> NetworkState:
     """A new state: ``decision.records`` upserted by key, ``decision.forget`` erased.
 
     Records that are not part of a NetworkState (e.g. ProcessedMessage) are left to the
-    shell and ignored here.
+    shell and ignored here. ``state`` is left as it was; the cost is that of the records
+    (and, for a forgotten address, of the tables that may mention it), not of the state.
     """
-    orgs = dict(state.organisations)
-    people = dict(state.people)
-    days = dict(state.days)
-    rsvps = dict(state.rsvps)
-    interest = dict(state.interest)
-    attention = dict(state.attention)
-    pending = dict(state.pending)
+    changes: dict[str, dict[Any, Any]] = {}
     for record in decision.records:
-        _upsert(record, orgs, people, days, rsvps, interest, attention, pending)
+        where = _TABLE_OF.get(type(record))
+        if where is not None:
+            changes.setdefault(where[0], {})[where[1](record)] = record
     for address in {normalise_address(a) for a in decision.forget}:
-        people.pop(address, None)
-        interest.pop(address, None)
-        rsvps = {k: r for k, r in rsvps.items() if normalise_address(r.address) != address}
-        attention = {
-            k: a for k, a in attention.items() if normalise_address(a.sender) != address
-        }
-        pending = {k: p for k, p in pending.items() if not _mentions(p, address)}
-    return NetworkState(
-        organisations=orgs,
-        people=people,
-        days=days,
-        rsvps=rsvps,
-        interest=interest,
-        attention=attention,
-        pending=pending,
-    )
+        _forget(state, address, changes)
+    if not changes:
+        return state
+    tables = {
+        name: _table(state, name).updated(changed) for name, changed in changes.items()
+    }
+    return NetworkState(**{name: _table(state, name) for name in _TABLES} | tables)
 
 
-def _upsert(
-    record: Any,
-    orgs: dict[str, Organisation],
-    people: dict[str, Person],
-    days: dict[str, NetworkDay],
-    rsvps: dict[tuple[str, str], Rsvp],
-    interest: dict[str, InterestSubscription],
-    attention: dict[str, AttentionItem],
-    pending: dict[str, PendingAction],
-) -> None:
-    if isinstance(record, Organisation):
-        orgs[record.key] = record
-    elif isinstance(record, Person):
-        people[record.address] = record
-    elif isinstance(record, NetworkDay):
-        days[record.id] = record
-    elif isinstance(record, Rsvp):
-        rsvps[(record.day_id, record.address)] = record
-    elif isinstance(record, InterestSubscription):
-        interest[record.address] = record
-    elif isinstance(record, AttentionItem):
-        attention[record.id] = record
-    elif isinstance(record, PendingAction):
-        pending[record.token] = record
+_TABLES = ("organisations", "people", "days", "rsvps", "interest", "attention", "pending")
+
+
+def _table(state: NetworkState, name: str) -> Table[Any, Any]:
+    table = getattr(state, name)
+    assert isinstance(table, Table)
+    return table
+
+
+def _forget(state: NetworkState, address: str, changes: dict[str, dict[Any, Any]]) -> None:
+    """Mark everything about ``address`` GONE in ``changes`` (over the changes so far)."""
+    def view(name: str) -> dict[Any, Any]:
+        return {**getattr(state, name), **changes.get(name, {})}
+
+    def gone(name: str, keys: Iterable[Any]) -> None:
+        changes.setdefault(name, {}).update(dict.fromkeys(keys, GONE))
+
+    gone("people", [address] if address in view("people") else [])
+    gone("interest", [address] if address in view("interest") else [])
+    gone("rsvps", [k for k, r in view("rsvps").items()
+                   if r is not GONE and normalise_address(r.address) == address])
+    gone("attention", [k for k, a in view("attention").items()
+                       if a is not GONE and normalise_address(a.sender) == address])
+    gone("pending", [k for k, p in view("pending").items()
+                     if p is not GONE and _mentions(p, address)])
 
 
 def _mentions(action: PendingAction, address: str) -> bool:

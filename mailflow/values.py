@@ -8,6 +8,7 @@ All frozen; all plain data. The flow is::
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
@@ -22,6 +23,7 @@ from mailflow.model import (
     Role,
     Rsvp,
 )
+from mailflow.tables import PeopleTable, Table
 
 __all__ = [
     "INTENT_KINDS",
@@ -146,15 +148,40 @@ class Intent:
 
 @dataclass(frozen=True)
 class NetworkState:
-    """The network as the pure core sees it for one decision (small: loaded per tick)."""
+    """The network as the pure core sees it for one decision.
 
-    organisations: dict[str, Organisation] = field(default_factory=dict)
-    people: dict[str, Person] = field(default_factory=dict)
-    days: dict[str, NetworkDay] = field(default_factory=dict)
-    rsvps: dict[tuple[str, str], Rsvp] = field(default_factory=dict)  # (day_id, address)
-    interest: dict[str, InterestSubscription] = field(default_factory=dict)
-    attention: dict[str, AttentionItem] = field(default_factory=dict)
-    pending: dict[str, PendingAction] = field(default_factory=dict)  # by token
+    Each table may be given as a dict; it is kept as a :class:`~mailflow.tables.Table`
+    (read like a dict), so that ``state.apply_decision`` costs what a decision changes.
+    A state never changes once made.
+    """
+
+    organisations: Mapping[str, Organisation] = field(default_factory=dict)
+    people: Mapping[str, Person] = field(default_factory=dict)
+    days: Mapping[str, NetworkDay] = field(default_factory=dict)
+    rsvps: Mapping[tuple[str, str], Rsvp] = field(default_factory=dict)  # (day_id, address)
+    interest: Mapping[str, InterestSubscription] = field(default_factory=dict)
+    attention: Mapping[str, AttentionItem] = field(default_factory=dict)
+    pending: Mapping[str, PendingAction] = field(default_factory=dict)  # by token
+
+    def __post_init__(self) -> None:
+        for name in ("organisations", "days", "rsvps", "interest", "attention", "pending"):
+            value = getattr(self, name)
+            if not isinstance(value, Table):
+                object.__setattr__(self, name, Table(value))
+        if not isinstance(self.people, PeopleTable):
+            object.__setattr__(self, "people", PeopleTable(self.people))
+
+    def members(self, org: str, status: str) -> Mapping[str, Person]:
+        """The people of organisation ``org`` with ``status``, by address."""
+        people = self.people
+        assert isinstance(people, PeopleTable)
+        return people.members(org, status)
+
+    def last_position(self, org: str) -> int:
+        """The highest waitlist position in organisation ``org`` (0 when nobody waits)."""
+        people = self.people
+        assert isinstance(people, PeopleTable)
+        return people.last_position(org)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from mailflow.model import (
     Rsvp,
 )
 from mailflow.state import apply_decision, state_from_records
-from mailflow.values import Decision
+from mailflow.values import Decision, NetworkState
 
 NOW = datetime(2016, 9, 1, 9, 0, tzinfo=UTC)
 MAIJA = "maija@omnia.test"
@@ -85,3 +85,59 @@ def test_forget_wins_over_a_record_of_the_same_decision() -> None:
     person = state.people[MAIJA].replace(name="Maija M.")
     after = apply_decision(state, Decision(records=(person,), forget=(MAIJA,)))
     assert MAIJA not in after.people
+
+
+# --- versions: every state stays as it was, the newest is updated in place -----------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ORGS = ["omnia", "stadi", "keuda"]
+_STATUSES = ["registered", "waitlisted", "cancelled"]
+_person = st.builds(
+    lambda n, org, status, pos: Person(address=f"p{n}@omnia.test", name=f"P{n}", org=org,
+                                       status=status,
+                                       waitlist_position=pos if status == "waitlisted" else None),
+    st.integers(0, 12), st.sampled_from(_ORGS), st.sampled_from(_STATUSES), st.integers(1, 9))
+_step = st.one_of(
+    st.lists(_person, min_size=1, max_size=3).map(lambda ps: Decision(records=tuple(ps))),
+    st.integers(0, 12).map(lambda n: Decision(forget=(f"p{n}@omnia.test",))),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_step, max_size=25), st.data())
+def test_every_version_reads_as_a_copy_would_and_the_index_follows(steps, data) -> None:
+    states = [state_from_records(orgs=[], people=[], days=[], rsvps=[], interest=[],
+                                 attention=[], pending=[])]
+    expected: list[dict[str, Person]] = [{}]
+    for decision in steps:
+        states.append(apply_decision(states[-1], decision))
+        if data.draw(st.booleans()):  # build the index now: later updates must keep it right
+            states[-1].members("omnia", "waitlisted")
+            states[-1].last_position(data.draw(st.sampled_from(_ORGS)))
+        people = dict(expected[-1])
+        for p in decision.records:
+            people[p.address] = p
+        for address in decision.forget:
+            people.pop(address, None)
+        expected.append(people)
+    # read the versions in any order: each is what a copy would have held
+    for i in data.draw(st.permutations(range(len(states)))):
+        state, people = states[i], expected[i]
+        assert dict(state.people) == people
+        for org in _ORGS:
+            for status in _STATUSES:
+                assert dict(state.members(org, status)) == {
+                    a: p for a, p in people.items() if (p.org, p.status) == (org, status)}
+            assert state.last_position(org) == max(
+                (p.waitlist_position or 0 for p in people.values()
+                 if (p.org, p.status) == (org, "waitlisted")), default=0)
+
+
+def test_a_dict_handed_in_is_never_changed() -> None:
+    people = {MAIJA: Person(address=MAIJA, name="Maija", org="omnia")}
+    state = NetworkState(people=people)
+    apply_decision(state, Decision(records=(Person(address=PEKKA, name="Pekka", org="omnia"),)))
+    assert set(people) == {MAIJA}
+    assert set(state.people) == {MAIJA}
