@@ -225,6 +225,11 @@ def _without_comments(html: str) -> str:
 
 
 def _tag_or_escaped(match: re.Match[str]) -> str:
+    """One tag candidate (``<[^<>]*>?``) defused: kept if it is a complete, quote-balanced
+    tag; its ``<`` escaped otherwise; "" for ``<!...>`` and ``<?...>``.
+
+    html.parser rescans unterminated constructs at every ``<`` (quadratic on hostile
+    input such as ``<a x=<a x=...``); so it only ever meets complete tags."""
     tag = match.group(0)
     if tag.startswith(("<!", "<?")):
         return ""  # declarations, CDATA, Outlook's <![if ...]>, processing instructions
@@ -232,72 +237,81 @@ def _tag_or_escaped(match: re.Match[str]) -> str:
     return tag if balanced else "&lt;" + tag[1:]
 
 
-def _defuse(html: str) -> str:
-    """Escape every ``<`` that does not open a complete, quote-balanced tag; drop ``<!...>``.
-
-    html.parser rescans unterminated constructs at every ``<`` (quadratic on hostile
-    input such as ``<a x=<a x=...``); after this it only meets complete tags."""
-    return _TAG_CANDIDATE.sub(_tag_or_escaped, _without_comments(html))
-
-
 _WS = "[\t\n\r\f ]"
-#: a well-formed start tag: the name and attributes html.parser reads exactly this way
+#: A well-formed start tag that _tag_or_escaped keeps as it is (no "<" or ">" inside,
+#: every quote paired) and whose name html.parser reads exactly so.
 _SIMPLE_START = re.compile(
     rf"<([a-zA-Z][a-zA-Z0-9]*)(?:{_WS}+[a-zA-Z_:][-a-zA-Z0-9_:.]*"
-    rf"(?:{_WS}*={_WS}*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`/]+(?=[\t\n\r\f >])))?)*{_WS}*(/?)>"
+    rf"(?:{_WS}*={_WS}*(?:\"[^\"'<>]*\"|'[^'\"<>]*'|[^\s\"'=<>`/]+(?=[\t\n\r\f >])))?)*"
+    rf"{_WS}*(/?)>"
 )
 _SIMPLE_END = re.compile(rf"</([a-zA-Z][a-zA-Z0-9]*){_WS}*>")
 
 
 class _FastBuilder(_TextBuilder):
-    """The same builder fed by a quicker loop than html.parser's ``goahead``.
+    """The same builder fed by a quicker loop than ``_defuse`` + html.parser's ``feed``.
 
-    Well-formed tags (most of them) are read by two regexes; anything else goes to
-    html.parser's own ``parse_starttag`` / ``parse_endtag`` / ``parse_comment`` at that
-    spot, so the events are the ones ``feed`` + ``close`` would give (checked against it
-    on the tests' HTML and on fuzzed markup). Also skips html.parser's line counting.
+    Each ``<`` starts a tag candidate of _defuse (``<[^<>]*>?``) on its own, so the
+    defusing is done in the same left-to-right pass: a well-formed tag (most of them) is
+    read by two regexes; an escaped candidate becomes text, a declaration vanishes; any
+    other tag goes to html.parser's own ``parse_starttag`` / ``parse_endtag`` at that
+    spot. Text is unescaped in the same runs as html.parser unescapes it, so the events
+    are the ones ``feed(_defuse(html))`` + ``close`` gave (checked against it on the
+    tests' HTML and on fuzzed markup), without its line counting and per-tag callbacks.
     """
 
     def read(self, html: str) -> None:
+        """Feed ``html`` (comments already removed) and close."""
         self.rawdata = html
+        text: list[str] = []  # the run of text up to the next tag, unescaped at once
         i, n = 0, len(html)
         while i < n:
-            if self.cdata_elem:
+            if self.cdata_elem:  # <script>/<style>: dropped text up to its end tag
                 found = self.interesting.search(html, i)
                 if found is None:
-                    break  # an unclosed <script> or <style>: the rest is its content
-                j = found.start()
-                if i < j:
-                    self.handle_data(html[i:j])
-            else:
-                j = html.find("<", i)
-                if j < 0:
-                    j = n
-                if i < j:
-                    self.handle_data(unescape(html[i:j]))
-            i = j
-            if i >= n:
+                    break  # unclosed: the rest is its content
+                i = self._slow_tag(html, found.start())
+                continue
+            j = html.find("<", i)
+            if j < 0:
+                text.append(html[i:])
                 break
-            i = self._tag(html, i)
+            if i < j:
+                text.append(html[i:j])
+            i = self._tag(html, j, text)
+        self._text(text)
         self.rawdata = ""
 
-    def _tag(self, html: str, i: int) -> int:
-        if not self.cdata_elem:
-            start = _SIMPLE_START.match(html, i)
-            if start is not None:
-                tag = start.group(1).lower()
-                if tag != "img":  # the only tag whose attributes are read
-                    if start.group(2):
-                        self.handle_startendtag(tag, [])
-                    else:
-                        self.handle_starttag(tag, [])
-                        if tag in self.CDATA_CONTENT_ELEMENTS:
-                            self.set_cdata_mode(tag)
-                    return start.end()
-            end = _SIMPLE_END.match(html, i)
-            if end is not None:
-                self.handle_endtag(end.group(1).lower())
-                return end.end()
+    def _text(self, text: list[str]) -> None:
+        if text:
+            self.handle_data(unescape("".join(text)))
+            text.clear()
+
+    def _tag(self, html: str, i: int, text: list[str]) -> int:
+        start = _SIMPLE_START.match(html, i)
+        if start is not None:
+            tag = start.group(1).lower()
+            if tag != "img":  # the only tag whose attributes are read
+                self._text(text)
+                if start.group(2):
+                    self.handle_startendtag(tag, [])
+                else:
+                    self.handle_starttag(tag, [])
+                    if tag in self.CDATA_CONTENT_ELEMENTS:
+                        self.set_cdata_mode(tag)
+                return start.end()
+        end = _SIMPLE_END.match(html, i)
+        if end is not None:
+            self._text(text)
+            self.handle_endtag(end.group(1).lower())
+            return end.end()
+        candidate = _TAG_CANDIDATE.match(html, i)
+        assert candidate is not None  # it matches any "<"
+        kept = _tag_or_escaped(candidate)
+        if kept != candidate.group(0):  # escaped text, or a declaration dropped
+            text.append(kept)
+            return candidate.end()
+        self._text(text)
         return self._slow_tag(html, i)
 
     def _slow_tag(self, html: str, i: int) -> int:
@@ -336,5 +350,5 @@ def html_to_text(html: str) -> str:
     builder = _FastBuilder()
     # html.parser may still choke on hostile markup; keep what was collected so far.
     with contextlib.suppress(Exception):
-        builder.read(_defuse(html))
+        builder.read(_without_comments(html))
     return builder.result()
