@@ -419,6 +419,7 @@ class _Pass:
             return
         pending.sort(key=lambda m: m.created_at)
         sender = self.services.open_sender()
+        replaced_on_resend: list[OutgoingMail] = []
         try:
             for mail in pending:
                 try:
@@ -437,7 +438,7 @@ class _Pass:
                 sent = mail.replace(status="sent", sent_at=self.now, raw="",
                                     attempts=mail.attempts + 1)
                 if sender.resends_replace:
-                    self.store.put(sent)  # durable with the next commit; a resend replaces
+                    replaced_on_resend.append(sent)
                 else:
                     self.store.mark_sent(sent)  # durable now: a resend would be a duplicate
                 self.report.sent.append(
@@ -445,6 +446,9 @@ class _Pass:
                 )
         finally:
             sender.close()
+        # Marked after close() made the sends durable; committed with the next commit (a
+        # crash before it resends them, which replaces them: no fsync per mail needed).
+        self.store.put_many(replaced_on_resend)
 
     def _retry_later(self, mail: OutgoingMail, error: str) -> None:
         attempts = mail.attempts + 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -54,6 +55,7 @@ class FileOutbox:
         self.path = Path(path)
         self.last_paths: list[Path] = []
         self._files: dict[str, Path] | None = None
+        self._unsynced = False  # files renamed into the folder since its last fsync
 
     def send(self, raw: bytes, sender: str, recipients: list[str]) -> SendResult:
         message_id = _message_id(raw)
@@ -74,13 +76,23 @@ class FileOutbox:
         """The file holding the mail with this Message-ID, or None when there is none.
         The folder is listed once per outbox object, then kept up to date by send."""
         if self._files is None:
-            self._files = {}
-            for path in sorted(self.path.glob("*-*.eml"), key=lambda p: p.name):
-                self._files[path.stem.rsplit("-", 1)[-1]] = path
+            names: dict[str, str] = {}
+            with contextlib.suppress(FileNotFoundError), os.scandir(self.path) as entries:
+                for entry in entries:
+                    name = entry.name
+                    if name.endswith(".eml") and "-" in name and not name.startswith("."):
+                        digest = name[:-4].rsplit("-", 1)[1]
+                        names[digest] = max(name, names.get(digest, name))  # the latest
+            self._files = {digest: self.path / name for digest, name in names.items()}
         return self._files.get(_id_hash(message_id))
 
     def close(self) -> None:
-        """Nothing to release."""
+        """Make the renames of this outbox's files durable: one folder fsync for them all
+        (a mail is marked sent only after this; until then a crash resends it, which
+        replaces its file)."""
+        if self._unsynced:
+            _fsync_folder(self.path)
+            self._unsynced = False
 
     def _name(self, message_id: str) -> str:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
@@ -94,7 +106,7 @@ class FileOutbox:
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(temp, target)
-            _fsync_folder(self.path)
+            self._unsynced = True
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
