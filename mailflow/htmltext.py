@@ -66,15 +66,15 @@ class _TextBuilder(HTMLParser):
 
     # -- line handling -------------------------------------------------------
     def _flush(self, blank: bool = False) -> None:
-        text = "".join(self.current)
-        if not self.pre_depth:
+        text = "".join(self.current) if self.current else ""
+        if text and not self.pre_depth:
             text = _SPACES.sub(" ", text).strip()
-        prefix = "> " * self.line_depth
         if text:
-            self.lines.append(prefix + text)
+            self.lines.append("> " * self.line_depth + text)
         elif blank and self.lines and self.lines[-1].strip("> ") != "":
-            self.lines.append(prefix.rstrip())
-        self.current = []
+            self.lines.append(("> " * self.line_depth).rstrip())
+        if self.current:
+            self.current = []
         self.line_depth = self.quote_depth
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -246,6 +246,7 @@ _SIMPLE_START = re.compile(
     rf"{_WS}*(/?)>"
 )
 _SIMPLE_END = re.compile(rf"</([a-zA-Z][a-zA-Z0-9]*){_WS}*>")
+_PARAGRAPH = re.compile(r"<[pP]>([^<]*)</[pP]>")  # a paragraph of text only
 
 
 class _FastBuilder(_TextBuilder):
@@ -282,12 +283,29 @@ class _FastBuilder(_TextBuilder):
         self._text(text)
         self.rawdata = ""
 
+    def _paragraph(self, inner: str, text: list[str]) -> None:
+        """``<p>inner</p>`` outside tables, pre and dropped elements: the events of the
+        start tag, the text and the end tag, with the second flush written out."""
+        self._text(text)
+        self._flush(blank=True)  # <p>: leaves current empty, line_depth = quote_depth
+        line = _SPACES.sub(" ", unescape(inner).replace("\r", " ").replace("\n", " ")).strip()
+        prefix = "> " * self.quote_depth
+        if line:
+            self.lines.append(prefix + line)
+        elif self.lines and self.lines[-1].strip("> ") != "":
+            self.lines.append(prefix.rstrip())
+
     def _text(self, text: list[str]) -> None:
         if text:
             self.handle_data(unescape("".join(text)))
             text.clear()
 
     def _tag(self, html: str, i: int, text: list[str]) -> int:
+        if not (self.tables or self.pre_depth or self.drop_depth):
+            paragraph = _PARAGRAPH.match(html, i)
+            if paragraph is not None:
+                self._paragraph(paragraph.group(1), text)
+                return paragraph.end()
         start = _SIMPLE_START.match(html, i)
         if start is not None:
             tag = start.group(1).lower()

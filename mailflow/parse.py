@@ -90,10 +90,24 @@ def _clean_message_id(value: str) -> str:
     return _WSP.sub("", inner).strip("<>")
 
 
+def _message_id_field(block: bytes) -> re.Match[bytes] | None:
+    """_MESSAGE_ID.search(block), with the line starts found by bytes.find (the regex
+    engine tries a case-insensitive ^ at every byte)."""
+    low = block.lower()
+    at = low.find(b"message-id")
+    while at >= 0:
+        if at == 0 or low[at - 1] == 0x0A:
+            match = _MESSAGE_ID.match(block, at)
+            if match:
+                return match
+        at = low.find(b"message-id", at + 1)
+    return None
+
+
 def message_key(raw: bytes) -> str:
     """The message's identity: its Message-ID without brackets and whitespace, or
     ``sha256:<hex>`` of the raw bytes when it has none. Scans the header block only."""
-    match = _MESSAGE_ID.search(_header_block(raw))
+    match = _message_id_field(_header_block(raw))
     if match:
         message_id = _clean_message_id(match.group(1).decode("latin-1"))
         if message_id:

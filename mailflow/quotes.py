@@ -172,16 +172,33 @@ _HEADER_FROM_BLOCK = re.compile(
 _IGNORECASE_ONLY = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 
+def _folded(text: str) -> str:
+    """``text`` lower-cased as re.IGNORECASE compares it with the hint words; line breaks
+    stay where they were (no case mapping makes or eats one)."""
+    if any(c in text for c in "\u0130\u0131\u017f"):
+        text = text.translate(_IGNORECASE_ONLY)
+    return text.lower()
+
+
+_QUOTED_RUNS = re.compile(r"\n[^\S\n]*>[^\n]*(?:\n[^\S\n]*>[^\n]*)*")  # after a break
+
+
+def _any_hint(low: str) -> bool:
+    """Could any history check match a line of ``low`` (folded, starting with a line
+    break)? On the text without its quoted lines this is never False where _hints of
+    the masked text finds something: a from-line's next lines only come closer."""
+    return bool(_HEADER_FROM_BLOCK.search(low)) or any(
+        word in low for _, words in _HINT_WORDS for word in words
+    )
+
+
 def _hints(masked: str) -> dict[int, str]:
     """Line index -> the checks (letters as in _HINT_WORDS) that may match on that line.
 
     ``masked`` starts with a line break (line i follows the i-th one) and has its quoted
     lines masked. str.find per word: the regex engine under IGNORECASE is ten times slower.
     """
-    low = masked.translate(_IGNORECASE_ONLY) if any(
-        c in masked for c in "\u0130\u0131\u017f"
-    ) else masked
-    low = low.lower()  # line breaks stay where they were: no case mapping makes or eats one
+    low = _folded(masked)
     found: list[tuple[int, str]] = []
     for kind, words in _HINT_WORDS:
         for word in words:
@@ -203,13 +220,14 @@ def _hints(masked: str) -> dict[int, str]:
     return hints
 
 
-_TRAILING_SPACE = re.compile(r"[^\S\n]+$", re.MULTILINE)
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
 def _tidy(lines: list[str]) -> str:
-    """Lines without trailing space, no blank line at either end, none twice in a row."""
-    text = _TRAILING_SPACE.sub("", "\n".join(lines))
+    """Lines without trailing space, no blank line at either end, none twice in a row.
+
+    (An item may hold several lines.)"""
+    text = "\n".join([line.rstrip() for line in "\n".join(lines).split("\n")])
     return _BLANK_LINES.sub("\n\n", text).strip("\n")
 
 
@@ -220,13 +238,14 @@ def split_new_text(text: str) -> str:
     history check could match; only those are checked one by one, the lines between
     them are kept (or dropped in a signature) in bulk.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    masked_text = _QUOTED_LINE.sub("\n" + _MASK, "\n" + text)
+    text = "\n" + text.replace("\r\n", "\n").replace("\r", "\n")
+    unquoted = _QUOTED_RUNS.sub("", text)
+    if not _any_hint(_folded(unquoted)):  # the common case: new text and quotes only
+        return _tidy([unquoted])
+    masked_text = _QUOTED_LINE.sub("\n" + _MASK, text)
     hints = _hints(masked_text)
     masked = masked_text.split("\n")[1:]  # a quoted line is _MASK, the others as they are
-    if not hints:  # the common case: nothing but new text and quoted lines
-        return _tidy([line for line in masked if line != _MASK])
-    lines = text.split("\n")
+    lines = text.split("\n")[1:]
     stops = sorted(hints)
     kept: list[str] = []
     in_signature = False
