@@ -184,6 +184,8 @@ def _decode_words(value: str) -> str:
 
 def _header_text(value: str) -> str:
     """A raw header value as one safe line: unfolded, decoded, no control characters."""
+    if value.isascii() and value.isprintable() and "  " not in value and "=?" not in value:
+        return value.strip()  # nothing below would change it
     value = _FOLD.sub("", _unsurrogate(value))
     return _WSP.sub(" ", _CONTROL.sub(" ", _decode_words(value))).strip()
 
