@@ -239,14 +239,23 @@ def _tag_or_escaped(match: re.Match[str]) -> str:
 
 _WS = "[\t\n\r\f ]"
 #: A well-formed start tag that _tag_or_escaped keeps as it is (no "<" or ">" inside,
-#: every quote paired) and whose name html.parser reads exactly so.
-_SIMPLE_START = re.compile(
-    rf"<([a-zA-Z][a-zA-Z0-9]*)(?:{_WS}+[a-zA-Z_:][-a-zA-Z0-9_:.]*"
+#: every quote paired) and whose name html.parser reads exactly so (its tagfind_tolerant:
+#: ``<o:p>``, and ``<maija@omnia.test>`` in quoted text, are tags to it too).
+_ATTRIBUTES = (
+    rf"(?:{_WS}+[a-zA-Z_:][-a-zA-Z0-9_:.]*"
     rf"(?:{_WS}*={_WS}*(?:\"[^\"'<>]*\"|'[^'\"<>]*'|[^\s\"'=<>`/]+(?=[\t\n\r\f >])))?)*"
-    rf"{_WS}*(/?)>"
 )
-_SIMPLE_END = re.compile(rf"</([a-zA-Z][a-zA-Z0-9]*){_WS}*>")
+_SIMPLE_START = re.compile(rf"<([a-zA-Z][^\t\n\r\f />\x00<\"']*){_ATTRIBUTES}{_WS}*(/?)>")
+_SIMPLE_END = re.compile(rf"</([a-zA-Z][-.a-zA-Z0-9:_]*){_WS}*>")  # as html.parser's endtagfind
 _PARAGRAPH = re.compile(r"<[pP]>([^<]*)</[pP]>")  # a paragraph of text only
+_PARAGRAPHS = re.compile(r"(?:[ \t\r\n]*<[pP]>[^<]*</[pP]>)+")
+
+
+def _inner_text(inner: str) -> str:
+    """A text-only paragraph's text as handle_data collects it."""
+    if "&" in inner:
+        inner = unescape(inner)
+    return inner.replace("\r", " ").replace("\n", " ")
 
 
 class _FastBuilder(_TextBuilder):
@@ -288,12 +297,25 @@ class _FastBuilder(_TextBuilder):
         start tag, the text and the end tag, with the second flush written out."""
         self._text(text)
         self._flush(blank=True)  # <p>: leaves current empty, line_depth = quote_depth
-        line = _SPACES.sub(" ", unescape(inner).replace("\r", " ").replace("\n", " ")).strip()
+        line = _SPACES.sub(" ", _inner_text(inner)).strip()
         prefix = "> " * self.quote_depth
         if line:
             self.lines.append(prefix + line)
         elif self.lines and self.lines[-1].strip("> ") != "":
             self.lines.append(prefix.rstrip())
+
+    def _paragraphs(self, inners: list[str]) -> None:
+        """More text-only paragraphs right after one, with only white space between them:
+        each ``<p>`` flushes a blank line after a line with text, each text is a line."""
+        prefix = "> " * self.quote_depth
+        blank = prefix.rstrip()
+        lines = self.lines
+        for inner in inners:
+            if lines and lines[-1].strip("> ") != "":
+                lines.append(blank)
+            line = _SPACES.sub(" ", _inner_text(inner)).strip()
+            if line:
+                lines.append(prefix + line)
 
     def _text(self, text: list[str]) -> None:
         if text:
@@ -305,7 +327,11 @@ class _FastBuilder(_TextBuilder):
             paragraph = _PARAGRAPH.match(html, i)
             if paragraph is not None:
                 self._paragraph(paragraph.group(1), text)
-                return paragraph.end()
+                more = _PARAGRAPHS.match(html, paragraph.end())
+                if more is None:
+                    return paragraph.end()
+                self._paragraphs(_PARAGRAPH.findall(more.group()))
+                return more.end()
         start = _SIMPLE_START.match(html, i)
         if start is not None:
             tag = start.group(1).lower()

@@ -80,6 +80,9 @@ def test_hostile_table_markup_takes_linear_time(unit: str) -> None:
         ("<p>Tulen</ p><p>x</p x><p title='a>b'>y</p>", "Tulen\n\nx\n<p title='a>b'>y"),
         ("<img alt='Maija' src=x/><img src='y' alt=\"Olli\">", "MaijaOlli"),
         ("<td>a</td><p\x0b>b", "ab"),  # "p\x0b" is a tag name of its own, not <p>
+        ("<p>Terveisin<o:p></o:p></p><p>> Maija <maija@omnia.test></p>", "Terveisin\n\n> Maija"),
+        ("<p>a</p>\n<p></p> <p>&lt;b&#10;c</p>\r\n<P>d</P><p>\xa0</p>", "a\n\n<b c\n\nd"),
+        ("<blockquote><p>a</p><p>b</p></blockquote><p>c</p>", "> a\n>\n> b\n\nc"),
     ],
 )
 def test_markup_reads_as_html_parser_reads_it(html: str, expected: str) -> None:
