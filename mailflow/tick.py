@@ -188,7 +188,7 @@ class _Pass:
         except BaseException:
             mailbox.close()
             raise
-        background = BackgroundMailbox(mailbox)
+        background = BackgroundMailbox(mailbox, open_mover=self.services.open_mailbox)
         try:
             self._intake_batches(background, since, progress)
         finally:

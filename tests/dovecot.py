@@ -8,7 +8,9 @@ Only ``127.0.0.1`` is ever listened on.
 
 from __future__ import annotations
 
+import contextlib
 import grp
+import imaplib
 import os
 import pwd
 import shutil
@@ -222,10 +224,15 @@ class Dovecot:
     def client(self, *, timeout: float = 10.0) -> IMAPClient:
         """A new IMAPClient, logged in as the test user (plain IMAP on loopback)."""
         client = IMAPClient(self.host, self.port, ssl=False, timeout=timeout)
-        if self.password.isascii():
-            client.login(self.user, self.password)
-        else:
-            client.plain_login(self.user, self.password)
+        try:
+            if self.password.isascii():
+                client.login(self.user, self.password)
+            else:
+                client.plain_login(self.user, self.password)
+        except BaseException:  # e.g. the server killed between connect and login
+            with contextlib.suppress(OSError, imaplib.IMAP4.error):
+                client.shutdown()
+            raise
         return client
 
     def tls_context(self) -> ssl.SSLContext:

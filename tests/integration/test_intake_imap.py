@@ -182,8 +182,10 @@ def test_a_connection_cut_mid_pass_loses_and_repeats_nothing(
 ) -> None:
     """Dovecot is killed after the tick handled a batch, before it commits and moves it.
 
-    The pass commits that batch too, unless the move of the batch before, done in the
-    background meanwhile, failed first: then the pass ends before the commit."""
+    The pass reads ahead and moves in the background over a second connection, so how
+    far it gets depends on timing: it commits the batch in hand, and maybe later ones
+    read before the cut, until a move fails. Whatever it got to, nothing is lost and
+    nothing is handled twice."""
     world.deliver([signup(n) for n in range(5)] + [question(1), question(2)])
     batches = 0
 
@@ -197,11 +199,12 @@ def test_a_connection_cut_mid_pass_loses_and_repeats_nothing(
         world.tick(batch_size=2, progress=crash)
     world.server.start()
     recorded = sum(world.processed_records().values())  # committed batches
-    assert recorded in {2 * cut_after, 2 * cut_after - 2} - {0}
-    assert world.meta(PENDING_MOVES_META), "the cut batch's moves wait for the next pass"
+    assert recorded >= 2  # the batch in hand at the cut at least
+    pending = world.meta(PENDING_MOVES_META)
+    assert pending, "the committed batches' moves wait for the next pass"
 
     report = world.tick(batch_size=2)
-    assert report.replayed_moves == 2
+    assert report.replayed_moves == sum(len(refs) for refs in pending.values())
     assert len(report.handled) == 7 - recorded
     assert_each_once(world, list(range(5)), questions=2)
     assert world.meta(PENDING_MOVES_META) == {}
@@ -235,7 +238,7 @@ def test_a_connection_cut_while_fetching_loses_and_repeats_nothing(world: World)
         world.tick(batch_size=2, mailbox_class=_KilledWhileFetching)
     world.server.start()
     assert sum(world.processed_records().values()) == 2  # the first batch, committed
-    assert world.count("INBOX") == 5  # its move came after the cut and failed
+    assert world.count("INBOX") in (3, 5)  # its move, on its own connection, raced the cut
     assert len(world.meta(PENDING_MOVES_META)["processed"]) == 2
 
     report = world.tick(batch_size=2)
