@@ -15,6 +15,13 @@ TITLES = ["koulutuspäällikkö", "oppisopimustoiminnan esimies", "opettaja", "k
           "rehtori", "tiiminvetäjä", "koulutustarkastaja", "asiantuntija"]
 
 
+_INVITATION = (
+    "Tervetuloa mukaan ammatillisen koulutuksen kehittämisverkostoon. Verkosto kokoontuu "
+    "neljästi vuodessa, ja jokainen organisaatio voi lähettää enintään neljä henkilöä.\n"
+    "Ilmoittautuminen: vastaa tähän viestiin ja kerro nimesi, organisaatiosi ja roolisi.\n\n"
+)
+
+
 def signup(n: int, *, org: int | None = None, when: datetime | None = None,
            padding: int = 0) -> bytes:
     """The n-th sign-up: a distinct person, with Nimi:/Organisaatio:/Rooli: lines."""
@@ -31,8 +38,13 @@ def signup(n: int, *, org: int | None = None, when: datetime | None = None,
     body = (f"Hei,\n\nilmoittaudun mukaan verkostoon.\n\nNimi: {name}\n"
             f"Organisaatio: {org_name}\nRooli: {rng.choice(TITLES)}\n\n"
             f"Ystävällisin terveisin\n{name}\n")
-    if padding:
-        body += "\n" + ("Lähettäjä: x\n> " + "lainattua tekstiä " * 8 + "\n") * (padding // 160)
+    if padding:  # the quoted history of an Outlook reply, about ``padding`` bytes of it
+        body += (
+            "\nLähettäjä: Kehittämisverkosto <verkosto@example.org>\n"
+            "Lähetetty: maanantai 2. marraskuuta 2026 8.00\n"
+            f"Vastaanottaja: {address}\nAihe: Kutsu kehittämisverkostoon\n\n"
+            + _INVITATION * max(1, padding // len(_INVITATION.encode()))
+        )
     msg.set_content(body)
     return bytes(msg)
 
