@@ -39,6 +39,7 @@ from mailflow.model import (
 )
 from mailflow.orgs import OrgDirectory
 from mailflow.parse import message_key, parse_message
+from mailflow.parse_pool import ParsePool
 from mailflow.ports import IncomingMessage, Mailbox, Sender
 from mailflow.render import Attachment, Renderer
 from mailflow.schedule import ScheduleRules, due_mails
@@ -196,34 +197,33 @@ class _Pass:
 
     def _intake_batches(self, mailbox: BackgroundMailbox, since: datetime,
                         progress: Callable[[int], None] | None) -> None:
-        """Handle, commit, then move each batch; the mailbox reads the next batch and
-        moves the last one meanwhile. A batch's moves stay in ``pending_moves`` (committed
-        with each later batch) until the mailbox has done them."""
+        """Handle, commit, then move each batch. Meanwhile the mailbox reads the next
+        batch (and a worker process parses it, in a backlog) and moves the last ones."""
         settings = self.settings.mailbox
         cursor = self.store.meta(CURSOR_META, {}) or {}
-        moving: list[tuple[Future[None], dict[str, list[str]]]] = []
-        for batch in mailbox.batches(cursor, since, settings.batch_size,
-                                     settings.max_message_bytes):
-            moves: dict[str, list[str]] = {}
-            for incoming in batch.messages:
-                folder = self._handle(incoming)
-                moves.setdefault(folder, []).append(incoming.ref)
-            if progress is not None:
-                progress(len(batch.messages))
-            if self.dry_run:
-                continue
-            for done, _ in moving:
-                if done.done():
-                    done.result()  # a failed move ends the pass; it stays pending
-            moving = [(f, m) for f, m in moving if not f.done()]
-            self.store.set_meta(CURSOR_META, batch.cursor)
-            self.store.set_meta(PENDING_MOVES_META, _merged([*(m for _, m in moving), moves]))
-            self.store.commit()  # outcomes are durable before anything moves
-            moving.append((mailbox.move(moves), moves))
-            self.flush()  # answers go out per batch: their bodies never pile up
-        for done, _ in moving:
-            done.result()
-        if moving:
+        moves_asked = _MovesInFlight(mailbox)
+        pool = ParsePool(self.settings.network.address, settings.trusted_authserv_id,
+                         backlog=settings.batch_size)
+        try:
+            for batch, parsing in mailbox.batches(cursor, since, settings.batch_size,
+                                                  settings.max_message_bytes, pool.submit):
+                parsed = pool.parsed(parsing) or [None] * len(batch.messages)
+                moves: dict[str, list[str]] = {}
+                for incoming, message in zip(batch.messages, parsed, strict=True):
+                    folder = self._handle(incoming, message)
+                    moves.setdefault(folder, []).append(incoming.ref)
+                if progress is not None:
+                    progress(len(batch.messages))
+                if self.dry_run:
+                    continue
+                self.store.set_meta(CURSOR_META, batch.cursor)
+                self.store.set_meta(PENDING_MOVES_META, moves_asked.unfinished_and(moves))
+                self.store.commit()  # outcomes are durable before anything moves
+                moves_asked.ask(moves)
+                self.flush()  # answers go out per batch: their bodies never pile up
+        finally:
+            pool.close()
+        if moves_asked.wait():
             self.store.set_meta(PENDING_MOVES_META, {})  # written with the next commit
         self.report.history_left = mailbox.history_count
 
@@ -238,8 +238,9 @@ class _Pass:
         self.store.set_meta(PENDING_MOVES_META, {})
         self.store.commit()
 
-    def _handle(self, incoming: IncomingMessage) -> str:
-        """Decide on one message and record it; return the folder it belongs in."""
+    def _handle(self, incoming: IncomingMessage, parsed: ParsedMessage | None = None) -> str:
+        """Decide on one message and record it; return the folder it belongs in.
+        ``parsed``: the message already parsed (by the worker process), if it was."""
         mailbox_settings = self.settings.mailbox
         if incoming.raw is None:
             return self._oversize(incoming)
@@ -248,10 +249,11 @@ class _Pass:
         if seen is not None:
             self.report.replayed_moves += 1
             return seen.folder
-        parsed = parse_message(
-            incoming.raw, own_address=self.settings.network.address,
-            trusted_authserv_id=mailbox_settings.trusted_authserv_id,
-        )
+        if parsed is None or parsed.key != key:
+            parsed = parse_message(
+                incoming.raw, own_address=self.settings.network.address,
+                trusted_authserv_id=mailbox_settings.trusted_authserv_id,
+            )
         if parsed.robot is not None:
             decision = decide_robot(parsed, self.state, self.now)
             outcome, intent_kind = "robot", str(parsed.robot)
@@ -527,6 +529,35 @@ def queue_requests(
     known = OutboxKeys(store.keys(OutgoingMail), _store_secret(store))
     return len(record_mails(services.renderer, store, state, now, requests, known,
                             spacing=spacing))
+
+
+class _MovesInFlight:
+    """The moves a pass asked of its mailbox, until the mailbox has done them."""
+
+    def __init__(self, mailbox: BackgroundMailbox) -> None:
+        self._mailbox = mailbox
+        self._flight: list[tuple[Future[None], dict[str, list[str]]]] = []
+        self._asked = False
+
+    def unfinished_and(self, moves: dict[str, list[str]]) -> dict[str, list[str]]:
+        """The moves not yet done, with ``moves``: what ``pending_moves`` must hold.
+        A move that failed raises its error here: the pass ends, the move stays pending."""
+        for done, _ in self._flight:
+            if done.done():
+                done.result()
+        self._flight = [(done, asked) for done, asked in self._flight if not done.done()]
+        return _merged([*(asked for _, asked in self._flight), moves])
+
+    def ask(self, moves: dict[str, list[str]]) -> None:
+        self._flight.append((self._mailbox.move(moves), moves))
+        self._asked = True
+
+    def wait(self) -> bool:
+        """Wait for every move asked for (raising the error of one that failed); True
+        when there were any."""
+        for done, _ in self._flight:
+            done.result()
+        return self._asked
 
 
 def _merged(moves: Iterable[dict[str, list[str]]]) -> dict[str, list[str]]:

@@ -129,12 +129,16 @@ class Dovecot:
         return self.home / "Maildir"
 
     def deliver(self, raw: bytes, *, received_at: datetime | None = None, name: str = "") -> Path:
-        """Drop a message into INBOX's new/ as an MTA would; mtime is the INTERNALDATE."""
+        """Drop a message into INBOX's new/ as Dovecot's own delivery (LDA/LMTP) would: the
+        file name carries its size and its size with CRLF line ends (``,S=…,W=…``), which
+        Dovecot reads instead of the file to answer RFC822.SIZE. mtime is the INTERNALDATE."""
         new = self.maildir_path / "new"
         for sub in ("tmp", "new", "cur"):
             self._own_dir(self.maildir_path / sub)
         stamp = received_at.timestamp() if received_at else time.time()
         name = name or f"{int(stamp)}.M{time.perf_counter_ns()}P{os.getpid()}.mailflow-test"
+        crlf_size = len(raw) + raw.count(b"\n") - raw.count(b"\r\n")
+        name = f"{name},S={len(raw)},W={crlf_size}"
         tmp = self.maildir_path / "tmp" / name
         tmp.write_bytes(raw)
         os.utime(tmp, (stamp, stamp))

@@ -26,11 +26,13 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from mailflow.ports import Batch, Mailbox
 
 __all__ = ["MOVE_DUTY", "BackgroundMailbox"]
+
+_P = TypeVar("_P")
 
 #: the share of the time the moving thread keeps the server busy: after a move of 0.3 s
 #: it rests 1.2 s, and the moves asked for meanwhile go in the next command together
@@ -51,19 +53,27 @@ class BackgroundMailbox:
         self._moves = _Worker("mailbox-move", self._move, together=True, duty=MOVE_DUTY)
 
     def batches(
-        self, cursor: dict[str, Any], since: datetime, batch_size: int, max_bytes: int
-    ) -> Iterator[Batch]:
-        """The mailbox's ``fetch_new`` batches; the next is read while this one is used.
+        self, cursor: dict[str, Any], since: datetime, batch_size: int, max_bytes: int,
+        on_read: Callable[[Batch], _P],
+    ) -> Iterator[tuple[Batch, _P]]:
+        """The mailbox's ``fetch_new`` batches, each with what ``on_read`` returned for it
+        on the reading thread as soon as it was read; the next batch is read while this
+        one is used.
 
         An error of the mailbox (e.g. ``TemporaryServerError``) is raised here, when the
         batch it cut short is asked for.
         """
         batches = self.reader.fetch_new(cursor, since, batch_size, max_bytes)
+
+        def read() -> tuple[Batch, _P] | None:
+            batch = next(batches, None)
+            return None if batch is None else (batch, on_read(batch))
+
         try:
-            ahead = self._reads.ask(lambda: next(batches, None))
-            while (batch := ahead.result()) is not None:
-                ahead = self._reads.ask(lambda: next(batches, None))
-                yield batch
+            ahead = self._reads.ask(read)
+            while (item := ahead.result()) is not None:
+                ahead = self._reads.ask(read)
+                yield item
         finally:
             # Ends the mailbox's generator on its thread (after any read in flight), so
             # its clean-up never runs beside another call on that mailbox.

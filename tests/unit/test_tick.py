@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+import mailflow.tick as tick_module
 from mailflow.adapters.store import Snapshot, Store
 from mailflow.bootstrap import build_services
 from mailflow.config import load_settings
@@ -142,3 +143,42 @@ def test_a_forgotten_persons_sent_mail_keeps_no_address_yet_is_never_sent_again(
         assert key in known
         assert "confirm:<signup-1@omnia.test>:liisa@omnia.test" not in known
         assert key not in OutboxKeys(store.keys(OutgoingMail), "another secret")
+
+
+def _pass_over(root: Path, raws: list[bytes], batch_size: int,
+               monkeypatch: pytest.MonkeyPatch) -> tuple[dict[str, tuple[str, str, str]], int]:
+    """A pass over ``raws``: each message's (intent, outcome, folder), and how many the
+    pass parsed itself (the rest were parsed by the worker process)."""
+    config = root / "mailflow.toml"
+    config.write_text(CONFIG.format(root=root).replace(
+        "max_message_bytes", f"batch_size = {batch_size}\nmax_message_bytes"))
+    deliver(str(root / "mail"), raws)
+    in_pass = 0
+    real = tick_module.parse_message
+
+    def counted(*args: object, **kwargs: object) -> object:
+        nonlocal in_pass
+        in_pass += 1
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(tick_module, "parse_message", counted)
+    run_tick(build_services(load_settings(config)), NOW)
+    with Store(root / "mailflow.json") as store:
+        outcomes = {m.key: (m.intent, m.outcome, m.folder) for m in store.all(ProcessedMessage)}
+    return outcomes, in_pass
+
+
+def test_a_backlog_is_parsed_by_a_worker_process_with_the_same_outcome(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    raws = [signup(n, padding=1000) for n in range(130)]
+    raws[7] = b"From: robot@example.org\r\nAuto-Submitted: auto-replied\r\n\r\nPoissa."
+    raws[90] = signup(3)  # a duplicate: handled once
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    one_batch, parsed_alone = _pass_over(tmp_path / "a", raws, 500, monkeypatch)
+    batches, parsed_in_pass = _pass_over(tmp_path / "b", raws, 50, monkeypatch)
+    assert batches == one_batch
+    assert len(batches) == 129 and batches["signup-3@varia.test"][0] == "signup"
+    assert parsed_alone == 129  # no backlog (one batch under its size): no worker
+    assert parsed_in_pass == 50  # the first full batch; the worker parsed the next ones
