@@ -12,10 +12,14 @@ RSS is its own):
   mailflow- run_tick on that INBOX with a file outbox: fetch, parse, classify, decide,
             record, commit, move, then render and write the answers. "render s" is the
             time inside Renderer.render, "send s" the time writing the .eml files
-            (fsynced); "intake msg/s" leaves both out.
+            (fsynced); "intake msg/s" leaves both out. In a backlog mailflow parses in
+            a worker process: "worker RSS" is that process's peak.
 
 Peak memory is the child's max RSS (MiB) and, with --tracemalloc, the peak of Python
-allocations in a second run (slower). Figures, not pass/fail.
+allocations in a second run (slower). The store grows with what a pass records (every
+message, mail and person), and any later pass holds it too: "store RSS" is a fresh
+process that only opens the store the run left and loads the state, and "pass - store"
+what the pass needed beyond that. Figures, not pass/fail.
 Usage: python bench/intake.py [--sizes 1000,10000] [--profile 1000]
 """
 
@@ -45,15 +49,17 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import mailflow.tick as tick_module
 from mailflow.adapters.fileoutbox import FileOutbox
 from mailflow.adapters.imap import ImapMailbox
 from mailflow.adapters.store import Store
 from mailflow.config import MailboxSettings, NetworkSettings, OutboxSettings, Settings
 from mailflow.model import NetworkDay
+from mailflow.parse_pool import ParsePool
 from mailflow.ports import SendResult
 from mailflow.render import Renderer
 from mailflow.resources import templates_dir
-from mailflow.tick import Services, run_tick
+from mailflow.tick import Services, load_state, run_tick
 from tests.dovecot import Dovecot
 from tests.mailgen import FIRST, LAST, ORGS, signup
 
@@ -217,6 +223,28 @@ class _TimedOutbox(FileOutbox):
             _TimedOutbox.seconds += time.perf_counter() - started
 
 
+class _MeasuredParsePool(ParsePool):
+    """Notes the worker process's peak RSS (MiB) before it ends."""
+
+    peak_mib = 0.0
+
+    def close(self) -> None:
+        process = self._process
+        if process is not None and process.pid is not None:
+            status = Path(f"/proc/{process.pid}/status")
+            for line in status.read_text().splitlines() if status.exists() else []:
+                if line.startswith("VmHWM:"):
+                    _MeasuredParsePool.peak_mib = max(_MeasuredParsePool.peak_mib,
+                                                      int(line.split()[1]) / 1024)
+        super().close()
+
+
+def store_alone(folder: Path) -> int:
+    """What a later pass holds of the store the run left: open it and load the state."""
+    with Store(folder / "mailflow.json") as store:
+        return len(load_state(store).people)
+
+
 def mailflow_tick(server: Dovecot, folder: Path, batch_size: int) -> dict[str, float]:
     settings = Settings(
         network=NetworkSettings(address="verkosto@example.org", facilitator="vetaja@example.org",
@@ -239,9 +267,11 @@ def mailflow_tick(server: Dovecot, folder: Path, batch_size: int) -> dict[str, f
         renderer=_TimedRenderer(templates_dir(), settings.network, settings.tz),
     )
     _TimedRenderer.seconds = _TimedOutbox.seconds = 0.0
+    tick_module.ParsePool = _MeasuredParsePool  # type: ignore[misc]
     report = run_tick(services, NOW)
     return {"handled": len(report.handled), "queued": len(report.queued),
-            "render": _TimedRenderer.seconds, "send": _TimedOutbox.seconds}
+            "render": _TimedRenderer.seconds, "send": _TimedOutbox.seconds,
+            "worker": _MeasuredParsePool.peak_mib}
 
 
 def _child(job: Callable[[], Any], traced: bool, out: Any) -> None:
@@ -343,27 +373,31 @@ def main() -> None:
             raw = in_child(partial(raw_fetch, server, args.batch_size, parse=False))
             bench.reset()
             naive = in_child(partial(raw_fetch, server, args.batch_size, parse=True))
-            flow = in_child(partial(mailflow_tick, server, bench.reset(), args.batch_size))
+            folder = bench.reset()
+            flow = in_child(partial(mailflow_tick, server, folder, args.batch_size))
+            alone = in_child(partial(store_alone, folder))
             traced = 0.0
             if args.tracemalloc:
                 traced = in_child(partial(mailflow_tick, server, bench.reset(),
                                           args.batch_size), traced=True)[3]
         finally:
             bench.close()
-        rows.append((size, bench.bytes / (1 << 20), raw, naive, flow, traced))
+        rows.append((size, bench.bytes / (1 << 20), raw, naive, flow, alone, traced))
 
     print(f"batch size {args.batch_size}; each run in a fresh process; "
           "RSS = its max RSS in MiB")
     header = ("messages", "MiB", "raw msg/s", "naive msg/s", "naive RSS",
               "mailflow msg/s", "intake msg/s", "render s", "send s", "mailflow RSS",
-              "handled", "answers") + (("traced peak",) if args.tracemalloc else ())
+              "worker RSS", "store RSS", "pass - store", "handled", "answers"
+              ) + (("traced peak",) if args.tracemalloc else ())
     print(" | ".join(f"{h:>14}" for h in header))
-    for size, mib, raw, naive, flow, traced in rows:
+    for size, mib, raw, naive, flow, alone, traced in rows:
         result, seconds = flow[0], flow[1]
         intake = seconds - result["render"] - result["send"]
         cells = [f"{size:,}", f"{mib:.1f}", f"{size / raw[1]:,.0f}", f"{size / naive[1]:,.0f}",
                  f"{naive[2]:.0f}", f"{size / seconds:,.0f}", f"{size / intake:,.0f}",
                  f"{result['render']:.1f}", f"{result['send']:.1f}", f"{flow[2]:.0f}",
+                 f"{result['worker']:.0f}", f"{alone[2]:.0f}", f"{flow[2] - alone[2]:.0f}",
                  f"{result['handled']:,}", f"{result['queued']:,}"]
         if args.tracemalloc:
             cells.append(f"{traced:.1f}")

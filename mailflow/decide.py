@@ -753,6 +753,8 @@ def _role(language: str, role: str) -> str:
 def _clean(text: str, limit: int = 200) -> str:
     """User text made safe for one line: no CR/LF or other control characters."""
     one_line = " ".join(str(text).split())
+    if one_line.isprintable():  # nearly always: no need to look at each character
+        return one_line[:limit]
     return "".join(c for c in one_line if c.isprintable())[:limit]
 
 

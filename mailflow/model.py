@@ -60,14 +60,28 @@ def _encode(value: Any) -> Any:
     return value
 
 
+_PLAIN = (str, int, float, bool, type(None))
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
 class _Record:
     """Mixin: JSON-safe dict conversion for the frozen records below."""
 
     def to_doc(self) -> dict[str, Any]:
-        return {
-            f.name: _encode(getattr(self, f.name))
-            for f in dataclasses.fields(self)  # type: ignore[arg-type]
-        }
+        doc = {}
+        for name in _field_names(type(self)):
+            value = getattr(self, name)
+            doc[name] = value if type(value) in _PLAIN else _encode(value)
+        return doc
 
     def replace(self: T, **changes: Any) -> T:
         return dataclasses.replace(self, **changes)  # type: ignore[type-var]

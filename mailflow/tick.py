@@ -244,12 +244,12 @@ class _Pass:
         mailbox_settings = self.settings.mailbox
         if incoming.raw is None:
             return self._oversize(incoming)
-        key = message_key(incoming.raw)
+        key = parsed.key if parsed is not None else message_key(incoming.raw)
         seen = self.store.get(ProcessedMessage, key)
         if seen is not None:
             self.report.replayed_moves += 1
             return seen.folder
-        if parsed is None or parsed.key != key:
+        if parsed is None:
             parsed = parse_message(
                 incoming.raw, own_address=self.settings.network.address,
                 trusted_authserv_id=mailbox_settings.trusted_authserv_id,

@@ -163,6 +163,9 @@ class Dovecot:
         if self.running:
             return self
         self._own_dir(self.maildir_path)
+        # A master that had to be SIGKILLed (it can take more than stop()'s timeout to
+        # shut down) left its sockets; Dovecot would take them for a running instance.
+        shutil.rmtree(self.root / "run", ignore_errors=True)
         self._process = subprocess.Popen(
             [self.binary, "-F", "-c", str(self.config_path)],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -256,8 +259,10 @@ class Dovecot:
         while time.monotonic() < deadline:
             assert self._process is not None
             if self._process.poll() is not None:
-                stderr = self._process.stderr.read().decode(errors="replace") if (
-                    self._process.stderr) else ""
+                stderr = ""
+                if self._process.stderr is not None:
+                    stderr = self._process.stderr.read().decode(errors="replace")
+                    self._process.stderr.close()
                 self._process = None
                 raise RuntimeError(f"dovecot exited at start:\n{stderr}\n{self.log()}")
             try:
