@@ -59,7 +59,7 @@ from mailflow.parse_pool import ParsePool
 from mailflow.ports import SendResult
 from mailflow.render import Renderer
 from mailflow.resources import templates_dir
-from mailflow.tick import Services, load_state, run_tick
+from mailflow.tick import Services, TickReport, load_state, run_tick
 from tests.dovecot import Dovecot
 from tests.mailgen import FIRST, LAST, ORGS, signup
 
@@ -268,8 +268,8 @@ def mailflow_tick(server: Dovecot, folder: Path, batch_size: int) -> dict[str, f
     )
     _TimedRenderer.seconds = _TimedOutbox.seconds = 0.0
     tick_module.ParsePool = _MeasuredParsePool  # type: ignore[misc]
-    report = run_tick(services, NOW)
-    return {"handled": len(report.handled), "queued": len(report.queued),
+    report = run_tick(services, NOW, report=TickReport(keep=0))  # as `mailflow tick` does
+    return {"handled": report.counts["handled"], "queued": report.counts["queued"],
             "render": _TimedRenderer.seconds, "send": _TimedOutbox.seconds,
             "worker": _MeasuredParsePool.peak_mib}
 

@@ -98,28 +98,34 @@ def cmd_check_config(args: argparse.Namespace) -> int:
 def cmd_tick(args: argparse.Namespace) -> int:
     from mailflow.bootstrap import build_services
     from mailflow.progress import IntakeProgress
-    from mailflow.tick import run_tick
+    from mailflow.tick import HandledMessage, QueuedMail, TickReport, run_tick
 
     settings = settings_of(args)
     progress = IntakeProgress.for_terminal(sys.stderr)  # a backlog's count, on a terminal
+    prefix = "dry run: would have " if args.dry_run else ""
+
+    def show(kind: str, item: HandledMessage | QueuedMail) -> None:
+        """One line per message and mail as it happens (a backlog's report is not kept)."""
+        if progress is not None:
+            progress.close()  # the line is drawn again after the batch
+        if isinstance(item, HandledMessage):
+            print(f"{prefix}handled {item.sender or '(unknown sender)'}: {item.subject!r} -> "
+                  f"{item.understood} [{item.folder}]")
+        elif kind == "queued":
+            print(f"{prefix}queued {item.key} to {item.to}: {item.subject!r}")
+        elif kind == "sent":
+            print(f"sent {item.key} to {item.to}")
+        else:
+            print(f"FAILED {item.key} to {item.to}")
+
     try:
         report = run_tick(build_services(settings), parse_now(args.now), dry_run=args.dry_run,
-                          progress=progress)
+                          progress=progress, report=TickReport(keep=0, listener=show))
     finally:
         if progress is not None:
             progress.close()
-    prefix = "dry run: would have " if args.dry_run else ""
-    for item in report.handled:
-        print(f"{prefix}handled {item.sender or '(unknown sender)'}: {item.subject!r} -> "
-              f"{item.understood} [{item.folder}]")
-    for mail in report.queued:
-        print(f"{prefix}queued {mail.key} to {mail.to}: {mail.subject!r}")
-    for mail in report.sent:
-        print(f"sent {mail.key} to {mail.to}")
-    for mail in report.failed:
-        print(f"FAILED {mail.key} to {mail.to}")
     print(("dry run: " if args.dry_run else "") + report.summary())
-    return EXIT_FAILED if report.failed else EXIT_OK
+    return EXIT_FAILED if report.counts["failed"] else EXIT_OK
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:

@@ -54,6 +54,9 @@ __all__ = ["IdleWatcher", "StoppableMailbox", "Ticker", "run_daemon"]
 
 log = logging.getLogger(__name__)
 
+#: details kept per tick report (counts are always whole): a backlog never piles up
+REPORT_KEEP = 1000
+
 JOB_ID = "tick"
 
 
@@ -158,7 +161,7 @@ class Ticker:
     def _tick(self) -> None:
         self.ticks += 1
         try:
-            report = run_tick(self.services, self.clock())
+            report = run_tick(self.services, self.clock(), report=TickReport(keep=REPORT_KEEP))
         except StoreLockedError as exc:
             log.warning("tick skipped: %s", exc)
             return
@@ -177,7 +180,7 @@ class Ticker:
             log.exception("tick failed unexpectedly")
             return
         self.succeeded = True
-        if report.handled or report.sent or report.failed or report.capped:
+        if report.did_something:
             log.info("tick: %s", report.summary())
         if self.on_report is not None:
             self.on_report(report)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Literal
 
 from mailflow.adapters.background import BackgroundMailbox
 from mailflow.adapters.store import Snapshot, Store
@@ -92,7 +92,12 @@ class QueuedMail:
 
 @dataclass
 class TickReport:
-    """What one pass did, for logs, the CLI and the demo."""
+    """What one pass did, for logs, the CLI and the demo.
+
+    The counts are always whole. The lists keep the first ``keep`` items each (all when
+    ``keep`` is None), so a pass over a backlog of any size holds a bounded report;
+    ``listener`` (when given) hears of every item as it happens, e.g. to print it.
+    """
 
     handled: list[HandledMessage] = field(default_factory=list)
     queued: list[QueuedMail] = field(default_factory=list)
@@ -101,11 +106,31 @@ class TickReport:
     replayed_moves: int = 0
     history_left: int = 0
     capped: int = 0
+    keep: int | None = None
+    listener: Callable[[str, HandledMessage | QueuedMail], None] | None = None
+    counts: dict[str, int] = field(
+        default_factory=lambda: {"handled": 0, "queued": 0, "sent": 0, "failed": 0})
+
+    def add(self, kind: Literal["handled", "queued", "sent", "failed"],
+            item: HandledMessage | QueuedMail) -> None:
+        """Count ``item`` under ``kind``, tell the listener, keep it while there is room."""
+        self.counts[kind] += 1
+        if self.listener is not None:
+            self.listener(kind, item)
+        kept: list[Any] = getattr(self, kind)
+        if self.keep is None or len(kept) < self.keep:
+            kept.append(item)
+
+    @property
+    def did_something(self) -> bool:
+        counts = self.counts
+        return bool(counts["handled"] or counts["sent"] or counts["failed"] or self.capped)
 
     def summary(self) -> str:
+        counts = self.counts
         return (
-            f"{len(self.handled)} message(s) handled, {len(self.queued)} mail(s) queued, "
-            f"{len(self.sent)} sent, {len(self.failed)} failed"
+            f"{counts['handled']} message(s) handled, {counts['queued']} mail(s) queued, "
+            f"{counts['sent']} sent, {counts['failed']} failed"
             + (f", {self.history_left} older message(s) left alone" if self.history_left else "")
             + (f", {self.capped} answer(s) held back by the daily cap" if self.capped else "")
         )
@@ -128,9 +153,11 @@ def run_tick(
     *,
     dry_run: bool = False,
     progress: Callable[[int], None] | None = None,
+    report: TickReport | None = None,
 ) -> TickReport:
-    """One pass at ``now``. With ``dry_run`` nothing is committed, moved or sent."""
-    report = TickReport()
+    """One pass at ``now``. With ``dry_run`` nothing is committed, moved or sent.
+    ``report``: the report to fill (e.g. one that keeps few items and prints each)."""
+    report = report if report is not None else TickReport()
     with services.open_store() as store:
         pass_ = _Pass(services, store, now, report, dry_run)
         pass_.intake(progress)
@@ -282,7 +309,7 @@ class _Pass:
             sender=parsed.from_addr, outcome=outcome,  # type: ignore[arg-type]
             intent=intent_kind, folder=folder,
         ))
-        self.report.handled.append(HandledMessage(
+        self.report.add("handled", HandledMessage(
             key=key, sender=parsed.from_addr, subject=parsed.subject,
             understood=decision.summary or intent_kind, folder=folder,
         ))
@@ -302,7 +329,7 @@ class _Pass:
                                  sender="", outcome="attention", intent="attention",
                                  folder=folder),
             ])
-            self.report.handled.append(HandledMessage(key, "", "", reason, folder))
+            self.report.add("handled", HandledMessage(key, "", "", reason, folder))
         return folder
 
     def _record(self, decision: Decision) -> None:
@@ -330,8 +357,8 @@ class _Pass:
             allowed.append(request)
         for mail in record_mails(self.services.renderer, self.store, self.state, self.now,
                                  allowed, self.outbox_keys, attachments):
-            self.report.queued.append(
-                QueuedMail(mail.key, mail.to, mail.subject, mail.message_id, "pending")
+            self.report.add(
+                "queued", QueuedMail(mail.key, mail.to, mail.subject, mail.message_id, "pending")
             )
 
     def _over_daily_cap(self, address: str) -> bool:
@@ -443,8 +470,8 @@ class _Pass:
                     replaced_on_resend.append(sent)
                 else:
                     self.store.mark_sent(sent)  # durable now: a resend would be a duplicate
-                self.report.sent.append(
-                    QueuedMail(mail.key, mail.to, mail.subject, mail.message_id, "sent")
+                self.report.add(
+                    "sent", QueuedMail(mail.key, mail.to, mail.subject, mail.message_id, "sent")
                 )
         finally:
             sender.close()
@@ -468,8 +495,8 @@ class _Pass:
         self.store.put(mail.replace(status="failed", attempts=mail.attempts + 1,
                                     last_error=error))
         self.store.commit()
-        self.report.failed.append(
-            QueuedMail(mail.key, mail.to, mail.subject, mail.message_id, "failed")
+        self.report.add(
+            "failed", QueuedMail(mail.key, mail.to, mail.subject, mail.message_id, "failed")
         )
         log.error("mail %s to %s failed for good: %s", mail.key, mail.to, error)
 

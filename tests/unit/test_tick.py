@@ -13,7 +13,7 @@ from mailflow.adapters.store import Snapshot, Store
 from mailflow.bootstrap import build_services
 from mailflow.config import load_settings
 from mailflow.model import AttentionItem, OutgoingMail, ProcessedMessage
-from mailflow.tick import OutboxKeys, Services, erase_person, run_tick
+from mailflow.tick import OutboxKeys, Services, TickReport, erase_person, run_tick
 from tests.mailgen import deliver, signup
 
 HKI = ZoneInfo("Europe/Helsinki")
@@ -182,3 +182,18 @@ def test_a_backlog_is_parsed_by_a_worker_process_with_the_same_outcome(
     assert len(batches) == 129 and batches["signup-3@varia.test"][0] == "signup"
     assert parsed_alone == 129  # no backlog (one batch under its size): no worker
     assert parsed_in_pass == 50  # the first full batch; the worker parsed the next ones
+
+
+def test_a_report_can_keep_few_details_yet_count_and_tell_everything(
+    services: Services, tmp_path: Path,
+) -> None:
+    deliver(str(tmp_path / "mail"), [signup(n) for n in range(5)])
+    heard: list[tuple[str, str]] = []
+    report = TickReport(keep=2, listener=lambda kind, item: heard.append((kind, item.key)))
+    assert run_tick(services, NOW, report=report) is report
+    assert report.counts == {"handled": 5, "queued": 5, "sent": 5, "failed": 0}
+    assert len(report.handled) == len(report.queued) == len(report.sent) == 2
+    assert [kind for kind, _ in heard].count("handled") == 5
+    assert {key for kind, key in heard if kind == "sent"} == {
+        key for kind, key in heard if kind == "queued"}
+    assert report.summary().startswith("5 message(s) handled, 5 mail(s) queued, 5 sent")
