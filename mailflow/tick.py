@@ -250,6 +250,7 @@ class _Pass:
                 self.flush()  # answers go out per batch: their bodies never pile up
         finally:
             pool.close()
+        mailbox.hurry_moves()
         if moves_asked.wait():
             self.store.set_meta(PENDING_MOVES_META, {})  # written with the next commit
         self.report.history_left = mailbox.history_count

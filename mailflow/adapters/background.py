@@ -85,6 +85,10 @@ class BackgroundMailbox:
         """Move each folder's refs there, together with the moves asked for meanwhile."""
         return self._moves.ask(moves)
 
+    def hurry_moves(self) -> None:
+        """Do the moves asked for without resting first (the pass is about to wait)."""
+        self._moves.hurry()
+
     @property
     def history_count(self) -> int:
         return self.reader.history_count
@@ -132,6 +136,7 @@ class _Worker:
         self._wake = threading.Condition()
         self._queue: list[tuple[Any, Future[Any]]] = []
         self._closing = False
+        self._hurried = False
         self._thread = threading.Thread(target=self._work, name=name, daemon=True)
         self._thread.start()
 
@@ -141,6 +146,12 @@ class _Worker:
             self._queue.append((request, done))
             self._wake.notify()
         return done
+
+    def hurry(self) -> None:
+        """Rest no more: handle what is asked from now on at once."""
+        with self._wake:
+            self._hurried = True
+            self._wake.notify()
 
     def finish(self) -> None:
         """Handle what was asked for, then stop the thread."""
@@ -172,5 +183,5 @@ class _Worker:
     def _rest(self, seconds: float) -> None:
         until = time.monotonic() + seconds
         with self._wake:
-            while not self._closing and (left := until - time.monotonic()) > 0:
+            while not (self._closing or self._hurried) and (left := until - time.monotonic()) > 0:
                 self._wake.wait(left)
