@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from mailflow.adapters.store import Snapshot
@@ -70,7 +71,10 @@ def test_two_ticks_at_once_handle_every_message_once(tmp_path: Path) -> None:
     config = _config(tmp_path, timeout=120)
     deliver(str(tmp_path / "mail"), [signup(n, padding=4000) for n in range(300)])
     first, second = _tick(config), _tick(config)
-    outs = [p.communicate(timeout=300) for p in (first, second)]
+    # Both outputs are read at once: `mailflow tick` prints as it goes, and a run whose
+    # stdout pipe nobody reads would block in print while it holds the lock.
+    with ThreadPoolExecutor(2) as readers:
+        outs = list(readers.map(lambda p: p.communicate(timeout=300), (first, second)))
     assert (first.returncode, second.returncode) == (0, 0), outs
     handled = [line for out, _ in outs for line in out.splitlines() if line.startswith("handled ")]
     assert len(handled) == 300  # each message handled by exactly one of the two runs
