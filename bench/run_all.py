@@ -24,6 +24,7 @@ QUICK_ARGS: dict[str, list[str]] = {
     **DEFAULT_ARGS,
     "intake": ["--sizes", "1000"],
     "intake_fetch": ["--sizes", "1000"],
+    "core_speed": ["--sizes", "1000"],
     "growth": ["--sizes", "1000,10000,30000"],
     "latency": ["--samples", "2"],
 }
