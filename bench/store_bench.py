@@ -21,6 +21,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from mailflow.adapters.store import Store
 from mailflow.model import Organisation, Person, ProcessedMessage
 
@@ -46,28 +48,16 @@ def build(path: Path, messages: int, people: int) -> None:
         store.commit()
 
 
-TICK_CONFIG = """
-[network]
-address = "verkosto@example.org"
-facilitator = "vetaja@example.org"
-[mailbox]
-path = "{root}/mail"
-handle_since = "2026-01-01T00:00:00+02:00"
-[outbox]
-path = "{root}/outbox"
-[store]
-path = "{root}/mailflow.json"
-"""
 
 
 def tick_child(path: str) -> None:
     from mailflow.bootstrap import build_services
     from mailflow.config import load_settings
     from mailflow.tick import run_tick
+    from tests.factories import write_maildir_config
 
     root = Path(path).parent
-    config = root / "tick.toml"
-    config.write_text(TICK_CONFIG.format(root=root))
+    config = write_maildir_config(root, name="tick.toml")
     services = build_services(load_settings(config))
     began = time.perf_counter()
     report = run_tick(services, NOW)
@@ -122,8 +112,7 @@ def main() -> None:
         baseline = measure("baseline", path)
         load = measure("load", path)
         record = measure("record", path, args.messages)
-        sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-        from tests.mailgen import deliver, signup
+        from tests.mailgen import deliver, signup  # not in the children measured above
 
         deliver(str(path.parent / "mail"), [signup(n, padding=2000) for n in range(1000)])
         tick = measure("tick", path)

@@ -42,9 +42,6 @@ _CASE_ENDINGS = (
 )
 _MIN_WORD_KEY = 4  # a single word shorter than this is too ambiguous to match alone
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
-#: The last directory built, with what it was built from (see OrgDirectory.from_settings).
-_LAST: list[tuple[tuple[OrganisationAlias, ...], dict[str, Organisation], OrgDirectory] | None]
-_LAST = [None]
 
 
 def clean_name(name: str) -> str:
@@ -105,23 +102,8 @@ class OrgDirectory:
         """Build from the configured aliases and the organisations already in the store.
 
         A configured organisation already known (by key or by name) keeps the stored
-        record; otherwise its key is its name lower-cased. The last directory built is
-        reused while the aliases and the organisations are the same (a pass asks for one
-        per message; organisations rarely change).
+        record; otherwise its key is its name lower-cased.
         """
-        last = _LAST[0]
-        if last is not None and last[0] == aliases and last[1] == known:
-            return last[2]
-        directory = cls._build(aliases, known)
-        _LAST[0] = (aliases, dict(known), directory)
-        return directory
-
-    @classmethod
-    def _build(
-        cls,
-        aliases: tuple[OrganisationAlias, ...],
-        known: Mapping[str, Organisation],
-    ) -> OrgDirectory:
         by_name = {clean_name(o.name): o for o in known.values()}
         names: dict[str, Organisation] = {}
         domains: dict[str, Organisation] = {}

@@ -13,7 +13,7 @@ import hashlib
 import hmac
 import logging
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -192,6 +192,7 @@ class _Pass:
         )
         self.domain = network.address.rsplit("@", 1)[1]
         self.server_away = False  # the sending server failed for now during this pass
+        self._orgs: tuple[Mapping[str, Organisation], OrgDirectory] | None = None
         self.outbox_keys = OutboxKeys(store.keys(OutgoingMail), self.rules.secret)
         day_ago = now - timedelta(days=1)
         self.answers_today: dict[str, int] = {}
@@ -286,11 +287,8 @@ class _Pass:
             decision = decide_robot(parsed, self.state, self.now)
             outcome, intent_kind = "robot", str(parsed.robot)
         else:
-            orgs = OrgDirectory.from_settings(
-                self.settings.organisations, self.state.organisations
-            )
             intent = understand(
-                parsed, self.state, orgs,
+                parsed, self.state, self._org_directory(),
                 own_address=self.settings.network.address, network_domain=self.domain,
             )
             decision = decide(intent, self.state, self.now, self.rules)
@@ -316,6 +314,15 @@ class _Pass:
         ))
         log.info("handled %s from %s: %s", key, parsed.from_addr, decision.summary or intent_kind)
         return folder
+
+    def _org_directory(self) -> OrgDirectory:
+        """The organisation directory for the current state, built again only when a
+        decision changed the organisations (a state's table is the same object until then)."""
+        organisations = self.state.organisations
+        if self._orgs is None or self._orgs[0] is not organisations:
+            self._orgs = (organisations, OrgDirectory.from_settings(
+                self.settings.organisations, organisations))
+        return self._orgs[1]
 
     def _oversize(self, incoming: IncomingMessage) -> str:
         key = f"oversize:{incoming.ref}:{incoming.size}:{incoming.received_at.isoformat()}"

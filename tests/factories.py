@@ -170,6 +170,29 @@ domains = ["keuda.test"]
 """
 
 
+MAILDIR_CONFIG = """\
+[network]
+address = "{network}"
+facilitator = "{facilitator}"
+[mailbox]
+path = "{root}/mail"
+handle_since = "2026-01-01T00:00:00+02:00"
+[outbox]
+path = "{root}/outbox"
+[store]
+path = "{root}/mailflow.json"
+"""
+
+
+def write_maildir_config(root: Path, *, name: str = "mailflow.toml", extra: str = "") -> Path:
+    """The embedded default's kind of config under ``root``: Maildir ``root/mail`` in, file
+    outbox ``root/outbox`` out, store ``root/mailflow.json``; ``extra`` TOML appended."""
+    path = root / name
+    path.write_text(MAILDIR_CONFIG.format(network=NETWORK, facilitator=FACILITATOR, root=root)
+                    + extra, encoding="utf-8")
+    return path
+
+
 def write_smtp_config(root: Path, port: int, *, max_per_org: int = 4, max_attempts: int = 8,
                       max_auto_replies: int = 5) -> Path:
     """A config: Maildir ``root/mail`` in, SMTP on loopback ``port`` out (no TLS, no login)."""

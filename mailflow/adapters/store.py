@@ -327,10 +327,10 @@ class Store:
             self._rewrite = True
         else:
             self._file_bytes = self.path.stat().st_size
-        self._tables = _Tables(data)
+        replayed = _Tables(data)  # the journal is replayed before any migration
         legacy = _legacy_entries(_legacy_sent_path(self.path))
-        self._tables.replay(legacy)
-        self._tables.replay(_read_journal(self.journal_path, repair=True))
+        replayed.replay(legacy)
+        replayed.replay(_read_journal(self.journal_path, repair=True))
         self._rewrite = self._rewrite or bool(legacy)
         with contextlib.suppress(FileNotFoundError):
             self._journal_bytes = self.journal_path.stat().st_size
@@ -344,7 +344,7 @@ class Store:
             data = MIGRATIONS[version](data)
             version = _schema_version(data)
             self._rewrite = True
-        self._tables = _Tables(data)
+        self._tables = _Tables(data)  # indexed afresh over the (maybe migrated) data
         self._cache.cache = data
 
     def commit(self) -> None:

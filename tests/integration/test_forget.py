@@ -23,24 +23,13 @@ from mailflow.config import load_settings
 from mailflow.model import AttentionItem, InterestSubscription, Person, ProcessedMessage
 from mailflow.tick import run_tick
 from tests.dovecot import Dovecot
+from tests.factories import write_maildir_config
 from tests.mailgen import deliver, signup
 
 NOW = datetime(2026, 11, 2, 10, tzinfo=UTC)
 FORGOTTEN = "henkilo0@omnia.test"
 OTHER = "henkilo1@stadi.test"
 
-CONFIG = """
-[network]
-address = "verkosto@example.org"
-facilitator = "vetaja@example.org"
-[mailbox]
-path = "{root}/mail"
-handle_since = "2026-01-01T00:00:00+02:00"
-[outbox]
-path = "{root}/outbox"
-[store]
-path = "{root}/mailflow.json"
-"""
 
 
 def question(n: int, sender: str, subject: str = "Kysymys pysäköinnistä") -> bytes:
@@ -63,9 +52,7 @@ def senders(folder: Path) -> list[str]:
 
 @pytest.fixture
 def config(tmp_path: Path) -> Path:
-    path = tmp_path / "mailflow.toml"
-    path.write_text(CONFIG.format(root=tmp_path))
-    return path
+    return write_maildir_config(tmp_path)
 
 
 def export(config: Path, address: str, capsys: pytest.CaptureFixture[str]) -> dict[str, object]:

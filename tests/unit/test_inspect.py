@@ -14,22 +14,12 @@ from typing import Any
 import pytest
 
 from mailflow.cli import main
+from tests.factories import write_maildir_config
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 KEYS = {"robot", "bounced", "new_text", "intent", "people", "day", "reason"}
 
-CONFIG = """
-[network]
-address = "verkosto@example.org"
-facilitator = "vetaja@example.org"
-[mailbox]
-path = "{root}/mail"
-handle_since = "2026-01-01T00:00:00+02:00"
-[outbox]
-path = "{root}/outbox"
-[store]
-path = "{root}/mailflow.json"
-
+ORGANISATIONS = """
 [[organisations]]
 name = "Omnia"
 aliases = ["Espoon seudun koulutuskuntayhtymä Omnia"]
@@ -39,9 +29,7 @@ domains = ["omnia.test"]
 
 @pytest.fixture
 def config(tmp_path: Path) -> Path:
-    path = tmp_path / "mailflow.toml"
-    path.write_text(CONFIG.format(root=tmp_path))
-    return path
+    return write_maildir_config(tmp_path, extra=ORGANISATIONS)
 
 
 def inspect_json(config: Path, name: str, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:

@@ -22,6 +22,11 @@ def person(n: int, name: str = "") -> Person:
     return Person(address=f"p{n}@omnia.test", name=name or f"Henkilö {n}", org="omnia")
 
 
+def pending_mail() -> OutgoingMail:
+    return OutgoingMail(key="confirm:<a@omnia.test>", to="a@omnia.test", subject="Kiitos",
+                        message_id="<x@example.org>", created_at=NOW, raw="...")
+
+
 def test_records_round_trip_and_upsert_by_key(tmp_path: Path) -> None:
     path = tmp_path / "mailflow.json"
     with Store(path) as store:
@@ -132,8 +137,7 @@ def test_a_second_writer_that_waits_long_enough_gets_the_lock(tmp_path: Path) ->
 
 def test_a_mail_marked_sent_survives_a_crash_before_commit(tmp_path: Path) -> None:
     path = tmp_path / "mailflow.json"
-    mail = OutgoingMail(key="confirm:<a@omnia.test>", to="a@omnia.test", subject="Kiitos",
-                        message_id="<x@example.org>", created_at=NOW, raw="...")
+    mail = pending_mail()
     with Store(path) as store:
         store.put(mail)
         store.commit()
@@ -147,8 +151,7 @@ def test_a_mail_marked_sent_survives_a_crash_before_commit(tmp_path: Path) -> No
 
 def test_marking_sent_does_not_make_other_changes_durable(tmp_path: Path) -> None:
     path = tmp_path / "mailflow.json"
-    mail = OutgoingMail(key="confirm:<a@omnia.test>", to="a@omnia.test", subject="Kiitos",
-                        message_id="<x@example.org>", created_at=NOW, raw="...")
+    mail = pending_mail()
     with Store(path) as store:
         store.put(mail)
         store.commit()
@@ -180,6 +183,17 @@ def test_many_records_are_written_in_one_pass(tmp_path: Path) -> None:
 
 def journal_of(path: Path) -> Path:
     return path.with_name(path.name + ".journal")
+
+
+def two_commits(folder: Path) -> Path:
+    """A new store (written whole) with person 1, then person 2 in a journal line."""
+    path = folder / "mailflow.json"
+    with Store(path) as store:
+        store.put(person(1))
+        store.commit()
+        store.put(person(2))
+        store.commit()
+    return path
 
 
 def test_a_commit_appends_what_changed_to_the_journal_not_the_whole_file(
@@ -217,12 +231,7 @@ def test_deletes_are_journalled_too(tmp_path: Path) -> None:
 def test_a_line_torn_by_a_crash_is_dropped_and_later_commits_still_count(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "mailflow.json"
-    with Store(path) as store:
-        store.put(person(1))
-        store.commit()
-        store.put(person(2))
-        store.commit()
+    path = two_commits(tmp_path)
     journal = journal_of(path)
     whole = journal.read_bytes()
     journal.write_bytes(whole + b'{"tables":{"people":{"p3@omnia.test":{"addr')  # killed
@@ -236,12 +245,7 @@ def test_a_line_torn_by_a_crash_is_dropped_and_later_commits_still_count(
 
 
 def test_a_damaged_line_inside_the_journal_is_a_clear_error(tmp_path: Path) -> None:
-    path = tmp_path / "mailflow.json"
-    with Store(path) as store:
-        store.put(person(1))
-        store.commit()
-        store.put(person(2))
-        store.commit()
+    path = two_commits(tmp_path)
     journal = journal_of(path)
     journal.write_bytes(b"not json\n" + journal.read_bytes())
     with pytest.raises(StoreError, match=r"mailflow.json.journal: line 1 is damaged"):
@@ -290,8 +294,7 @@ def test_replaying_a_journal_already_in_the_file_changes_nothing(tmp_path: Path)
 
 def test_an_old_sent_journal_is_replayed_then_folded_in(tmp_path: Path) -> None:
     path = tmp_path / "mailflow.json"
-    mail = OutgoingMail(key="confirm:<a@omnia.test>", to="a@omnia.test", subject="Kiitos",
-                        message_id="<x@example.org>", created_at=NOW, raw="...")
+    mail = pending_mail()
     with Store(path) as store:
         store.put(mail)
         store.commit()
