@@ -12,8 +12,9 @@ RSS is its own):
   mailflow- run_tick on that INBOX with a file outbox: fetch, parse, classify, decide,
             record, commit, move, then render and write the answers. "render s" is the
             time inside Renderer.render, "send s" the time writing the .eml files
-            (fsynced); "intake msg/s" leaves both out. In a backlog mailflow parses in
-            a worker process: "worker RSS" is that process's peak.
+            (fsynced); "intake msg/s" leaves both out. In a backlog mailflow parses and
+            understands in a worker process: "worker own" is the memory that process
+            does not share with the pass (its private pages as it ends).
 
 Peak memory is the child's max RSS (MiB) and, with --tracemalloc, the peak of Python
 allocations in a second run (slower). The store grows with what a pass records (every
@@ -53,9 +54,9 @@ import mailflow.tick as tick_module
 from mailflow.adapters.fileoutbox import FileOutbox
 from mailflow.adapters.imap import ImapMailbox
 from mailflow.adapters.store import Store
+from mailflow.backlog_worker import BacklogWorker
 from mailflow.config import MailboxSettings, NetworkSettings, OutboxSettings, Settings
 from mailflow.model import NetworkDay
-from mailflow.parse_pool import ParsePool
 from mailflow.ports import SendResult
 from mailflow.render import Renderer
 from mailflow.resources import templates_dir
@@ -223,19 +224,21 @@ class _TimedOutbox(FileOutbox):
             _TimedOutbox.seconds += time.perf_counter() - started
 
 
-class _MeasuredParsePool(ParsePool):
-    """Notes the worker process's peak RSS (MiB) before it ends."""
+class _MeasuredWorker(BacklogWorker):
+    """Notes the worker process's own memory (MiB) before it ends: the pages it does not
+    share with the pass (a forked worker shares most of the pass's pages, which its RSS
+    would count again)."""
 
     peak_mib = 0.0
 
     def close(self) -> None:
         process = self._process
         if process is not None and process.pid is not None:
-            status = Path(f"/proc/{process.pid}/status")
-            for line in status.read_text().splitlines() if status.exists() else []:
-                if line.startswith("VmHWM:"):
-                    _MeasuredParsePool.peak_mib = max(_MeasuredParsePool.peak_mib,
-                                                      int(line.split()[1]) / 1024)
+            rollup = Path(f"/proc/{process.pid}/smaps_rollup")
+            own = sum(int(line.split()[1]) for line in
+                      (rollup.read_text().splitlines() if rollup.exists() else [])
+                      if line.startswith(("Private_Clean:", "Private_Dirty:")))
+            _MeasuredWorker.peak_mib = max(_MeasuredWorker.peak_mib, own / 1024)
         super().close()
 
 
@@ -267,11 +270,11 @@ def mailflow_tick(server: Dovecot, folder: Path, batch_size: int) -> dict[str, f
         renderer=_TimedRenderer(templates_dir(), settings.network, settings.tz),
     )
     _TimedRenderer.seconds = _TimedOutbox.seconds = 0.0
-    tick_module.ParsePool = _MeasuredParsePool  # type: ignore[misc]
+    tick_module.BacklogWorker = _MeasuredWorker  # type: ignore[misc]
     report = run_tick(services, NOW, report=TickReport(keep=0))  # as `mailflow tick` does
     return {"handled": report.counts["handled"], "queued": report.counts["queued"],
             "render": _TimedRenderer.seconds, "send": _TimedOutbox.seconds,
-            "worker": _MeasuredParsePool.peak_mib}
+            "worker": _MeasuredWorker.peak_mib}
 
 
 def _child(job: Callable[[], Any], traced: bool, out: Any) -> None:
@@ -388,7 +391,7 @@ def main() -> None:
           "RSS = its max RSS in MiB")
     header = ("messages", "MiB", "raw msg/s", "naive msg/s", "naive RSS",
               "mailflow msg/s", "intake msg/s", "render s", "send s", "mailflow RSS",
-              "worker RSS", "store RSS", "pass - store", "handled", "answers"
+              "worker own", "store RSS", "pass - store", "handled", "answers"
               ) + (("traced peak",) if args.tracemalloc else ())
     print(" | ".join(f"{h:>14}" for h in header))
     for size, mib, raw, naive, flow, alone, traced in rows:

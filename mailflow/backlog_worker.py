@@ -1,121 +1,217 @@
-"""Parsing a backlog on another core: a worker process parses the next batch meanwhile.
+"""A backlog read on another core: a worker process parses and understands the next
+batches while the pass decides on the batch in hand.
 
-Parsing is pure (bytes in, :class:`~mailflow.values.ParsedMessage` out) and costs about a
-third of a pass's time per message, so when a pass meets a backlog (a full batch), the
-batches after it are parsed in one worker process while the pass decides on the batch in
-hand: the reading thread sends each batch to the worker as soon as it is read, and the
-pass takes the results, in order, when it comes to that batch. A pass over a few
-messages never starts a process.
+Parsing and understanding cost most of a pass's time per message, and both are pure, so
+when a pass meets a backlog (a full batch), each later batch is sent to one worker
+process as soon as it is read. The worker parses it and understands each message against
+its view of the state (:mod:`mailflow.prepare`): the days, the organisations and the
+people, kept up to date by the changes the pass publishes after each batch. At a
+message's turn the pass uses that understanding if what it read of the state is still the
+same, and understands the message again otherwise, so a worker changes how fast a pass
+is, never what it decides. A pass over a few messages never starts a process.
 
-The worker is started by the ``forkserver`` method (a fresh process, safe beside the
-daemon's threads) with :mod:`mailflow.parse` preloaded, and talks over one pipe: whole
-pickled batches each way, so neither side needs a helper thread (a helper thread would
-wait for the interpreter lock while the pass computes). If the worker cannot start or
-dies, the pass parses in its own process, as it always can: nothing depends on it.
+Starting the worker:
+
+- While the process has one thread (``mailflow tick`` from cron: the first batch is read
+  before the mailbox's threads start), by a plain fork: ready in milliseconds. The
+  objects the pass holds are frozen out of the garbage collector first, so the child's
+  collections do not copy the parent's memory page by page; the child closes every file
+  it inherited but its pipe (the store's lock, the IMAP connection).
+- Beside other threads (the daemon), a fork is not safe: the ``forkserver`` method starts
+  a fresh interpreter with :mod:`mailflow.prepare` preloaded, on its own thread (0.1-0.2 s,
+  once per daemon: later passes fork from that server), and the batches read meanwhile
+  are prepared in the pass.
+
+The worker talks over one pipe: whole pickled batches each way, with the state's changes
+riding along with the batches, so neither side needs a helper thread (a helper thread
+would wait for the interpreter lock while the pass computes). If the worker cannot start
+or dies, the pass parses and understands in its own process, as it always can: nothing
+depends on it.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
+import os
 import pickle
+import signal
+import threading
 from multiprocessing.connection import Connection
-from typing import TYPE_CHECKING
+from multiprocessing.context import ForkContext, ForkServerContext
+from typing import TYPE_CHECKING, Any
 
-from mailflow.parse import parse_message
+from mailflow.prepare import Prepared, Reader, StateView, ViewChanges, prepare_all, still_holds
 
 if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
 
+    from mailflow.model import Person
     from mailflow.ports import Batch
-    from mailflow.values import ParsedMessage
+    from mailflow.values import NetworkState
 
-__all__ = ["ParsePool", "parse_all"]
+__all__ = ["BacklogWorker"]
 
 log = logging.getLogger(__name__)
 
-Parsed = list["ParsedMessage | None"]
+Results = list[Prepared | None]
 
 
-def parse_all(raws: list[bytes | None], own_address: str,
-              trusted_authserv_id: str) -> Parsed:
-    """Each raw message parsed (None stays None: a message over the size cap)."""
-    return [
-        None if raw is None else parse_message(
-            raw, own_address=own_address, trusted_authserv_id=trusted_authserv_id)
-        for raw in raws
-    ]
-
-
-def _serve(conn: Connection) -> None:
-    """The worker: parse each batch it is sent and send back the results, until EOF."""
+def _serve(conn: Connection, reader: Reader, forked: bool = False) -> None:
+    """The worker: bring the view up to date with the changes that come with each batch,
+    prepare the batch against it, send back the results; until the pipe closes.
+    ``forked``: a plain fork of the pass, which lets go of what it inherited first."""
+    if forked:
+        _let_go(conn.fileno())
+    view = StateView()
     while True:
         try:
             request = conn.recv_bytes()
         except (EOFError, OSError):
             return
-        raws, own_address, trusted = pickle.loads(request)  # noqa: S301 - our own parent
-        conn.send_bytes(pickle.dumps(parse_all(raws, own_address, trusted),
+        raws, changes = pickle.loads(request)  # noqa: S301 - our own parent
+        for change in changes:
+            view.apply(change)
+        conn.send_bytes(pickle.dumps(prepare_all(raws, view, reader),
                                      protocol=pickle.HIGHEST_PROTOCOL))
 
 
-class ParsePool:
-    """Parses batches in a worker process once a batch shows a backlog (see the module).
+def _let_go(keep: int) -> None:
+    """In a forked child: close every inherited file but ``keep`` and the standard ones,
+    and leave signals to their defaults (the parent handles a stop; the child ends when
+    its pipe closes)."""
+    os.closerange(3, keep)
+    os.closerange(keep + 1, _max_fd())
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _max_fd() -> int:
+    try:
+        return int(os.sysconf("SC_OPEN_MAX"))
+    except (ValueError, OSError):
+        return 65536
+
+
+class BacklogWorker:
+    """Prepares batches in a worker process once a batch shows a backlog (see the module).
 
     :meth:`submit` runs on the pass's reading thread and returns a ticket (or None: the
-    pass parses that batch itself); :meth:`parsed` runs on the pass's thread, in the
-    order the batches were read.
+    pass prepares that batch itself); :meth:`publish`, :meth:`prepared` and
+    :meth:`holds` run on the pass's thread, :meth:`prepared` in the order the batches
+    were read.
     """
 
-    def __init__(self, own_address: str, trusted_authserv_id: str, *, backlog: int) -> None:
-        self.own_address = own_address
-        self.trusted_authserv_id = trusted_authserv_id
+    def __init__(self, reader: Reader, *, backlog: int) -> None:
+        self.reader = reader
         self.backlog = backlog
         self._conn: Connection | None = None
         self._process: BaseProcess | None = None
+        self._asked = False  # a batch showed a backlog: the process was asked to start
+        self._starting: threading.Thread | None = None  # starting it beside other threads
+        self._ready = threading.Event()  # set once the process runs (or failed to start)
         self._sent = 0
         self._received = 0
         self._broken = False
+        # what the pass published and the worker has not been sent yet
+        self._lock = threading.Lock()
+        self._unsent: list[ViewChanges] = []
+        # the pass's side of the view: what was published, and each serial's tables
+        self._people: dict[str, Person] = {}
+        self._tables: tuple[Any, Any] | None = None
+        self._serials: dict[int, tuple[Any, Any]] = {}
 
     @property
     def started(self) -> bool:
-        """Whether this pool started its worker process."""
-        return self._process is not None
+        """Whether a batch showed a backlog, so the worker process was started."""
+        return self._asked
+
+    def wait_ready(self, timeout: float) -> bool:
+        """Wait until the worker process runs; False when it does not (yet, or at all)."""
+        return self._ready.wait(timeout) and not self._broken
+
+    def publish(self, state: NetworkState) -> None:
+        """Note what changed in ``state`` since the last publish, for the worker's view
+        (sent along with the next batch). Costs a look at each person, no copy of them."""
+        if self._broken:
+            return
+        people = dict(state.people.items())
+        changed: dict[str, Person | None] = {
+            address: person for address, person in people.items()
+            if self._people.get(address) is not person
+        }
+        changed.update(dict.fromkeys(self._people.keys() - people.keys()))
+        self._people = people
+        serial = None
+        tables = (state.days, state.organisations)
+        if self._tables is None or tables[0] is not self._tables[0] \
+                or tables[1] is not self._tables[1]:
+            serial = len(self._serials) + 1
+            self._serials[serial] = self._tables = tables
+        if serial is None and not changed:
+            return
+        change = ViewChanges(
+            serial=serial, people=changed,
+            days=dict(state.days.items()) if serial else None,
+            organisations=dict(state.organisations.items()) if serial else None,
+        )
+        with self._lock:
+            self._unsent.append(change)
 
     def submit(self, batch: Batch) -> int | None:
-        """Send ``batch`` to the worker; its ticket, or None when the pass parses it."""
+        """Send ``batch`` to the worker; its ticket, or None when the pass prepares it."""
         if self._broken:
             return None
-        if self._conn is None:
+        if not self._asked:
             if len(batch.messages) < self.backlog:
                 return None  # no backlog: not worth a process
-            self._start()
-            return None  # the worker starts meanwhile; this batch is parsed in the pass
+            self._asked = True
+            if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+                self._start("fork")
+                return None
+            # A fresh interpreter (0.1-0.2 s): on its own thread, so the reading goes on,
+            # and the pass prepares the batches read meanwhile.
+            self._starting = threading.Thread(target=self._start, args=("forkserver",),
+                                              daemon=True, name="mailflow-backlog-start")
+            self._starting.start()
+            return None
+        if not self._ready.is_set() or self._conn is None:
+            return None
+        with self._lock:
+            changes, self._unsent = self._unsent, []
         try:
             self._conn.send_bytes(pickle.dumps(
-                ([m.raw for m in batch.messages], self.own_address, self.trusted_authserv_id),
-                protocol=pickle.HIGHEST_PROTOCOL))
+                ([m.raw for m in batch.messages], changes), protocol=pickle.HIGHEST_PROTOCOL))
         except (OSError, ValueError) as exc:
             self._give_up(exc)
             return None
         self._sent += 1
         return self._sent
 
-    def parsed(self, ticket: int | None) -> Parsed | None:
-        """The worker's results for a ticket, or None: then the pass parses it itself."""
+    def prepared(self, ticket: int | None) -> Results | None:
+        """The worker's results for a ticket, or None: then the pass prepares it itself."""
         if ticket is None or self._broken or self._conn is None:
             return None
         try:
             while self._received < ticket:
-                results: Parsed = pickle.loads(self._conn.recv_bytes())  # noqa: S301
+                results: Results = pickle.loads(self._conn.recv_bytes())  # noqa: S301
                 self._received += 1
         except (EOFError, OSError, pickle.UnpicklingError) as exc:
             self._give_up(exc)
             return None
         return results
 
+    def holds(self, prepared: Prepared, state: NetworkState) -> bool:
+        """Whether the worker's understanding of a message is what understanding it now,
+        against ``state``, would give."""
+        tables = self._serials.get(prepared.serial)
+        return tables is not None and still_holds(prepared, state, tables)
+
     def close(self) -> None:
         """Stop the worker (it ends when its pipe closes)."""
+        if self._starting is not None:
+            self._starting.join()
         if self._conn is not None:
             self._conn.close()
         if self._process is not None:
@@ -125,22 +221,34 @@ class ParsePool:
                 self._process.join()
             self._process = None
 
-    def _start(self) -> None:
+    def _start(self, method: str) -> None:
         try:
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["mailflow.parse"])
+            context: ForkContext | ForkServerContext
+            if method == "fork":
+                context = multiprocessing.get_context("fork")
+            else:
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload(["mailflow.prepare"])
             mine, theirs = context.Pipe(duplex=True)
-            process = context.Process(target=_serve, args=(theirs,), daemon=True,
-                                      name="mailflow-parse")
-            process.start()
+            process = context.Process(target=_serve, args=(theirs, self.reader, method == "fork"),
+                                      daemon=True, name="mailflow-backlog")
+            if method == "fork":
+                gc.freeze()  # the child never collects what the pass holds now
+                try:
+                    process.start()
+                finally:
+                    gc.unfreeze()
+            else:
+                process.start()
             theirs.close()
-        except (OSError, ValueError) as exc:
+            self._conn, self._process = mine, process
+        except Exception as exc:  # whatever it is, the pass goes on without the worker
             self._give_up(exc)
-            return
-        self._conn, self._process = mine, process
+        finally:
+            self._ready.set()
 
     def _give_up(self, exc: BaseException) -> None:
         if not self._broken:
-            log.warning("parsing in a worker process failed (%s); parsing in the pass",
+            log.warning("preparing in a worker process failed (%s); preparing in the pass",
                         f"{type(exc).__name__}: {exc}".rstrip(": "))
         self._broken = True

@@ -72,9 +72,11 @@ class StoppableMailbox:
         self._stop = stop
 
     def fetch_new(
-        self, cursor: dict[str, Any], since: datetime, batch_size: int, max_bytes: int
+        self, cursor: dict[str, Any], since: datetime, batch_size: int, max_bytes: int,
+        *, first_size: int = 0,
     ) -> Iterator[Batch]:
-        for batch in self._inner.fetch_new(cursor, since, batch_size, max_bytes):
+        for batch in self._inner.fetch_new(cursor, since, batch_size, max_bytes,
+                                           first_size=first_size):
             if self._stop.is_set() and batch.messages:
                 log.info("stopping: the rest of the inbox is left for the next run")
                 return

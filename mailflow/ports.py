@@ -38,13 +38,15 @@ class Mailbox(Protocol):
     """Where incoming mail is read. Messages are never marked read or deleted by reading."""
 
     def fetch_new(
-        self, cursor: dict[str, Any], since: datetime, batch_size: int, max_bytes: int
+        self, cursor: dict[str, Any], since: datetime, batch_size: int, max_bytes: int,
+        *, first_size: int = 0,
     ) -> Iterator[Batch]:
         """Yield batches of messages not yet moved out of the inbox.
 
         cursor: what the last committed batch returned ({} at first); messages received
         before ``since`` are left alone and only counted (see ``history_count``); a message
-        over ``max_bytes`` comes with ``raw=None``.
+        over ``max_bytes`` comes with ``raw=None``; the first batch holds at most
+        ``first_size`` messages when that is given, the others ``batch_size``.
         """
         ...
 

@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from mailflow.adapters.background import BackgroundMailbox
 from mailflow.adapters.store import Snapshot, Store
+from mailflow.backlog_worker import BacklogWorker
 from mailflow.config import Settings
 from mailflow.costs import cost_csv
 from mailflow.decide import Rules, decide, decide_robot
@@ -39,12 +40,12 @@ from mailflow.model import (
 )
 from mailflow.orgs import OrgDirectory
 from mailflow.parse import message_key, parse_message
-from mailflow.parse_pool import ParsePool
 from mailflow.ports import IncomingMessage, Mailbox, Sender
+from mailflow.prepare import Prepared, Reader
 from mailflow.render import Attachment, Renderer
 from mailflow.schedule import ScheduleRules, due_mails
 from mailflow.state import apply_decision, state_from_records
-from mailflow.values import Decision, MailRequest, NetworkState, ParsedMessage
+from mailflow.values import Decision, Intent, MailRequest, NetworkState, ParsedMessage
 
 __all__ = [
     "HandledMessage",
@@ -66,6 +67,10 @@ CURSOR_META = "mailbox_cursor"
 LAST_DIGEST_META = "last_digest_at"
 LAST_PRUNED_META = "last_pruned"
 PENDING_MOVES_META = "pending_moves"  # {folder: [refs]} committed before they are moved
+
+#: the first batch of a pass holds at most this many messages: in a backlog, the worker
+#: process starts and the first answers go out sooner (the others: mailbox.batch_size)
+FIRST_BATCH = 50
 
 
 @dataclass(frozen=True)
@@ -193,6 +198,7 @@ class _Pass:
         self.domain = network.address.rsplit("@", 1)[1]
         self.server_away = False  # the sending server failed for now during this pass
         self._orgs: tuple[Mapping[str, Organisation], OrgDirectory] | None = None
+        self._worker: BacklogWorker | None = None  # preparing a backlog, during intake
         self.outbox_keys = OutboxKeys(store.keys(OutgoingMail), self.rules.secret)
         day_ago = now - timedelta(days=1)
         self.answers_today: dict[str, int] = {}
@@ -226,20 +232,27 @@ class _Pass:
     def _intake_batches(self, mailbox: BackgroundMailbox, since: datetime,
                         progress: Callable[[int], None] | None) -> None:
         """Handle, commit, then move each batch. Meanwhile the mailbox reads the next
-        batch (and a worker process parses it, in a backlog) and moves the last ones."""
+        batch (and, in a backlog, a worker process parses and understands it) and moves
+        the last ones."""
         settings = self.settings.mailbox
         cursor = self.store.meta(CURSOR_META, {}) or {}
         moves_asked = _MovesInFlight(mailbox)
-        pool = ParsePool(self.settings.network.address, settings.trusted_authserv_id,
-                         backlog=settings.batch_size)
+        first_size = min(settings.batch_size, FIRST_BATCH)
+        self._worker = worker = BacklogWorker(
+            Reader(self.settings.network.address, settings.trusted_authserv_id,
+                   self.settings.organisations),
+            backlog=first_size)
+        worker.publish(self.state)
         try:
-            for batch, parsing in mailbox.batches(cursor, since, settings.batch_size,
-                                                  settings.max_message_bytes, pool.submit):
-                parsed = pool.parsed(parsing) or [None] * len(batch.messages)
+            for batch, ticket in mailbox.batches(cursor, since, settings.batch_size,
+                                                 settings.max_message_bytes, worker.submit,
+                                                 first_size=first_size):
+                prepared = worker.prepared(ticket) or [None] * len(batch.messages)
                 moves: dict[str, list[str]] = {}
-                for incoming, message in zip(batch.messages, parsed, strict=True):
-                    folder = self._handle(incoming, message)
+                for incoming, ahead in zip(batch.messages, prepared, strict=True):
+                    folder = self._handle(incoming, ahead)
                     moves.setdefault(folder, []).append(incoming.ref)
+                worker.publish(self.state)
                 if progress is not None:
                     progress(len(batch.messages))
                 if self.dry_run:
@@ -250,7 +263,8 @@ class _Pass:
                 moves_asked.ask(moves)
                 self.flush()  # answers go out per batch: their bodies never pile up
         finally:
-            pool.close()
+            worker.close()
+            self._worker = None
         mailbox.hurry_moves()
         if moves_asked.wait():
             self.store.set_meta(PENDING_MOVES_META, {})  # written with the next commit
@@ -267,30 +281,26 @@ class _Pass:
         self.store.set_meta(PENDING_MOVES_META, {})
         self.store.commit()
 
-    def _handle(self, incoming: IncomingMessage, parsed: ParsedMessage | None = None) -> str:
+    def _handle(self, incoming: IncomingMessage, ahead: Prepared | None = None) -> str:
         """Decide on one message and record it; return the folder it belongs in.
-        ``parsed``: the message already parsed (by the worker process), if it was."""
+        ``ahead``: the message as the worker process prepared it, if it did."""
         mailbox_settings = self.settings.mailbox
         if incoming.raw is None:
             return self._oversize(incoming)
-        key = parsed.key if parsed is not None else message_key(incoming.raw)
+        key = ahead.parsed.key if ahead is not None else message_key(incoming.raw)
         seen = self.store.get(ProcessedMessage, key)
         if seen is not None:
             self.report.replayed_moves += 1
             return seen.folder
-        if parsed is None:
-            parsed = parse_message(
-                incoming.raw, own_address=self.settings.network.address,
-                trusted_authserv_id=mailbox_settings.trusted_authserv_id,
-            )
+        parsed = ahead.parsed if ahead is not None else parse_message(
+            incoming.raw, own_address=self.settings.network.address,
+            trusted_authserv_id=mailbox_settings.trusted_authserv_id,
+        )
         if parsed.robot is not None:
             decision = decide_robot(parsed, self.state, self.now)
             outcome, intent_kind = "robot", str(parsed.robot)
         else:
-            intent = understand(
-                parsed, self.state, self._org_directory(),
-                own_address=self.settings.network.address, network_domain=self.domain,
-            )
+            intent = self._understand(parsed, ahead)
             decision = decide(intent, self.state, self.now, self.rules)
             intent_kind = str(intent.kind)
             outcome = "handled"
@@ -314,6 +324,16 @@ class _Pass:
         ))
         log.info("handled %s from %s: %s", key, parsed.from_addr, decision.summary or intent_kind)
         return folder
+
+    def _understand(self, parsed: ParsedMessage, ahead: Prepared | None) -> Intent:
+        """What the message asks for: the worker's understanding when it still holds
+        against the current state, else understood here and now."""
+        worker = self._worker
+        if ahead is not None and ahead.intent is not None and worker is not None \
+                and worker.holds(ahead, self.state):
+            return ahead.intent
+        return understand(parsed, self.state, self._org_directory(),
+                          own_address=self.settings.network.address, network_domain=self.domain)
 
     def _org_directory(self) -> OrgDirectory:
         """The organisation directory for the current state, built again only when a

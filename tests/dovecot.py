@@ -169,6 +169,7 @@ class Dovecot:
         self._process = subprocess.Popen(
             [self.binary, "-F", "-c", str(self.config_path)],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            start_new_session=True,  # its own process group: kill() reaches every child
         )
         self._wait_for_greeting(timeout=10.0)
         return self
@@ -192,10 +193,16 @@ class Dovecot:
         self._wait_port_closed(timeout)
 
     def kill(self) -> None:
-        """SIGKILL the master process (children notice and exit), as a crash would."""
+        """SIGKILL Dovecot and every process of it at once, as a crash would.
+
+        The whole process group goes in one signal: killing the master and then the
+        children it had could miss a child it was forking at that moment (an imap
+        process for a new connection), which then went on serving."""
         process, self._process = self._process, None
         if process is not None and process.poll() is None:
             children = _descendants(process.pid)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
             process.kill()
             for pid in children:
                 _signal(pid, signal.SIGKILL)

@@ -6,7 +6,8 @@ the server, and a MOVE costs the server about the same whether it moves 50 messa
 10,000 messages, measured with ``bench/intake.py``). So :class:`BackgroundMailbox`:
 
 - reads on one thread, one batch ahead: while the pass handles batch *k*, batch *k + 1*
-  is read (memory stays bounded by two batches);
+  is read (memory stays bounded by two batches); the first batch is read by the pass's
+  own thread, as nothing else can be done before it;
 - moves on another thread, over its own mailbox connection, which keeps the server
   busy at most a fifth of the time (:data:`MOVE_DUTY`): every move asked for while the
   last one ran, or while the thread rested after it, goes in the next command. The
@@ -54,23 +55,27 @@ class BackgroundMailbox:
 
     def batches(
         self, cursor: dict[str, Any], since: datetime, batch_size: int, max_bytes: int,
-        on_read: Callable[[Batch], _P],
+        on_read: Callable[[Batch], _P], *, first_size: int = 0,
     ) -> Iterator[tuple[Batch, _P]]:
         """The mailbox's ``fetch_new`` batches, each with what ``on_read`` returned for it
-        on the reading thread as soon as it was read; the next batch is read while this
-        one is used.
+        as soon as it was read; the next batch is read while this one is used.
 
+        The first batch is read on the calling thread, before any thread of this mailbox
+        starts (so ``on_read`` may start a process by a plain fork, safe only while the
+        process has one thread); the next ones on the reading thread.
         An error of the mailbox (e.g. ``TemporaryServerError``) is raised here, when the
         batch it cut short is asked for.
         """
-        batches = self.reader.fetch_new(cursor, since, batch_size, max_bytes)
+        batches = self.reader.fetch_new(cursor, since, batch_size, max_bytes,
+                                        first_size=first_size)
 
         def read() -> tuple[Batch, _P] | None:
             batch = next(batches, None)
             return None if batch is None else (batch, on_read(batch))
 
         try:
-            ahead = self._reads.ask(read)
+            ahead: Future[tuple[Batch, _P] | None] = Future()
+            ahead.set_result(read())
             while (item := ahead.result()) is not None:
                 ahead = self._reads.ask(read)
                 yield item
@@ -138,13 +143,15 @@ class _Worker:
         self._closing = False
         self._hurried = False
         self._thread = threading.Thread(target=self._work, name=name, daemon=True)
-        self._thread.start()
 
     def ask(self, request: Any) -> Future[Any]:
+        """Queue ``request`` (the thread starts at the first one)."""
         done: Future[Any] = Future()
         with self._wake:
             self._queue.append((request, done))
             self._wake.notify()
+        if self._thread.ident is None:
+            self._thread.start()
         return done
 
     def hurry(self) -> None:
@@ -158,7 +165,8 @@ class _Worker:
         with self._wake:
             self._closing = True
             self._wake.notify()
-        self._thread.join()
+        if self._thread.ident is not None:
+            self._thread.join()
 
     def _work(self) -> None:
         while True:

@@ -81,7 +81,8 @@ class ImapMailbox:
 
     # -- reading --------------------------------------------------------------------
     def fetch_new(
-        self, cursor: dict[str, Any], since: datetime, batch_size: int, max_bytes: int
+        self, cursor: dict[str, Any], since: datetime, batch_size: int, max_bytes: int,
+        *, first_size: int = 0,
     ) -> Iterator[Batch]:
         """Yield batches of the messages above the cursor's UID (see the module's notes).
 
@@ -96,16 +97,17 @@ class ImapMailbox:
         uids = self._guard(partial(self._uids_above, last_uid))
         pending: list[IncomingMessage] = []
         pending_bytes = 0
+        size = first_size or batch_size
         for start in range(0, len(uids), self.fetch_chunk):
             chunk = uids[start:start + self.fetch_chunk]
             wanted = self._guard(partial(self._read_sizes, client, chunk, since))
             for group in _body_groups(wanted, max_bytes, self.batch_bytes):
                 read = self._guard(partial(self._read_bodies, client, group, max_bytes))
                 for message in read:
-                    if pending and (len(pending) >= batch_size
+                    if pending and (len(pending) >= size
                                     or pending_bytes + message.size > self.batch_bytes):
                         yield Batch(tuple(pending), _cursor(uidvalidity, last_uid))
-                        pending, pending_bytes = [], 0
+                        pending, pending_bytes, size = [], 0, batch_size
                     pending.append(message)
                     pending_bytes += len(message.raw or b"")
                     last_uid = _uid_of(message.ref)

@@ -80,7 +80,8 @@ class MaildirMailbox:
         return self._history
 
     def fetch_new(
-        self, cursor: dict[str, Any], since: datetime, batch_size: int, max_bytes: int
+        self, cursor: dict[str, Any], since: datetime, batch_size: int, max_bytes: int,
+        *, first_size: int = 0,
     ) -> Iterator[Batch]:
         """Yield batches of the inbox's messages delivered at or after ``since``, oldest first.
 
@@ -98,18 +99,19 @@ class MaildirMailbox:
         entries.sort(key=lambda e: (e.received, e.path.name))
         pending: list[IncomingMessage] = []
         pending_bytes = 0
+        size = first_size or batch_size
         for entry in entries:
             if pending and pending_bytes + _cost(entry.size, max_bytes) > self.batch_bytes:
                 yield Batch(tuple(pending), {})
-                pending, pending_bytes = [], 0
+                pending, pending_bytes, size = [], 0, batch_size
             message = self._read(entry, max_bytes)  # read only when its batch is next
             if message is None:
                 continue
             pending.append(message)
             pending_bytes += len(message.raw or b"")
-            if len(pending) >= batch_size:
+            if len(pending) >= size:
                 yield Batch(tuple(pending), {})
-                pending, pending_bytes = [], 0
+                pending, pending_bytes, size = [], 0, batch_size
         if pending:
             yield Batch(tuple(pending), {})
 

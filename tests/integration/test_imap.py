@@ -102,6 +102,8 @@ def test_the_cursor_advances_batch_by_batch_and_a_pass_resumes_after_it(dovecot:
     batches = list(box.fetch_new({}, SINCE, 2, CAP))
     assert [len(b.messages) for b in batches] == [2, 2, 1]
     assert [b.cursor["last_uid"] for b in batches] == [2, 4, 5]
+    ramped = list(box.fetch_new({}, SINCE, 3, CAP, first_size=1))  # a pass gets going sooner
+    assert [b.cursor["last_uid"] for b in ramped] == [1, 4, 5]
 
     again, cursor = run_pass(box, batches[-1].cursor)  # nothing moved, nothing new
     assert again == [] and cursor == batches[-1].cursor

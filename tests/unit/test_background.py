@@ -32,7 +32,7 @@ class Box:
         return 0
 
     def fetch_new(self, cursor: dict[str, Any], since: datetime, batch_size: int,
-                  max_bytes: int) -> Iterator[Batch]:
+                  max_bytes: int, *, first_size: int = 0) -> Iterator[Batch]:
         for start in range(0, self.count, self.batch):
             self.threads.add(threading.current_thread().name)
             refs = range(start, min(start + self.batch, self.count))
@@ -52,13 +52,16 @@ def test_batches_come_in_order_each_with_what_was_made_of_it_on_the_reading_thre
     box = Box(10, 3)
     mover = Box(0, 1)
     mailbox = BackgroundMailbox(box, open_mover=lambda: mover)
-    seen = []
+    assert threading.active_count() == 1  # nothing started before the first read
+    seen, made_on = [], []
     for batch, made in mailbox.batches({}, NOW, 3, 100, lambda b: threading.current_thread().name):
         seen.append([m.ref for m in batch.messages])
-        assert made == "mailbox-read"
+        made_on.append(made)
     mailbox.close()
     assert seen == [["0", "1", "2"], ["3", "4", "5"], ["6", "7", "8"], ["9"]]
-    assert box.threads == {"mailbox-read"} and box.closed
+    # the first batch on the pass's thread (nothing can be done before it), then ahead
+    assert made_on == ["MainThread"] + ["mailbox-read"] * 3
+    assert box.threads == {"MainThread", "mailbox-read"} and box.closed
     assert mover.moves == [] and not mover.closed, "no move asked: no second mailbox opened"
 
 

@@ -1,21 +1,30 @@
-"""Parsing a backlog in a worker process: the same results, and the pass never depends on it."""
+"""A backlog prepared in a worker process: the same results as in the pass, a view kept up
+to date by what the pass publishes, and a pass that never depends on the worker."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import signal
+import threading
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
-from mailflow.parse import parse_message
-from mailflow.parse_pool import ParsePool, parse_all
+from mailflow.adapters.store import Store
+from mailflow.backlog_worker import BacklogWorker
+from mailflow.model import Person
 from mailflow.ports import Batch, IncomingMessage
+from mailflow.prepare import Reader, StateView, ViewChanges, prepare_all
+from mailflow.state import apply_decision
+from mailflow.values import Decision, NetworkState
 from tests.mailgen import signup
+from tests.unit.test_corpus import ALIASES, OWN, network_state
 
-OWN = "verkosto@example.org"
 NOW = datetime(2026, 11, 2, 10, tzinfo=UTC)
+READER = Reader(OWN, "", ALIASES)
 
 
 def batch(first: int, count: int, *, oversize: int | None = None) -> Batch:
@@ -26,52 +35,129 @@ def batch(first: int, count: int, *, oversize: int | None = None) -> Batch:
     ), {})
 
 
-def test_parse_all_is_parse_message_on_each_and_leaves_an_unread_message_unread() -> None:
-    raws = [signup(1), None, b"not a mail at all"]
-    parsed = parse_all(raws, OWN, "")
-    assert parsed[0] == parse_message(signup(1), own_address=OWN)
-    assert parsed[1] is None
-    assert parsed[2] == parse_message(b"not a mail at all", own_address=OWN)
+def running(backlog: int, state: NetworkState) -> BacklogWorker:
+    """A worker started by a full first batch, and up."""
+    worker = BacklogWorker(READER, backlog=backlog)
+    worker.publish(state)
+    assert worker.submit(batch(0, backlog)) is None  # prepared in the pass while it starts
+    assert worker.started
+    assert worker.wait_ready(60)
+    return worker
 
 
-def test_a_backlog_is_parsed_in_the_worker_exactly_as_in_the_pass() -> None:
-    pool = ParsePool(OWN, "", backlog=5)
+def in_pass(sent: Batch, state: NetworkState) -> list[object]:
+    view = StateView()
+    view.apply(ViewChanges(serial=1, days=dict(state.days.items()),
+                           organisations=dict(state.organisations.items()),
+                           people=dict(state.people.items())))
+    return list(prepare_all([m.raw for m in sent.messages], view, READER))
+
+
+def test_a_backlog_is_prepared_in_the_worker_exactly_as_in_the_pass() -> None:
+    state = network_state()
+    worker = running(5, state)
     try:
-        first = batch(0, 5)
-        assert pool.submit(first) is None  # parsed in the pass while the worker starts
-        assert pool.started
-        tickets = []
         for start in (5, 10):
             later = batch(start, 5, oversize=7)
-            tickets.append((pool.submit(later), later))
-            assert tickets[-1][0] is not None
-            ticket, sent = tickets.pop()
-            assert pool.parsed(ticket) == parse_all([m.raw for m in sent.messages], OWN, "")
+            ticket = worker.submit(later)
+            assert ticket is not None
+            results = worker.prepared(ticket)
+            assert results == in_pass(later, state)
+            assert (results[2] is None) == (start == 5)  # message 7 is over the cap
+            assert all(worker.holds(r, state) for r in results if r is not None)
     finally:
-        pool.close()
+        worker.close()
+
+
+def test_the_worker_sees_what_the_pass_published_and_the_pass_sees_what_went_stale() -> None:
+    state = network_state()
+    worker = running(3, state)
+    try:
+        first = batch(3, 3)
+        ahead = worker.prepared(worker.submit(first))
+        assert ahead is not None and ahead[0] is not None
+        sender = ahead[0].parsed.from_addr
+        assert (sender, None) in ahead[0].seen  # a stranger when the batch was prepared
+        registered = apply_decision(state, Decision(records=(
+            Person(sender, "Uusi Ihminen", "omnia", "staff", registered_at=NOW),)))
+        assert not worker.holds(ahead[0], registered)  # the pass understands it again
+        assert worker.holds(ahead[1], registered)  # someone else's: still good
+        worker.publish(registered)
+        again = worker.prepared(worker.submit(first))
+        assert again is not None and again[0] is not None
+        assert (sender, registered.people[sender]) in again[0].seen
+        assert worker.holds(again[0], registered)
+    finally:
+        worker.close()
 
 
 def test_a_pass_over_a_few_messages_starts_no_process() -> None:
-    pool = ParsePool(OWN, "", backlog=200)
-    assert pool.submit(batch(0, 3)) is None
-    assert pool.submit(batch(3, 199)) is None
-    assert not pool.started
-    pool.close()
+    worker = BacklogWorker(READER, backlog=200)
+    worker.publish(network_state())
+    assert worker.submit(batch(0, 3)) is None
+    assert worker.submit(batch(3, 199)) is None
+    assert not worker.started
+    worker.close()
 
 
-def test_a_worker_that_dies_leaves_the_parsing_to_the_pass(
+def test_a_worker_that_dies_leaves_the_work_to_the_pass(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    pool = ParsePool(OWN, "", backlog=2)
+    worker = running(2, network_state())
     try:
-        pool.submit(batch(0, 2))
-        assert pool._process is not None and pool._process.pid is not None
-        os.kill(pool._process.pid, signal.SIGKILL)
-        pool._process.join()
+        process = worker._process
+        assert process is not None and process.pid is not None
+        os.kill(process.pid, signal.SIGKILL)
+        process.join()
         with caplog.at_level(logging.WARNING):
-            ticket = pool.submit(batch(2, 2))
-            assert pool.parsed(ticket) is None  # the pass parses this batch itself
-        assert "parsing in a worker process failed" in caplog.text
-        assert pool.submit(batch(4, 2)) is None  # and every later one
+            ticket = worker.submit(batch(2, 2))
+            assert worker.prepared(ticket) is None  # the pass prepares this batch itself
+        assert "preparing in a worker process failed" in caplog.text
+        assert worker.submit(batch(4, 2)) is None  # and every later one
     finally:
-        pool.close()
+        worker.close()
+
+
+def _open_files(pid: int) -> set[str]:
+    folder, files = f"/proc/{pid}/fd", set()
+    for fd in os.listdir(folder):
+        with contextlib.suppress(FileNotFoundError):  # closed while we looked
+            files.add(os.readlink(f"{folder}/{fd}"))
+    return files
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs Linux /proc")
+def test_a_forked_worker_lets_go_of_the_files_of_the_pass(tmp_path: Path) -> None:
+    assert threading.active_count() == 1  # as in `mailflow tick`: a plain fork
+    with Store(tmp_path / "mailflow.json"):  # holds the store's lock, as a pass does
+        worker = running(2, network_state())
+        try:
+            assert worker._process is not None and worker._process.pid is not None
+            pid = worker._process.pid
+            results = worker.prepared(worker.submit(batch(2, 2)))
+            assert results is not None and len(results) == 2
+            lock = str(tmp_path / "mailflow.json.lock")
+            assert lock in _open_files(os.getpid())
+            assert lock not in _open_files(pid)
+            assert not any(f.startswith(str(tmp_path)) for f in _open_files(pid))
+        finally:
+            worker.close()
+
+
+def test_beside_other_threads_the_worker_comes_from_a_fork_server() -> None:
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, name="like-the-daemon's-scheduler")
+    other.start()
+    try:
+        state = network_state()
+        worker = running(2, state)
+        try:
+            later = batch(2, 2)
+            assert worker.prepared(worker.submit(later)) == in_pass(later, state)
+            assert worker._process is not None
+            assert worker._process._start_method == "forkserver"  # type: ignore[attr-defined]
+        finally:
+            worker.close()
+    finally:
+        stop.set()
+        other.join()

@@ -64,6 +64,8 @@ def test_batches_hold_at_most_batch_size_and_an_empty_cursor(maildir: Path) -> N
     assert [len(b.messages) for b in batches] == [3, 3, 1]
     assert all(b.cursor == {} for b in batches)
     assert [m.raw for b in batches for m in b.messages] == [mail(n) for n in range(7)]
+    ramped = list(MaildirMailbox(maildir).fetch_new({}, SINCE, 3, CAP, first_size=1))
+    assert [len(b.messages) for b in ramped] == [1, 3, 3]  # a pass gets going sooner
 
 
 def test_batches_are_also_cut_by_bytes(maildir: Path) -> None:

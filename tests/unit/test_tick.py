@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
 import mailflow.tick as tick_module
 from mailflow.adapters.store import Snapshot, Store
+from mailflow.backlog_worker import BacklogWorker
 from mailflow.bootstrap import build_services
 from mailflow.config import load_settings
-from mailflow.model import AttentionItem, OutgoingMail, ProcessedMessage
+from mailflow.model import AttentionItem, NetworkDay, OutgoingMail, ProcessedMessage
+from mailflow.ports import Batch
 from mailflow.tick import OutboxKeys, Services, TickReport, erase_person, run_tick
 from tests.mailgen import deliver, signup
 
@@ -145,43 +148,79 @@ def test_a_forgotten_persons_sent_mail_keeps_no_address_yet_is_never_sent_again(
         assert key not in OutboxKeys(store.keys(OutgoingMail), "another secret")
 
 
-def _pass_over(root: Path, raws: list[bytes], batch_size: int,
-               monkeypatch: pytest.MonkeyPatch) -> tuple[dict[str, tuple[str, str, str]], int]:
-    """A pass over ``raws``: each message's (intent, outcome, folder), and how many the
-    pass parsed itself (the rest were parsed by the worker process)."""
+class _PatientWorker(BacklogWorker):
+    """Waits for its process before taking a batch, so which batches the worker prepares
+    does not depend on how fast the process starts."""
+
+    def submit(self, batch: Batch) -> int | None:
+        if self.started:
+            assert self.wait_ready(60)
+        return super().submit(batch)
+
+
+class _NoWorker(BacklogWorker):
+    """A pass that never starts the worker process: it does all the work itself."""
+
+    def submit(self, batch: Batch) -> int | None:
+        return None
+
+
+def _yes(n: int) -> bytes:
+    """A yes from the n-th sign-up's sender: an RSVP once registered, else a sign-up."""
+    raw = signup(n)
+    head = raw[:raw.index(b"\n\n")].decode()
+    sender = next(line for line in head.splitlines() if line.startswith("From:"))
+    return (f"{sender}\r\nTo: verkosto@example.org\r\nSubject: Vs: Verkostopäivä\r\n"
+            f"Message-ID: <yes-{n}@mail.test>\r\nDate: Mon, 02 Nov 2026 09:00:00 +0200\r\n"
+            "Content-Type: text/plain; charset=utf-8\r\n\r\nKyllä, tulen.\r\n").encode()
+
+
+def _pass_over(root: Path, raws: list[bytes], batch_size: int, monkeypatch: pytest.MonkeyPatch,
+               *, worker: bool) -> tuple[dict[str, tuple[str, str, str]], int]:
+    """A pass over ``raws``: each message's (intent, outcome, folder), and how many
+    messages the pass understood itself (the worker process understood the rest)."""
     config = root / "mailflow.toml"
     config.write_text(CONFIG.format(root=root).replace(
         "max_message_bytes", f"batch_size = {batch_size}\nmax_message_bytes"))
     deliver(str(root / "mail"), raws)
+    with Store(root / "mailflow.json") as store:  # the one coming day: a yes is for it
+        store.put(NetworkDay("2026-12-09", date(2026, 12, 9), time(10), time(16), "Kuntatalo"))
+        store.commit()
     in_pass = 0
-    real = tick_module.parse_message
+    real = tick_module.understand
 
-    def counted(*args: object, **kwargs: object) -> object:
+    def counted(*args: Any, **kwargs: Any) -> Any:
         nonlocal in_pass
         in_pass += 1
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(tick_module, "parse_message", counted)
+    monkeypatch.setattr(tick_module, "understand", counted)
+    monkeypatch.setattr(tick_module, "BacklogWorker", _PatientWorker if worker else _NoWorker)
     run_tick(build_services(load_settings(config)), NOW)
     with Store(root / "mailflow.json") as store:
         outcomes = {m.key: (m.intent, m.outcome, m.folder) for m in store.all(ProcessedMessage)}
     return outcomes, in_pass
 
 
-def test_a_backlog_is_parsed_by_a_worker_process_with_the_same_outcome(
+def test_a_backlog_prepared_by_a_worker_process_has_the_same_outcome(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    raws = [signup(n, padding=1000) for n in range(130)]
+    raws = [signup(n, padding=1000) for n in range(100)]
     raws[7] = b"From: robot@example.org\r\nAuto-Submitted: auto-replied\r\n\r\nPoissa."
     raws[90] = signup(3)  # a duplicate: handled once
+    # a yes from people who signed up in the batch before: the worker prepared it against
+    # a view where they were strangers (a sign-up), so the pass must understand it again
+    raws[30:40] = [_yes(n) for n in range(20, 30)]
+    raws[60:65] = [_yes(n) for n in range(50, 55)]
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
-    one_batch, parsed_alone = _pass_over(tmp_path / "a", raws, 500, monkeypatch)
-    batches, parsed_in_pass = _pass_over(tmp_path / "b", raws, 50, monkeypatch)
+    one_batch, alone = _pass_over(tmp_path / "a", raws, 500, monkeypatch, worker=False)
+    batches, in_pass = _pass_over(tmp_path / "b", raws, 10, monkeypatch, worker=True)
     assert batches == one_batch
-    assert len(batches) == 129 and batches["signup-3@varia.test"][0] == "signup"
-    assert parsed_alone == 129  # no backlog (one batch under its size): no worker
-    assert parsed_in_pass == 50  # the first full batch; the worker parsed the next ones
+    assert len(batches) == 99 and batches["signup-3@varia.test"][0] == "signup"
+    assert [batches[f"yes-{n}@mail.test"][0] for n in (20, 29, 50, 54)] == ["rsvp_yes"] * 4
+    assert alone == 98  # without a worker the pass understands each (the robot aside)
+    assert 9 <= in_pass < 98  # the first batch in the pass; the worker's work held for most
 
 
 def test_a_report_can_keep_few_details_yet_count_and_tell_everything(
