@@ -4,6 +4,8 @@ Builds a store with 10,000 handled messages and 2,000 people (50 organisations),
 measures, each in a fresh process so peak memory (max RSS) is its own:
   load   - open the store (lock, read, index) and list the people
   record - open, record 1,000 new handled messages (one put_many), commit, close
+  compact- open, then rewrite the whole main file (what a pass's checkpoint does once
+           the journal outgrows the file), close
   tick   - a whole `run_tick` that handles 1,000 new sign-up mails from a Maildir into
            that store (parse, understand, decide, record, answer into a file outbox)
 Prints a table. Usage: python bench/store_bench.py [--messages 10000] [--people 2000]
@@ -79,6 +81,10 @@ def child(mode: str, path: str, start: int) -> None:
     with Store(path) as store:
         if mode == "load":
             count = len(store.all(Person))
+        elif mode == "compact":
+            store.scrub()
+            store.commit()
+            count = store.count(ProcessedMessage)
         else:
             store.put_many(message(n) for n in range(start, start + 1000))
             store.commit()
@@ -112,6 +118,7 @@ def main() -> None:
         baseline = measure("baseline", path)
         load = measure("load", path)
         record = measure("record", path, args.messages)
+        compact = measure("compact", path)
         from tests.mailgen import deliver, signup  # not in the children measured above
 
         deliver(str(path.parent / "mail"), [signup(n, padding=2000) for n in range(1000)])
@@ -123,6 +130,8 @@ def main() -> None:
               f"{load['peak_mb']:>8.1f}")
         print(f"{'record 1,000 new messages, commit':<44} {record['seconds']:>8.3f} "
               f"{record['peak_mb']:>8.1f}")
+        print(f"{'open, rewrite the whole file (compaction)':<44} {compact['seconds']:>8.3f} "
+              f"{compact['peak_mb']:>8.1f}")
         print(f"{'a tick handling 1,000 new sign-up mails':<44} {tick['seconds']:>8.3f} "
               f"{tick['peak_mb']:>8.1f}")
         print(f"{'(baseline: Python with mailflow imported)':<44} {'':>8} "

@@ -34,6 +34,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -71,16 +72,17 @@ SHARED_STRING_CHARS = 100
 R = TypeVar("R")
 
 # record type -> (table name, the function giving a stored document's key)
+# (itemgetter: the key is read in C when a file's 10,000 documents are loaded)
 _TABLES: dict[type, tuple[str, Callable[[Mapping[str, Any]], str]]] = {
-    Organisation: ("organisations", lambda d: d["key"]),
-    Person: ("people", lambda d: d["address"]),
-    NetworkDay: ("days", lambda d: d["id"]),
+    Organisation: ("organisations", itemgetter("key")),
+    Person: ("people", itemgetter("address")),
+    NetworkDay: ("days", itemgetter("id")),
     Rsvp: ("rsvps", lambda d: f"{d['day_id']}|{d['address']}"),
-    InterestSubscription: ("interest", lambda d: d["address"]),
-    ProcessedMessage: ("messages", lambda d: d["key"]),
-    AttentionItem: ("attention", lambda d: d["id"]),
-    OutgoingMail: ("outbox", lambda d: d["key"]),
-    PendingAction: ("pending", lambda d: d["token"]),
+    InterestSubscription: ("interest", itemgetter("address")),
+    ProcessedMessage: ("messages", itemgetter("key")),
+    AttentionItem: ("attention", itemgetter("id")),
+    OutgoingMail: ("outbox", itemgetter("key")),
+    PendingAction: ("pending", itemgetter("token")),
 }
 _CLASS_OF: dict[str, type] = {name: cls for cls, (name, _) in _TABLES.items()}
 _KEY_OF: dict[str, Callable[[Mapping[str, Any]], str]] = {
@@ -432,7 +434,7 @@ class _Tables:
             return
         try:
             self._share_all(docs.values())
-            table.update({key_of(doc): doc for doc in docs.values()})
+            table.update(zip(map(key_of, docs.values()), docs.values(), strict=True))
         except (AttributeError, KeyError, TypeError):
             raise _BadDocument(name) from None
 
