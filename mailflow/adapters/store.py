@@ -356,8 +356,10 @@ def _read_journal(path: Path, *, repair: bool) -> list[dict[str, Any]]:
     except OSError as exc:
         raise StoreError(f"{path}: cannot read the journal ({exc.strerror})") from None
     whole = data.rfind(b"\n") + 1
-    if whole < len(data) and repair:
+    if repair and whole < len(data):
         os.truncate(path, whole)
+    if repair and whole == 0:  # not one whole line (a crash in the first append): no journal
+        path.unlink(missing_ok=True)
     entries = []
     for number, line in enumerate(data[:whole].splitlines(), 1):
         try:

@@ -479,3 +479,19 @@ def test_atomic_json_storage_serves_tinydb_itself(tmp_path: Path) -> None:
     again = TinyDB(path, storage=AtomicJSONStorage)
     assert again.table("people").all() == [person(1).to_doc(), person(2, name=ODD).to_doc()]
     again.close()
+
+
+@pytest.mark.parametrize("torn", [b"", b'{"tables":{"people":{"p3@omnia.test":{"addr'])
+def test_a_journal_without_one_whole_line_is_removed(tmp_path: Path, torn: bytes) -> None:
+    """A crash in a journal's first append (after creating the file, or mid-line)."""
+    path = compacted(tmp_path / "mailflow.json", [person(1)])
+    journal_of(path).write_bytes(torn)
+    with Store(path) as store:
+        assert store.count(Person) == 1
+    assert not journal_of(path).exists()
+    with Store(path) as store:  # and the next commit starts a journal afresh
+        store.put(person(2))
+        store.commit()
+    assert journal_of(path).read_bytes().endswith(b"\n")
+    with Store(path) as store:
+        assert store.count(Person) == 2
