@@ -176,15 +176,37 @@ def message(n: int, rng: random.Random) -> bytes:
                  f"{answer}\n\n{name}\n" + _history(address, target))
 
 
-def fill(server: Dovecot, count: int) -> int:
+def fill(server: Dovecot, count: int, *, first: int = 0, last: int | None = None) -> int:
+    """Deliver messages ``first`` to ``last`` (default: all) of the mix of ``count``."""
     rng = random.Random(count)
     total = 0
-    for n in range(count):
+    for n in range(count if last is None else last):
         raw = message(n, rng)
+        if n < first:
+            continue
         total += len(raw)
         server.deliver(raw, received_at=SINCE + timedelta(seconds=n),
                        name=f"{1790000000 + n}.M{n}.bench")
     return total
+
+
+def into_kept_store(size: int, batch_size: int, backlog: int) -> tuple[float, float]:
+    """The same end as a pass over ``size`` messages into an empty store, reached the way
+    a running network reaches it: earlier passes handled the first ``size - backlog``
+    messages, then a pass meets a backlog of ``backlog``. Its (peak RSS, store alone)."""
+    server = Dovecot().start()
+    work = Path(tempfile.mkdtemp(prefix="mailflow-bench-"))
+    try:
+        fill(server, size, last=size - backlog)
+        in_child(partial(mailflow_tick, server, work, batch_size))  # the earlier passes
+        fill(server, size, first=size - backlog)
+        measured = in_child(partial(mailflow_tick, server, work, batch_size))
+        alone = in_child(partial(store_alone, work))
+        assert measured[0]["handled"] == backlog
+        return measured[2], alone[2]
+    finally:
+        server.cleanup()
+        shutil.rmtree(work, ignore_errors=True)
 
 
 # -- the runs -----------------------------------------------------------------------------
@@ -257,9 +279,10 @@ def mailflow_tick(server: Dovecot, folder: Path, batch_size: int) -> dict[str, f
         outbox=OutboxSettings(path=str(folder / "outbox")),
     )
     store_path = folder / "mailflow.json"
-    with Store(store_path) as store:
-        store.put(DAY)
-        store.commit()
+    if not store_path.exists():  # a new network: its one day (not loaded again later: the
+        with Store(store_path) as store:  # pass's peak memory is the pass's own)
+            store.put(DAY)
+            store.commit()
     services = Services(
         settings=settings,
         open_store=lambda: Store(store_path),
@@ -362,12 +385,16 @@ def main() -> None:
     parser.add_argument("--profile", type=int, default=0, metavar="N",
                         help="instead: profile mailflow's pass on N messages (cProfile)")
     parser.add_argument("--top", type=int, default=35)
+    parser.add_argument("--backlog", type=int, default=1000,
+                        help="also: a pass over the last BACKLOG messages into a store that "
+                             "holds the others (0: not)")
     args = parser.parse_args()
     if args.profile:
         profile(args.profile, args.batch_size, args.top)
         return
 
     rows = []
+    kept: list[tuple[int, float, float, float, float]] = []
     for size in (int(s) for s in args.sizes.split(",")):
         bench = Bench(size)
         try:
@@ -386,6 +413,9 @@ def main() -> None:
         finally:
             bench.close()
         rows.append((size, bench.bytes / (1 << 20), raw, naive, flow, alone, traced))
+        if 0 < args.backlog < size:
+            kept.append((size, flow[2], alone[2],
+                         *into_kept_store(size, args.batch_size, args.backlog)))
 
     print(f"batch size {args.batch_size}; each run in a fresh process; "
           "RSS = its max RSS in MiB")
@@ -405,6 +435,15 @@ def main() -> None:
         if args.tracemalloc:
             cells.append(f"{traced:.1f}")
         print(" | ".join(f"{c:>14}" for c in cells))
+    if kept:
+        print(f"\nThe same store at the end, reached with a backlog of all the messages or of "
+              f"the last {args.backlog:,} (earlier passes handled the others):")
+        print(" | ".join(f"{h:>26}" for h in (
+            "messages", "backlog of all: peak RSS", "store alone", f"backlog of {args.backlog:,}: peak",
+            "store alone")))
+        for size, peak, alone, kept_peak, kept_alone in kept:
+            print(" | ".join(f"{c:>26}" for c in (
+                f"{size:,}", f"{peak:.0f}", f"{alone:.0f}", f"{kept_peak:.0f}", f"{kept_alone:.0f}")))
 
 
 if __name__ == "__main__":

@@ -12,11 +12,13 @@ is, never what it decides. A pass over a few messages never starts a process.
 
 Starting the worker:
 
-- While the process has one thread (``mailflow tick`` from cron: the first batch is read
-  before the mailbox's threads start), by a plain fork: ready in milliseconds. The
-  objects the pass holds are frozen out of the garbage collector first, so the child's
-  collections do not copy the parent's memory page by page; the child closes every file
-  it inherited but its pipe (the store's lock, the IMAP connection).
+- While the process has one thread (``mailflow tick`` from cron), by a plain fork before
+  the pass loads the store (:meth:`BacklogWorker.fork_standby`): it costs a few
+  milliseconds, and a worker forked later, from a process holding the store, would copy
+  every page its work touches, up to the store's size. Unused (no backlog), it ends with
+  the intake. The objects the pass holds are frozen out of the garbage collector first,
+  so the child's collections do not touch them; the child closes every file it
+  inherited but its pipe and leaves SIGTERM and SIGINT to the parent.
 - Beside other threads (the daemon), a fork is not safe: the ``forkserver`` method starts
   a fresh interpreter with :mod:`mailflow.prepare` preloaded, on its own thread (0.1-0.2 s,
   once per daemon: later passes fork from that server), and the batches read meanwhile
@@ -87,6 +89,11 @@ def _let_go(keep: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def _may_fork() -> bool:
+    """A plain fork is safe only while the process has one thread."""
+    return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
 def _max_fd() -> int:
     try:
         return int(os.sysconf("SC_OPEN_MAX"))
@@ -113,7 +120,7 @@ class BacklogWorker:
         self._ready = threading.Event()  # set once the process runs (or failed to start)
         self._sent = 0
         self._received = 0
-        self._broken = False
+        self._off = False  # failed or closed: the pass does the work itself
         # what the pass published and the worker has not been sent yet
         self._lock = threading.Lock()
         self._unsent: list[ViewChanges] = []
@@ -129,12 +136,12 @@ class BacklogWorker:
 
     def wait_ready(self, timeout: float) -> bool:
         """Wait until the worker process runs; False when it does not (yet, or at all)."""
-        return self._ready.wait(timeout) and not self._broken
+        return self._ready.wait(timeout) and not self._off
 
     def publish(self, state: NetworkState) -> None:
         """Note what changed in ``state`` since the last publish, for the worker's view
         (sent along with the next batch). Costs a look at each person, no copy of them."""
-        if self._broken:
+        if self._off:
             return
         people = dict(state.people.items())
         changed: dict[str, Person | None] = {
@@ -161,13 +168,15 @@ class BacklogWorker:
 
     def submit(self, batch: Batch) -> int | None:
         """Send ``batch`` to the worker; its ticket, or None when the pass prepares it."""
-        if self._broken:
+        if self._off:
             return None
         if not self._asked:
             if len(batch.messages) < self.backlog:
                 return None  # no backlog: not worth a process
             self._asked = True
-            if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+            if self._process is not None:
+                return None  # forked beforehand (fork_standby): ready for the next batch
+            if _may_fork():
                 self._start("fork")
                 return None
             # A fresh interpreter (0.1-0.2 s): on its own thread, so the reading goes on,
@@ -191,7 +200,7 @@ class BacklogWorker:
 
     def prepared(self, ticket: int | None) -> Results | None:
         """The worker's results for a ticket, or None: then the pass prepares it itself."""
-        if ticket is None or self._broken or self._conn is None:
+        if ticket is None or self._off or self._conn is None:
             return None
         try:
             while self._received < ticket:
@@ -208,12 +217,30 @@ class BacklogWorker:
         tables = self._serials.get(prepared.serial)
         return tables is not None and still_holds(prepared, state, tables)
 
+    def __enter__(self) -> BacklogWorker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def fork_standby(self) -> None:
+        """Fork the worker now, to be used if a backlog comes: while the process is small
+        (before the pass loads the store) and has one thread. A worker forked from a
+        process holding the store would copy the pages its work touches, up to the
+        store's size. Costs a fork (a few milliseconds); beside other threads it does
+        nothing (a backlog then starts the worker from the fork server)."""
+        if self._process is None and not self._off and _may_fork():
+            self._start("fork")
+
     def close(self) -> None:
-        """Stop the worker (it ends when its pipe closes)."""
+        """Stop the worker (it ends when its pipe closes). Closing again does nothing."""
         if self._starting is not None:
             self._starting.join()
+            self._starting = None
         if self._conn is not None:
             self._conn.close()
+            self._conn = None
+            self._off = True  # nothing more is sent
         if self._process is not None:
             self._process.join(timeout=5)
             if self._process.is_alive():
@@ -248,7 +275,7 @@ class BacklogWorker:
             self._ready.set()
 
     def _give_up(self, exc: BaseException) -> None:
-        if not self._broken:
+        if not self._off:
             log.warning("preparing in a worker process failed (%s); preparing in the pass",
                         f"{type(exc).__name__}: {exc}".rstrip(": "))
-        self._broken = True
+        self._off = True

@@ -163,8 +163,15 @@ def run_tick(
     """One pass at ``now``. With ``dry_run`` nothing is committed, moved or sent.
     ``report``: the report to fill (e.g. one that keeps few items and prints each)."""
     report = report if report is not None else TickReport()
-    with services.open_store() as store:
-        pass_ = _Pass(services, store, now, report, dry_run)
+    settings = services.settings
+    worker = BacklogWorker(
+        Reader(settings.network.address, settings.mailbox.trusted_authserv_id,
+               settings.organisations),
+        backlog=min(settings.mailbox.batch_size, FIRST_BATCH))
+    if not dry_run:
+        worker.fork_standby()  # while the process is small: before the store is loaded
+    with worker, services.open_store() as store:
+        pass_ = _Pass(services, store, now, report, dry_run, worker)
         pass_.intake(progress)
         pass_.schedule()
         pass_.prune()
@@ -179,7 +186,8 @@ class _Pass:
     """The state of one pass; its methods are the pass's steps."""
 
     def __init__(
-        self, services: Services, store: Store, now: datetime, report: TickReport, dry_run: bool
+        self, services: Services, store: Store, now: datetime, report: TickReport, dry_run: bool,
+        worker: BacklogWorker,
     ) -> None:
         self.services = services
         self.settings = services.settings
@@ -198,7 +206,7 @@ class _Pass:
         self.domain = network.address.rsplit("@", 1)[1]
         self.server_away = False  # the sending server failed for now during this pass
         self._orgs: tuple[Mapping[str, Organisation], OrgDirectory] | None = None
-        self._worker: BacklogWorker | None = None  # preparing a backlog, during intake
+        self._worker = worker  # prepares a backlog ahead of the pass, during intake
         self.outbox_keys = OutboxKeys(store.keys(OutgoingMail), self.rules.secret)
         day_ago = now - timedelta(days=1)
         self.answers_today: dict[str, int] = {}
@@ -237,16 +245,12 @@ class _Pass:
         settings = self.settings.mailbox
         cursor = self.store.meta(CURSOR_META, {}) or {}
         moves_asked = _MovesInFlight(mailbox)
-        first_size = min(settings.batch_size, FIRST_BATCH)
-        self._worker = worker = BacklogWorker(
-            Reader(self.settings.network.address, settings.trusted_authserv_id,
-                   self.settings.organisations),
-            backlog=first_size)
+        worker = self._worker
         worker.publish(self.state)
         try:
             for batch, ticket in mailbox.batches(cursor, since, settings.batch_size,
                                                  settings.max_message_bytes, worker.submit,
-                                                 first_size=first_size):
+                                                 first_size=worker.backlog):
                 prepared = worker.prepared(ticket) or [None] * len(batch.messages)
                 moves: dict[str, list[str]] = {}
                 for incoming, ahead in zip(batch.messages, prepared, strict=True):
@@ -263,8 +267,7 @@ class _Pass:
                 moves_asked.ask(moves)
                 self.flush()  # answers go out per batch: their bodies never pile up
         finally:
-            worker.close()
-            self._worker = None
+            worker.close()  # its memory is free before the answers are written
         mailbox.hurry_moves()
         if moves_asked.wait():
             self.store.set_meta(PENDING_MOVES_META, {})  # written with the next commit
@@ -328,9 +331,8 @@ class _Pass:
     def _understand(self, parsed: ParsedMessage, ahead: Prepared | None) -> Intent:
         """What the message asks for: the worker's understanding when it still holds
         against the current state, else understood here and now."""
-        worker = self._worker
-        if ahead is not None and ahead.intent is not None and worker is not None \
-                and worker.holds(ahead, self.state):
+        if ahead is not None and ahead.intent is not None \
+                and self._worker.holds(ahead, self.state):
             return ahead.intent
         return understand(parsed, self.state, self._org_directory(),
                           own_address=self.settings.network.address, network_domain=self.domain)

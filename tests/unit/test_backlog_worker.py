@@ -161,3 +161,27 @@ def test_beside_other_threads_the_worker_comes_from_a_fork_server() -> None:
     finally:
         stop.set()
         other.join()
+
+
+def test_a_worker_forked_beforehand_serves_a_backlog_and_ends_unused_otherwise() -> None:
+    state = network_state()
+    standby = BacklogWorker(READER, backlog=2)
+    standby.fork_standby()  # as run_tick does before loading the store
+    process = standby._process
+    assert process is not None and process.is_alive()
+    standby.publish(state)
+    assert standby.submit(batch(0, 2)) is None  # the backlog shows: prepared in the pass
+    assert standby._process is process  # no second process
+    later = batch(2, 2)
+    assert standby.prepared(standby.submit(later)) == in_pass(later, state)
+    standby.close()
+    assert not process.is_alive()
+
+    unused = BacklogWorker(READER, backlog=200)
+    unused.fork_standby()
+    idle = unused._process
+    assert idle is not None
+    assert unused.submit(batch(0, 3)) is None  # a few messages: not used
+    unused.close()
+    assert not idle.is_alive() and idle.exitcode == 0
+    unused.close()  # closing again does nothing
