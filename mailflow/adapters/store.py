@@ -346,32 +346,37 @@ def _legacy_sent_path(store_path: Path) -> Path:
     return store_path.with_name(store_path.name + ".sent")
 
 
-def _read_journal(path: Path, *, repair: bool) -> list[dict[str, Any]]:
-    """The whole lines of a journal, oldest first. A last line cut short by a crash is
-    dropped (and, with ``repair``, cut off the file so the next line starts cleanly)."""
+def _read_journal(path: Path, *, repair: bool) -> Iterator[dict[str, Any]]:
+    """The whole lines of a journal, oldest first, read and decoded one at a time (a pass
+    over a backlog leaves megabytes of them). A last line cut short by a crash is dropped
+    (and, with ``repair``, cut off the file once read, so the next line starts cleanly; a
+    journal without one whole line, from a crash in its first append, is removed)."""
     try:
-        data = path.read_bytes()
+        handle = path.open("rb")
     except FileNotFoundError:
-        return []
+        return
     except OSError as exc:
         raise StoreError(f"{path}: cannot read the journal ({exc.strerror})") from None
-    whole = data.rfind(b"\n") + 1
-    if repair and whole < len(data):
-        os.truncate(path, whole)
-    if repair and whole == 0:  # not one whole line (a crash in the first append): no journal
+    whole = 0
+    with handle:
+        for number, line in enumerate(handle, 1):
+            if not line.endswith(b"\n"):
+                break  # torn by a crash: never acknowledged
+            whole += len(line)
+            try:
+                entry = json.loads(line)
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                raise StoreError(
+                    f"{path}: line {number} is damaged; mailflow will not guess what it held "
+                    "(move the journal aside to go back to the last compaction)"
+                ) from None
+            if isinstance(entry, dict):
+                yield entry
+        size = os.fstat(handle.fileno()).st_size
+    if repair and whole == 0:
         path.unlink(missing_ok=True)
-    entries = []
-    for number, line in enumerate(data[:whole].splitlines(), 1):
-        try:
-            entry = json.loads(line)
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            raise StoreError(
-                f"{path}: line {number} is damaged; mailflow will not guess what it held "
-                "(move the journal aside to go back to the last compaction)"
-            ) from None
-        if isinstance(entry, dict):
-            entries.append(entry)
-    return entries
+    elif repair and whole < size:
+        os.truncate(path, whole)
 
 
 def _legacy_entries(path: Path) -> list[dict[str, Any]]:
