@@ -240,7 +240,8 @@ class BacklogWorker:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
-            self._off = True  # nothing more is sent
+        self._off = True  # nothing more is sent or published
+        self._people, self._unsent = {}, []  # the pass's copy of the view: not needed now
         if self._process is not None:
             self._process.join(timeout=5)
             if self._process.is_alive():

@@ -10,6 +10,7 @@ import tempfile
 from datetime import UTC, datetime
 from email.parser import BytesHeaderParser
 from email.policy import default
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from mailflow.errors import TemporaryServerError
@@ -23,6 +24,7 @@ _MESSAGE_ID_FIELD = re.compile(rb"^Message-ID:([^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)"
                                re.IGNORECASE | re.MULTILINE)
 _MESSAGE_ID = re.compile(rb"<[^<>\s]+>")
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
+_DATE_FIELD = re.compile(rb"^Date:([^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)", re.IGNORECASE | re.MULTILINE)
 
 
 def _message_id(raw: bytes) -> str:
@@ -36,6 +38,20 @@ def _message_id(raw: bytes) -> str:
     return str(BytesHeaderParser(policy=default).parsebytes(raw).get("Message-ID", ""))
 
 
+def _written_at(raw: bytes) -> datetime | None:
+    """The mail's Date (UTC), which a resend of the same mail carries unchanged; None when
+    it has no date that parses."""
+    end = _HEADER_END.search(raw)
+    field = _DATE_FIELD.search(raw, 0, end.start() if end else len(raw))
+    if field is None:
+        return None
+    try:
+        written = parsedate_to_datetime(field.group(1).decode("ascii", "replace").strip())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return written.astimezone(UTC) if written.tzinfo is not None else None
+
+
 def _id_hash(message_id: str) -> str:
     return hashlib.sha256(message_id.strip().encode("utf-8")).hexdigest()[:16]
 
@@ -45,8 +61,11 @@ class FileOutbox:
 
     Each file is written to a temporary name and renamed, so a reader never sees half a
     mail. Sending the same Message-ID again replaces its file instead of adding a second
-    one, as a resend after a crash would. Files are private to the owner (mode 0600):
-    they hold people's names and addresses.
+    one, as a resend after a crash would: the time in the name is the mail's own Date,
+    so a resend comes to the same name without listing the folder (a mail without a Date
+    is looked for by its Message-ID among the files, and named with the time of
+    writing). Files are private to the owner (mode 0600): they hold people's names and
+    addresses.
     """
 
     resends_replace = True  # the same Message-ID is written over its earlier file
@@ -63,7 +82,11 @@ class FileOutbox:
             message_id = "sha256:" + hashlib.sha256(raw).hexdigest()
         try:
             self.path.mkdir(parents=True, exist_ok=True)
-            target = self.path_for(message_id) or self.path / self._name(message_id)
+            written = _written_at(raw)
+            if written is not None:
+                target = self.path / f"{written:%Y%m%dT%H%M%SZ}-{_id_hash(message_id)}.eml"
+            else:
+                target = self.path_for(message_id) or self.path / self._name(message_id)
             self._write_atomically(target, raw)
         except OSError as exc:
             raise TemporaryServerError(f"cannot write to the outbox {self.path}: {exc}") from exc

@@ -95,3 +95,27 @@ def test_a_mail_from_elsewhere_is_filed_under_its_message_id(tmp_path: Path, hea
     path = outbox.path_for(message_id)
     assert path is not None and path.read_bytes() == raw
     assert outbox.path_for("<in-the-body@omnia.test>") is None
+
+
+def test_a_resend_comes_to_the_same_file_by_the_mails_own_date_without_a_listing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _, raw = rendered()  # dated 20 Nov 2026 07:15 UTC
+    FileOutbox(tmp_path).send(raw, "verkosto@example.org", ["maija@omnia.test"])
+
+    def no_listing(self: FileOutbox, message_id: str) -> Path | None:
+        raise AssertionError("a dated mail needs no listing of the outbox")
+
+    monkeypatch.setattr(FileOutbox, "path_for", no_listing)
+    again = FileOutbox(tmp_path)  # as after a crash: a new outbox object
+    again.send(raw, "verkosto@example.org", ["maija@omnia.test"])
+    files = list(tmp_path.glob("*.eml"))
+    assert len(files) == 1 and files[0].name.startswith("20261120T071500Z-")
+    assert again.last_paths == files
+
+
+def test_an_undated_mail_is_found_by_its_message_id_when_sent_again(tmp_path: Path) -> None:
+    raw = b"Message-ID: <undated@omnia.test>\r\nSubject: x\r\n\r\nbody\r\n"
+    FileOutbox(tmp_path).send(raw, "verkosto@example.org", ["maija@omnia.test"])
+    FileOutbox(tmp_path).send(raw, "verkosto@example.org", ["maija@omnia.test"])
+    assert len(list(tmp_path.glob("*.eml"))) == 1
