@@ -13,6 +13,7 @@ import hashlib
 import hmac
 import logging
 import secrets
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
@@ -209,13 +210,10 @@ class _Pass:
         self._worker = worker  # prepares a backlog ahead of the pass, during intake
         self.outbox_keys = OutboxKeys(store.keys(OutgoingMail), self.rules.secret)
         day_ago = now - timedelta(days=1)
-        self.answers_today: dict[str, int] = {}
-        answers = store.select(
-            OutgoingMail, lambda d: str(d.get("kind", "")).startswith("auto-replied")
+        self.answers_today: dict[str, int] = Counter(store.field_values(
+            OutgoingMail, "to", lambda d: str(d.get("kind", "")).startswith("auto-replied")
             and datetime.fromisoformat(d["created_at"]) > day_ago,
-        )
-        for mail in answers:
-            self.answers_today[mail.to] = self.answers_today.get(mail.to, 0) + 1
+        ))
 
     # -- intake ---------------------------------------------------------------------
     def intake(self, progress: Callable[[int], None] | None) -> None:

@@ -674,6 +674,13 @@ class Store:
         docs = self._tables.data.get(_TABLES[cls][0], {}).values()
         return [cls.from_doc(dict(doc)) for doc in docs if where(doc)]  # type: ignore[attr-defined]
 
+    def field_values(self, cls: type, name: str,
+                     where: Callable[[Mapping[str, Any]], bool]) -> list[Any]:
+        """One field's stored value of each record whose document satisfies ``where``
+        (no records are built: e.g. to count them by that field)."""
+        docs = self._tables.data.get(_TABLES[cls][0], {}).values()
+        return [doc[name] for doc in docs if where(doc)]
+
     # -- durable at once -----------------------------------------------------------------
     def mark_sent(self, mail: OutgoingMail) -> None:
         """Record a mail as sent, durably at once, apart from any uncommitted change."""

@@ -495,3 +495,11 @@ def test_a_journal_without_one_whole_line_is_removed(tmp_path: Path, torn: bytes
     assert journal_of(path).read_bytes().endswith(b"\n")
     with Store(path) as store:
         assert store.count(Person) == 2
+
+
+def test_field_values_give_one_field_of_the_matching_records(tmp_path: Path) -> None:
+    with Store(tmp_path / "mailflow.json") as store:
+        store.put_many([person(1), person(2), person(3)])
+        store.commit()
+        picked = store.field_values(Person, "address", lambda d: d["address"] != "p2@omnia.test")
+    assert sorted(picked) == ["p1@omnia.test", "p3@omnia.test"]
