@@ -10,6 +10,11 @@ message's turn the pass uses that understanding if what it read of the state is 
 same, and understands the message again otherwise, so a worker changes how fast a pass
 is, never what it decides. A pass over a few messages never starts a process.
 
+The pass keeps the first part of each batch to prepare itself (it decides on every
+message, which costs about half of what preparing one does), and sends the worker the
+rest: the share it keeps grows by a step when it had to wait for the worker's results,
+and shrinks when they were already there, so both cores stay busy whatever the mix.
+
 Starting the worker:
 
 - While the process has one thread (``mailflow tick`` from cron), by a plain fork before
@@ -58,6 +63,14 @@ __all__ = ["BacklogWorker"]
 log = logging.getLogger(__name__)
 
 Results = list[Prepared | None]
+#: a batch sent to the worker: its number, and how many of its first messages the pass
+#: prepares itself
+Ticket = tuple[int, int]
+
+#: the share of each batch the pass prepares itself, at first, step by step after each
+#: batch, and at most: the pass decides on every message one at a time, so it keeps a
+#: share of the parsing and understanding for itself, as much as keeps both cores busy
+FIRST_SHARE, SHARE_STEP, MAX_SHARE = 0.25, 0.05, 0.75
 
 
 def _serve(conn: Connection, reader: Reader, forked: bool = False) -> None:
@@ -110,9 +123,10 @@ class BacklogWorker:
     were read.
     """
 
-    def __init__(self, reader: Reader, *, backlog: int) -> None:
+    def __init__(self, reader: Reader, *, backlog: int, share: float = FIRST_SHARE) -> None:
         self.reader = reader
         self.backlog = backlog
+        self._share = share  # of each batch, what the pass prepares itself (see _balance)
         self._conn: Connection | None = None
         self._process: BaseProcess | None = None
         self._asked = False  # a batch showed a backlog: the process was asked to start
@@ -133,6 +147,11 @@ class BacklogWorker:
     def started(self) -> bool:
         """Whether a batch showed a backlog, so the worker process was started."""
         return self._asked
+
+    @property
+    def share(self) -> float:
+        """The share of each batch (its first messages) the pass prepares itself."""
+        return self._share
 
     def wait_ready(self, timeout: float) -> bool:
         """Wait until the worker process runs; False when it does not (yet, or at all)."""
@@ -166,8 +185,9 @@ class BacklogWorker:
         with self._lock:
             self._unsent.append(change)
 
-    def submit(self, batch: Batch) -> int | None:
-        """Send ``batch`` to the worker; its ticket, or None when the pass prepares it."""
+    def submit(self, batch: Batch) -> Ticket | None:
+        """Send ``batch`` to the worker, all but the first ``share`` of it; its ticket, or
+        None when the pass prepares the whole batch."""
         if self._off:
             return None
         if not self._asked:
@@ -189,27 +209,40 @@ class BacklogWorker:
             return None
         with self._lock:
             changes, self._unsent = self._unsent, []
+        kept = int(len(batch.messages) * self._share)
         try:
             self._conn.send_bytes(pickle.dumps(
-                ([m.raw for m in batch.messages], changes), protocol=pickle.HIGHEST_PROTOCOL))
+                ([m.raw for m in batch.messages[kept:]], changes),
+                protocol=pickle.HIGHEST_PROTOCOL))
         except (OSError, ValueError) as exc:
             self._give_up(exc)
             return None
         self._sent += 1
-        return self._sent
+        return self._sent, kept
 
-    def prepared(self, ticket: int | None) -> Results | None:
-        """The worker's results for a ticket, or None: then the pass prepares it itself."""
+    def prepared(self, ticket: Ticket | None) -> Results | None:
+        """The batch's messages as the worker prepared them, None for each the pass
+        prepares itself (the first ones, see :attr:`share`); or None: the pass prepares
+        the whole batch."""
         if ticket is None or self._off or self._conn is None:
             return None
+        number, kept = ticket
         try:
-            while self._received < ticket:
+            while self._received < number:
+                ready = self._conn.poll()
                 results: Results = pickle.loads(self._conn.recv_bytes())  # noqa: S301
                 self._received += 1
         except (EOFError, OSError, pickle.UnpicklingError) as exc:
             self._give_up(exc)
             return None
-        return results
+        self._balance(ready)
+        return [None] * kept + results
+
+    def _balance(self, ready: bool) -> None:
+        """Results already there: the worker is ahead, give it more of each batch; the
+        pass had to wait: keep more for the pass."""
+        step = -SHARE_STEP if ready else SHARE_STEP
+        self._share = min(MAX_SHARE, max(0.0, self._share + step))
 
     def holds(self, prepared: Prepared, state: NetworkState) -> bool:
         """Whether the worker's understanding of a message is what understanding it now,

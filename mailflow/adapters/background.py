@@ -5,9 +5,9 @@ the server, and a MOVE costs the server about the same whether it moves 50 messa
 2,000: Dovecot rewrites the folder's index once per command (0.2-0.5 s in a folder of
 10,000 messages, measured with ``bench/intake.py``). So :class:`BackgroundMailbox`:
 
-- reads on one thread, one batch ahead: while the pass handles batch *k*, batch *k + 1*
-  is read (memory stays bounded by two batches); the first batch is read by the pass's
-  own thread, as nothing else can be done before it;
+- reads on one thread, two batches ahead: while the pass handles batch *k*, batches
+  *k + 1* and *k + 2* are read (memory stays bounded by three batches); the first batch
+  is read by the pass's own thread, as nothing else can be done before it;
 - moves on another thread, over its own mailbox connection, which keeps the server
   busy at most a fifth of the time (:data:`MOVE_DUTY`): every move asked for while the
   last one ran, or while the thread rested after it, goes in the next command. The
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from datetime import datetime
@@ -34,6 +35,10 @@ from mailflow.ports import Batch, Mailbox
 __all__ = ["MOVE_DUTY", "BackgroundMailbox"]
 
 _P = TypeVar("_P")
+
+#: how many batches are read ahead of the one the pass is using: two, so the next one is
+#: read, and on its way to the worker process, before the pass needs it
+READ_AHEAD = 2
 
 #: the share of the time the moving thread keeps the server busy: after a move of 0.3 s
 #: it rests 1.2 s, and the moves asked for meanwhile go in the next command together
@@ -58,7 +63,8 @@ class BackgroundMailbox:
         on_read: Callable[[Batch], _P], *, first_size: int = 0,
     ) -> Iterator[tuple[Batch, _P]]:
         """The mailbox's ``fetch_new`` batches, each with what ``on_read`` returned for it
-        as soon as it was read; the next batch is read while this one is used.
+        as soon as it was read; the next :data:`READ_AHEAD` are read while this one is
+        used.
 
         The first batch is read on the calling thread, before any thread of this mailbox
         starts (so ``on_read`` may start a process by a plain fork, safe only while the
@@ -74,10 +80,12 @@ class BackgroundMailbox:
             return None if batch is None else (batch, on_read(batch))
 
         try:
-            ahead: Future[tuple[Batch, _P] | None] = Future()
-            ahead.set_result(read())
-            while (item := ahead.result()) is not None:
-                ahead = self._reads.ask(read)
+            first: Future[tuple[Batch, _P] | None] = Future()
+            first.set_result(read())
+            ahead = deque([first])
+            while (item := ahead.popleft().result()) is not None:
+                while len(ahead) < READ_AHEAD:
+                    ahead.append(self._reads.ask(read))
                 yield item
         finally:
             # Ends the mailbox's generator on its thread (after any read in flight), so

@@ -8,13 +8,14 @@ import logging
 import os
 import signal
 import threading
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from mailflow.adapters.store import Store
-from mailflow.backlog_worker import BacklogWorker
+from mailflow.backlog_worker import SHARE_STEP, BacklogWorker
 from mailflow.model import Person
 from mailflow.ports import Batch, IncomingMessage
 from mailflow.prepare import Reader, StateView, ViewChanges, prepare_all
@@ -35,9 +36,10 @@ def batch(first: int, count: int, *, oversize: int | None = None) -> Batch:
     ), {})
 
 
-def running(backlog: int, state: NetworkState) -> BacklogWorker:
-    """A worker started by a full first batch, and up."""
-    worker = BacklogWorker(READER, backlog=backlog)
+def running(backlog: int, state: NetworkState, share: float = 0.0) -> BacklogWorker:
+    """A worker started by a full first batch, and up (preparing the whole of each later
+    batch, unless the pass keeps a ``share``)."""
+    worker = BacklogWorker(READER, backlog=backlog, share=share)
     worker.publish(state)
     assert worker.submit(batch(0, backlog)) is None  # prepared in the pass while it starts
     assert worker.started
@@ -185,3 +187,20 @@ def test_a_worker_forked_beforehand_serves_a_backlog_and_ends_unused_otherwise()
     unused.close()
     assert not idle.is_alive() and idle.exitcode == 0
     unused.close()  # closing again does nothing
+
+
+def test_the_pass_keeps_the_first_share_of_a_batch_and_gives_the_worker_more_when_it_is_ahead(
+) -> None:
+    state = network_state()
+    worker = running(2, state, share=0.5)
+    try:
+        later = batch(2, 6)
+        ticket = worker.submit(later)
+        assert ticket is not None
+        time.sleep(1)  # the worker is surely done with three messages: it is ahead
+        results = worker.prepared(ticket)
+        assert results is not None and results[:3] == [None] * 3  # the pass's part
+        assert results[3:] == in_pass(later, state)[3:]
+        assert worker.share == pytest.approx(0.5 - SHARE_STEP)
+    finally:
+        worker.close()
