@@ -47,7 +47,7 @@ import signal
 import threading
 from multiprocessing.connection import Connection
 from multiprocessing.context import ForkContext, ForkServerContext
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mailflow.prepare import Prepared, Reader, StateView, ViewChanges, prepare_all, still_holds
 
@@ -63,9 +63,15 @@ __all__ = ["BacklogWorker"]
 log = logging.getLogger(__name__)
 
 Results = list[Prepared | None]
-#: a batch sent to the worker: its number, and how many of its first messages the pass
-#: prepares itself
-Ticket = tuple[int, int]
+
+
+class Ticket(NamedTuple):
+    """A batch sent to the worker: its number, and how many of its first messages the
+    pass prepares itself (the worker prepares the rest)."""
+
+    number: int
+    kept: int
+
 
 #: the share of each batch the pass prepares itself, at first, step by step after each
 #: batch, and at most: the pass decides on every message one at a time, so it keeps a
@@ -218,15 +224,16 @@ class BacklogWorker:
             self._give_up(exc)
             return None
         self._sent += 1
-        return self._sent, kept
+        return Ticket(self._sent, kept)
 
     def prepared(self, ticket: Ticket | None) -> Results | None:
-        """The batch's messages as the worker prepared them, None for each the pass
-        prepares itself (the first ones, see :attr:`share`); or None: the pass prepares
-        the whole batch."""
+        """The messages after the first ``ticket.kept`` of the batch, as the worker
+        prepared them (None for one over the size cap); or None: the pass prepares them
+        itself. Ask once the pass has prepared its own share: if the results are there
+        by then, the worker gets a bigger share of the next batches, else a smaller one."""
         if ticket is None or self._off or self._conn is None:
             return None
-        number, kept = ticket
+        number = ticket.number
         try:
             while self._received < number:
                 ready = self._conn.poll()
@@ -236,7 +243,7 @@ class BacklogWorker:
             self._give_up(exc)
             return None
         self._balance(ready)
-        return [None] * kept + results
+        return results
 
     def _balance(self, ready: bool) -> None:
         """Results already there: the worker is ahead, give it more of each batch; the

@@ -249,9 +249,14 @@ class _Pass:
             for batch, ticket in mailbox.batches(cursor, since, settings.batch_size,
                                                  settings.max_message_bytes, worker.submit,
                                                  first_size=worker.backlog):
-                prepared = worker.prepared(ticket) or [None] * len(batch.messages)
+                kept = ticket.kept if ticket is not None else len(batch.messages)
                 moves: dict[str, list[str]] = {}
-                for incoming, ahead in zip(batch.messages, prepared, strict=True):
+                for incoming in batch.messages[:kept]:  # the pass's own share, meanwhile
+                    folder = self._handle(incoming)  # the worker prepares the rest
+                    moves.setdefault(folder, []).append(incoming.ref)
+                rest = batch.messages[kept:]
+                prepared = worker.prepared(ticket) or [None] * len(rest)
+                for incoming, ahead in zip(rest, prepared, strict=True):
                     folder = self._handle(incoming, ahead)
                     moves.setdefault(folder, []).append(incoming.ref)
                 worker.publish(self.state)
