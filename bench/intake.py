@@ -55,6 +55,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from _timing import timed
+
 import mailflow.tick as tick_module
 from mailflow.adapters.fileoutbox import FileOutbox
 from mailflow.adapters.imap import ImapMailbox
@@ -324,27 +326,12 @@ def mailflow_tick(server: Dovecot, folder: Path, batch_size: int,
     )
     _TimedRenderer.seconds = _TimedOutbox.seconds = 0.0
     tick_module.BacklogWorker = _MeasuredWorker  # type: ignore[misc]
-    intake = _timed(tick_module._Pass, "intake")
-    report = run_tick(services, NOW, report=TickReport(keep=0))  # as `mailflow tick` does
+    spent: dict[str, float] = {}
+    with timed(tick_module._Pass, "intake", spent):
+        report = run_tick(services, NOW, report=TickReport(keep=0))  # as `mailflow tick` does
     return {"handled": report.counts["handled"], "queued": report.counts["queued"],
             "render": _TimedRenderer.seconds, "send": _TimedOutbox.seconds,
-            "worker": _MeasuredWorker.peak_mib, "intake": intake[0]}
-
-
-def _timed(cls: type, name: str) -> list[float]:
-    """Time every call of ``cls.name`` (in this process): the returned list's one item."""
-    spent = [0.0]
-    method = getattr(cls, name)
-
-    def timed(*args: Any, **kwargs: Any) -> Any:
-        started = time.perf_counter()
-        try:
-            return method(*args, **kwargs)
-        finally:
-            spent[0] += time.perf_counter() - started
-
-    setattr(cls, name, timed)
-    return spent
+            "worker": _MeasuredWorker.peak_mib, "intake": spent["intake"]}
 
 
 def _child(job: Callable[[], Any], traced: bool, out: Any) -> None:

@@ -18,8 +18,7 @@ import argparse
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,8 @@ from unittest import mock
 from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from _timing import timed
 
 from mailflow.adapters.fileoutbox import FileOutbox
 from mailflow.bootstrap import build_services
@@ -99,22 +100,6 @@ def render_figures(number: int, repeat: int) -> None:
     print("FileOutbox.send, ms per mail (same Message-ID: replaces its file):")
     print(f"  with fsync of file and folder {synced:7.3f} ms")
     print(f"  fsync stubbed out             {unsynced:7.3f} ms")
-
-
-@contextmanager
-def timed(owner: Any, name: str, totals: dict[str, float]) -> Iterator[None]:
-    """Add the seconds spent in ``owner.name`` to ``totals[name]``."""
-    original = getattr(owner, name)
-
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        started = time.perf_counter()
-        try:
-            return original(*args, **kwargs)
-        finally:
-            totals[name] = totals.get(name, 0.0) + time.perf_counter() - started
-
-    with mock.patch.object(owner, name, wrapper):
-        yield
 
 
 def intake_figures(count: int) -> None:
