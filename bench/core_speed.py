@@ -31,7 +31,7 @@ from intake import DAY, NOW, message
 
 from mailflow.decide import Rules, decide, decide_robot
 from mailflow.intents import understand
-from mailflow.orgs import OrgDirectory
+from mailflow.orgs import DirectoryCache
 from mailflow.parse import parse_message
 from mailflow.state import apply_decision, state_from_records
 
@@ -46,8 +46,7 @@ def run(raws: list[bytes]) -> dict[str, float]:
     clock = time.perf_counter
     state = state_from_records(orgs=[], people=[], days=[DAY], rsvps=[], interest=[],
                                attention=[], pending=[])
-    orgs_for: object = None
-    orgs = OrgDirectory.from_settings((), {})
+    orgs = DirectoryCache(())  # as a pass does: rebuilt when the organisations change
     for raw in raws:
         t0 = clock()
         parsed = parse_message(raw, own_address=OWN)
@@ -58,10 +57,7 @@ def run(raws: list[bytes]) -> dict[str, float]:
             t2 = t3 = clock()
             spent["decide"] += t3 - t1
         else:
-            if orgs_for is not state.organisations:  # as a pass does: rebuilt on a change
-                orgs_for = state.organisations
-                orgs = OrgDirectory.from_settings((), orgs_for)
-            intent = understand(parsed, state, orgs, own_address=OWN,
+            intent = understand(parsed, state, orgs.of(state.organisations), own_address=OWN,
                                 network_domain="example.org")
             t2 = clock()
             decision = decide(intent, state, NOW, RULES)

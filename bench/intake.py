@@ -231,28 +231,6 @@ def raw_fetch(server: Dovecot, batch_size: int, parse: bool) -> int:
         return count
 
 
-class _TimedRenderer(Renderer):
-    seconds = 0.0
-
-    def render(self, *args: Any, **kwargs: Any) -> Any:
-        started = time.perf_counter()
-        try:
-            return super().render(*args, **kwargs)
-        finally:
-            _TimedRenderer.seconds += time.perf_counter() - started
-
-
-class _TimedOutbox(FileOutbox):
-    seconds = 0.0
-
-    def send(self, raw: bytes, sender: str, recipients: list[str]) -> SendResult:
-        started = time.perf_counter()
-        try:
-            return super().send(raw, sender, recipients)
-        finally:
-            _TimedOutbox.seconds += time.perf_counter() - started
-
-
 class _MeasuredWorker(BacklogWorker):
     """Notes the worker process's own memory (MiB) before it ends: the pages it does not
     share with the pass (a forked worker shares most of the pass's pages, which its RSS
@@ -320,17 +298,17 @@ def mailflow_tick(server: Dovecot, folder: Path, batch_size: int,
         open_mailbox=lambda: ImapMailbox(lambda: server.client(timeout=300), "INBOX",
                                          processed_folder="processed",
                                          attention_folder="attention"),
-        open_sender=(lambda: _TimedOutbox(folder / "outbox")) if answers else _Unsent,
-        renderer=(_TimedRenderer if answers else _Unrendered)(
+        open_sender=(lambda: FileOutbox(folder / "outbox")) if answers else _Unsent,
+        renderer=(Renderer if answers else _Unrendered)(
             templates_dir(), settings.network, settings.tz),
     )
-    _TimedRenderer.seconds = _TimedOutbox.seconds = 0.0
     tick_module.BacklogWorker = _MeasuredWorker  # type: ignore[misc]
-    spent: dict[str, float] = {}
-    with timed(tick_module._Pass, "intake", spent):
+    spent = {"render": 0.0, "send": 0.0}
+    with timed(tick_module._Pass, "intake", spent), timed(Renderer, "render", spent), \
+            timed(FileOutbox, "send", spent):
         report = run_tick(services, NOW, report=TickReport(keep=0))  # as `mailflow tick` does
     return {"handled": report.counts["handled"], "queued": report.counts["queued"],
-            "render": _TimedRenderer.seconds, "send": _TimedOutbox.seconds,
+            "render": spent["render"], "send": spent["send"],
             "worker": _MeasuredWorker.peak_mib, "intake": spent["intake"]}
 
 

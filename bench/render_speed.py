@@ -38,7 +38,14 @@ from mailflow.resources import templates_dir
 from mailflow.schedule import ScheduleRules, due_mails
 from mailflow.tick import run_tick
 from mailflow.values import MailRequest
-from tests.factories import FACILITATOR, NETWORK, NETWORK_NAME, TZ, sample_network
+from tests.factories import (
+    FACILITATOR,
+    NETWORK,
+    NETWORK_NAME,
+    TZ,
+    sample_network,
+    write_maildir_config,
+)
 from tests.mailgen import deliver, signup
 
 
@@ -105,21 +112,9 @@ def render_figures(number: int, repeat: int) -> None:
 def intake_figures(count: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        (root / "mailflow.toml").write_text(f'''
-[network]
-address = "verkosto@example.org"
-facilitator = "vetaja@example.org"
-max_per_org = 4
-[mailbox]
-path = "{root}/mail"
-handle_since = "2026-01-01T00:00:00+02:00"
-[outbox]
-path = "{root}/outbox"
-[store]
-path = "{root}/mailflow.json"
-''')
+        config = write_maildir_config(root)
         deliver(str(root / "mail"), [signup(n, padding=2000) for n in range(count)])
-        services = build_services(load_settings(root / "mailflow.toml"))
+        services = build_services(load_settings(config))
         now = datetime(2026, 11, 2, 10, tzinfo=ZoneInfo("Europe/Helsinki"))
         totals: dict[str, float] = {}
         started = time.perf_counter()

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from mailflow.config import OrganisationAlias
 from mailflow.model import Organisation
 
-__all__ = ["GENERIC_DOMAINS", "OrgDirectory", "clean_name"]
+__all__ = ["GENERIC_DOMAINS", "DirectoryCache", "OrgDirectory", "clean_name"]
 
 GENERIC_DOMAINS = frozenset({
     "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "hotmail.fi", "live.com",
@@ -176,6 +176,22 @@ class OrgDirectory:
                 if form in self.names:
                     return self.names[form]
         return None
+
+
+class DirectoryCache:
+    """The directory of the organisations of the moment, for given aliases: built again
+    only when asked about another table of organisations (a state's table stays the same
+    object until a decision changes the organisations), not for every message."""
+
+    def __init__(self, aliases: tuple[OrganisationAlias, ...]) -> None:
+        self.aliases = aliases
+        self._built: tuple[Mapping[str, Organisation], OrgDirectory] | None = None
+
+    def of(self, organisations: Mapping[str, Organisation]) -> OrgDirectory:
+        if self._built is None or self._built[0] is not organisations:
+            self._built = (organisations, OrgDirectory.from_settings(self.aliases,
+                                                                     organisations))
+        return self._built[1]
 
 
 def _index(

@@ -21,7 +21,7 @@ from typing import Any
 from mailflow.config import OrganisationAlias
 from mailflow.intents import understand
 from mailflow.model import NetworkDay, Organisation, Person
-from mailflow.orgs import OrgDirectory
+from mailflow.orgs import DirectoryCache, OrgDirectory
 from mailflow.parse import parse_message
 from mailflow.tables import PeopleTable, Table
 from mailflow.values import Intent, NetworkState, ParsedMessage
@@ -81,7 +81,7 @@ class StateView:
         self.days: dict[str, NetworkDay] = {}
         self.organisations: dict[str, Organisation] = {}
         self.people: dict[str, Person] = {}
-        self._directory: tuple[int, OrgDirectory] | None = None
+        self._directory: DirectoryCache | None = None
 
     def apply(self, changes: ViewChanges) -> None:
         if changes.serial is not None:
@@ -95,11 +95,11 @@ class StateView:
                 self.people[address] = person
 
     def directory(self, aliases: tuple[OrganisationAlias, ...]) -> OrgDirectory:
-        """The organisation directory of this view (built again when the serial moves)."""
-        if self._directory is None or self._directory[0] != self.serial:
-            self._directory = (self.serial, OrgDirectory.from_settings(aliases,
-                                                                       self.organisations))
-        return self._directory[1]
+        """The organisation directory of this view (built again when the serial moves:
+        the organisations are then another dict)."""
+        if self._directory is None:
+            self._directory = DirectoryCache(aliases)
+        return self._directory.of(self.organisations)
 
 
 class _Reads:

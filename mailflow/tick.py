@@ -14,7 +14,7 @@ import hmac
 import logging
 import secrets
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -39,7 +39,7 @@ from mailflow.model import (
     ProcessedMessage,
     Rsvp,
 )
-from mailflow.orgs import OrgDirectory
+from mailflow.orgs import DirectoryCache
 from mailflow.parse import message_key, parse_message
 from mailflow.ports import IncomingMessage, Mailbox, Sender
 from mailflow.prepare import Prepared, Reader
@@ -206,7 +206,7 @@ class _Pass:
         )
         self.domain = network.address.rsplit("@", 1)[1]
         self.server_away = False  # the sending server failed for now during this pass
-        self._orgs: tuple[Mapping[str, Organisation], OrgDirectory] | None = None
+        self._orgs = DirectoryCache(self.settings.organisations)
         self._worker = worker  # prepares a backlog ahead of the pass, during intake
         self.outbox_keys = OutboxKeys(store.keys(OutgoingMail), self.rules.secret)
         day_ago = now - timedelta(days=1)
@@ -337,17 +337,8 @@ class _Pass:
         if ahead is not None and ahead.intent is not None \
                 and self._worker.holds(ahead, self.state):
             return ahead.intent
-        return understand(parsed, self.state, self._org_directory(),
+        return understand(parsed, self.state, self._orgs.of(self.state.organisations),
                           own_address=self.settings.network.address, network_domain=self.domain)
-
-    def _org_directory(self) -> OrgDirectory:
-        """The organisation directory for the current state, built again only when a
-        decision changed the organisations (a state's table is the same object until then)."""
-        organisations = self.state.organisations
-        if self._orgs is None or self._orgs[0] is not organisations:
-            self._orgs = (organisations, OrgDirectory.from_settings(
-                self.settings.organisations, organisations))
-        return self._orgs[1]
 
     def _oversize(self, incoming: IncomingMessage) -> str:
         key = f"oversize:{incoming.ref}:{incoming.size}:{incoming.received_at.isoformat()}"

@@ -174,6 +174,7 @@ MAILDIR_CONFIG = """\
 [network]
 address = "{network}"
 facilitator = "{facilitator}"
+max_per_org = {max_per_org}
 [mailbox]
 path = "{root}/mail"
 handle_since = "2026-01-01T00:00:00+02:00"
@@ -184,11 +185,14 @@ path = "{root}/mailflow.json"
 """
 
 
-def write_maildir_config(root: Path, *, name: str = "mailflow.toml", extra: str = "") -> Path:
+def write_maildir_config(root: Path, *, name: str = "mailflow.toml", max_per_org: int = 4,
+                         extra: str = "") -> Path:
     """The embedded default's kind of config under ``root``: Maildir ``root/mail`` in, file
-    outbox ``root/outbox`` out, store ``root/mailflow.json``; ``extra`` TOML appended."""
+    outbox ``root/outbox`` out, store ``root/mailflow.json``; ``extra`` TOML appended (it
+    continues the [store] section until it opens another)."""
     path = root / name
-    path.write_text(MAILDIR_CONFIG.format(network=NETWORK, facilitator=FACILITATOR, root=root)
+    path.write_text(MAILDIR_CONFIG.format(network=NETWORK, facilitator=FACILITATOR, root=root,
+                                          max_per_org=max_per_org)
                     + extra, encoding="utf-8")
     return path
 

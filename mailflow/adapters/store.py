@@ -284,11 +284,6 @@ class AtomicJSONStorage(Storage):
         pass
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` (see :func:`replace_atomically`)."""
-    replace_atomically(path, lambda handle: handle.write(text.encode()))
-
-
 def replace_atomically(path: Path, write: Callable[[IO[bytes]], object]) -> None:
     """Replace ``path`` with what ``write`` writes to a file handle: a temporary file in
     the same folder, fsync, 0600, rename, fsync of the folder."""
@@ -407,6 +402,10 @@ class _Tables:
     def __init__(self) -> None:
         self.data: dict[str, dict[str, Any]] = {}
         self._memo: dict[str, str] = {}
+
+    def records(self, cls: type) -> dict[str, Any]:
+        """The documents of a record type by key (do not change it)."""
+        return self.data.get(_TABLES[cls][0], {})
 
     def table(self, name: str) -> dict[str, Any]:
         table = self.data.get(name)
@@ -634,14 +633,14 @@ class Store:
         return cls.from_doc(dict(doc)) if doc is not None else None  # type: ignore[attr-defined]
 
     def has(self, cls: type, key: str) -> bool:
-        return key in self._tables.data.get(_TABLES[cls][0], ())
+        return key in self._tables.records(cls)
 
     def all(self, cls: type[R]) -> list[R]:
-        docs = self._tables.data.get(_TABLES[cls][0], {}).values()
+        docs = self._tables.records(cls).values()
         return [cls.from_doc(dict(d)) for d in docs]  # type: ignore[attr-defined]
 
     def count(self, cls: type) -> int:
-        return len(self._tables.data.get(_TABLES[cls][0], ()))
+        return len(self._tables.records(cls))
 
     def put(self, record: Any) -> None:
         self.put_many([record])
@@ -667,18 +666,18 @@ class Store:
 
     def keys(self, cls: type) -> set[str]:
         """The keys of every stored record of a type (cheap: no records are built)."""
-        return set(self._tables.data.get(_TABLES[cls][0], ()))
+        return set(self._tables.records(cls))
 
     def select(self, cls: type[R], where: Callable[[Mapping[str, Any]], bool]) -> list[R]:
         """Records whose stored document satisfies ``where``; only matches are built."""
-        docs = self._tables.data.get(_TABLES[cls][0], {}).values()
+        docs = self._tables.records(cls).values()
         return [cls.from_doc(dict(doc)) for doc in docs if where(doc)]  # type: ignore[attr-defined]
 
     def field_values(self, cls: type, name: str,
                      where: Callable[[Mapping[str, Any]], bool]) -> list[Any]:
         """One field's stored value of each record whose document satisfies ``where``
         (no records are built: e.g. to count them by that field)."""
-        docs = self._tables.data.get(_TABLES[cls][0], {}).values()
+        docs = self._tables.records(cls).values()
         return [doc[name] for doc in docs if where(doc)]
 
     # -- durable at once -----------------------------------------------------------------
@@ -689,7 +688,7 @@ class Store:
         self._append({"tables": {"outbox": {mail.key: doc}}})
 
     def _append(self, entry: dict[str, Any]) -> None:
-        line = (json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+        line = (_ENCODE(entry) + "\n").encode()
         if self._journal_fd is None:
             self._journal_fd = os.open(
                 self.journal_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600
@@ -757,7 +756,7 @@ class Snapshot:
         self._tables.replay(_read_journal(journal_path(path), repair=False))
 
     def all(self, cls: type[R]) -> list[R]:
-        docs = self._tables.data.get(_TABLES[cls][0], {}).values()
+        docs = self._tables.records(cls).values()
         return [cls.from_doc(dict(d)) for d in docs]  # type: ignore[attr-defined]
 
     def meta(self, name: str, default: Any = None) -> Any:

@@ -9,30 +9,15 @@ from pathlib import Path
 
 from mailflow.adapters.store import Snapshot
 from mailflow.model import OutgoingMail, ProcessedMessage
+from tests.factories import write_maildir_config
 from tests.mailgen import deliver, signup
-
-CONFIG = """
-[network]
-address = "verkosto@example.org"
-facilitator = "vetaja@example.org"
-max_per_org = 400
-[mailbox]
-path = "{root}/mail"
-handle_since = "2026-01-01T00:00:00+02:00"
-[outbox]
-path = "{root}/outbox"
-[store]
-path = "{root}/mailflow.json"
-lock_timeout_seconds = {timeout}
-"""
 
 NOW = "2026-11-02T10:00:00+02:00"
 
 
 def _config(root: Path, timeout: float) -> Path:
-    path = root / "mailflow.toml"
-    path.write_text(CONFIG.format(root=root, timeout=timeout))
-    return path
+    return write_maildir_config(root, max_per_org=400,
+                                extra=f"lock_timeout_seconds = {timeout}\n")
 
 
 def _tick(config: Path) -> subprocess.Popen[str]:

@@ -6,7 +6,7 @@ import pytest
 
 from mailflow.config import OrganisationAlias
 from mailflow.model import Organisation
-from mailflow.orgs import OrgDirectory, clean_name
+from mailflow.orgs import DirectoryCache, OrgDirectory, clean_name
 
 ALIASES = (
     OrganisationAlias("Omnia", ("Espoon seudun koulutuskuntayhtymä Omnia", "Omnian ammattiopisto"),
@@ -103,3 +103,17 @@ def test_find_in_free_text(orgs: OrgDirectory) -> None:
 
 def test_clean_name() -> None:
     assert clean_name("  Stadin  AO, (Helsinki)! ") == "stadin ao helsinki"
+
+
+def test_the_directory_is_built_again_only_for_another_table_of_organisations() -> None:
+    cache = DirectoryCache((OrganisationAlias("Omnia", (), ("omnia.test",)),))
+    known = {"keuda": Organisation("keuda", "Keuda")}
+    first = cache.of(known)
+    assert cache.of(known) is first  # the same table: not built again per message
+    grown = {**known, "varia": Organisation("varia", "Varia")}
+    again = cache.of(grown)
+    assert again is not first
+    found = again.resolve("Varia")
+    assert found is not None and found.key == "varia"
+    omnia = again.for_address("maija@omnia.test")
+    assert omnia is not None and omnia.name == "Omnia"

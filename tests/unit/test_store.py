@@ -313,12 +313,8 @@ def test_an_old_sent_journal_is_replayed_then_folded_in(tmp_path: Path) -> None:
 
 
 def test_a_snapshot_sees_every_whole_commit_without_the_lock(tmp_path: Path) -> None:
-    path = tmp_path / "mailflow.json"
+    path = two_commits(tmp_path)  # person 1 in the file, person 2 in the journal
     with Store(path) as store:
-        store.put(person(1))
-        store.commit()
-        store.put(person(2))
-        store.commit()
         store.set_meta("generation", 7)
         store.commit()
         store.put(person(3))  # not committed
