@@ -8,12 +8,12 @@ its view of the state (:mod:`mailflow.prepare`): the days, the organisations and
 people, kept up to date by the changes the pass publishes after each batch. At a
 message's turn the pass uses that understanding if what it read of the state is still the
 same, and understands the message again otherwise, so a worker changes how fast a pass
-is, never what it decides. A pass over a few messages never starts a process.
+is, never what it decides. A pass over a few messages never uses it.
 
-The pass keeps the first part of each batch to prepare itself (it decides on every
-message, which costs about half of what preparing one does), and sends the worker the
-rest: the share it keeps grows by a step when it had to wait for the worker's results,
-and shrinks when they were already there, so both cores stay busy whatever the mix.
+The pass keeps the first part of each batch to prepare itself (it also decides on every
+message, and commits), and sends the worker the rest. After each batch the share it
+keeps is set from the times both sides took per message, so that both take as long over
+a batch and both cores stay busy whatever the mix (:meth:`BacklogWorker.balance`).
 
 Starting the worker:
 
@@ -38,17 +38,15 @@ depends on it.
 
 from __future__ import annotations
 
-import gc
 import logging
 import multiprocessing
-import os
 import pickle
-import signal
 import threading
+import time
 from multiprocessing.connection import Connection
-from multiprocessing.context import ForkContext, ForkServerContext
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from mailflow.forking import fork_child, let_go, may_fork
 from mailflow.prepare import Prepared, Reader, StateView, ViewChanges, prepare_all, still_holds
 
 if TYPE_CHECKING:
@@ -73,10 +71,9 @@ class Ticket(NamedTuple):
     kept: int
 
 
-#: the share of each batch the pass prepares itself, at first, step by step after each
-#: batch, and at most: the pass decides on every message one at a time, so it keeps a
-#: share of the parsing and understanding for itself, as much as keeps both cores busy
-FIRST_SHARE, SHARE_STEP, MAX_SHARE = 0.25, 0.05, 0.75
+#: the share of each batch the pass prepares itself at first, and at most; after each
+#: batch it is set from the times measured (:meth:`BacklogWorker.balance`)
+FIRST_SHARE, MAX_SHARE = 0.35, 0.75
 
 
 def _serve(conn: Connection, reader: Reader, forked: bool = False) -> None:
@@ -84,7 +81,7 @@ def _serve(conn: Connection, reader: Reader, forked: bool = False) -> None:
     prepare the batch against it, send back the results; until the pipe closes.
     ``forked``: a plain fork of the pass, which lets go of what it inherited first."""
     if forked:
-        _let_go(conn.fileno())
+        let_go(conn.fileno())
     view = StateView()
     while True:
         try:
@@ -94,30 +91,10 @@ def _serve(conn: Connection, reader: Reader, forked: bool = False) -> None:
         raws, changes = pickle.loads(request)  # noqa: S301 - our own parent
         for change in changes:
             view.apply(change)
-        conn.send_bytes(pickle.dumps(prepare_all(raws, view, reader),
+        started = time.perf_counter()
+        results = prepare_all(raws, view, reader)
+        conn.send_bytes(pickle.dumps((results, time.perf_counter() - started),
                                      protocol=pickle.HIGHEST_PROTOCOL))
-
-
-def _let_go(keep: int) -> None:
-    """In a forked child: close every inherited file but ``keep`` and the standard ones,
-    and leave signals to their defaults (the parent handles a stop; the child ends when
-    its pipe closes)."""
-    os.closerange(3, keep)
-    os.closerange(keep + 1, _max_fd())
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _may_fork() -> bool:
-    """A plain fork is safe only while the process has one thread."""
-    return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
-
-
-def _max_fd() -> int:
-    try:
-        return int(os.sysconf("SC_OPEN_MAX"))
-    except (ValueError, OSError):
-        return 65536
 
 
 class BacklogWorker:
@@ -132,7 +109,9 @@ class BacklogWorker:
     def __init__(self, reader: Reader, *, backlog: int, share: float = FIRST_SHARE) -> None:
         self.reader = reader
         self.backlog = backlog
-        self._share = share  # of each batch, what the pass prepares itself (see _balance)
+        self._share = share  # of each batch, what the pass prepares itself (see balance)
+        self._worker_seconds = 0.0  # how long the worker took over the last batch's share
+        self._rates: tuple[float, ...] | None = None  # seconds a message (see balance)
         self._conn: Connection | None = None
         self._process: BaseProcess | None = None
         self._asked = False  # a batch showed a backlog: the process was asked to start
@@ -200,17 +179,16 @@ class BacklogWorker:
             if len(batch.messages) < self.backlog:
                 return None  # no backlog: not worth a process
             self._asked = True
-            if self._process is not None:
-                return None  # forked beforehand (fork_standby): ready for the next batch
-            if _may_fork():
-                self._start("fork")
+            if self._process is None:  # not forked beforehand (fork_standby): start it
+                if may_fork():
+                    self._start("fork")
+                    return None
+                # A fresh interpreter (0.1-0.2 s): on its own thread, so the reading goes
+                # on, and the pass prepares the batches read meanwhile.
+                self._starting = threading.Thread(target=self._start, args=("forkserver",),
+                                                  daemon=True, name="mailflow-backlog-start")
+                self._starting.start()
                 return None
-            # A fresh interpreter (0.1-0.2 s): on its own thread, so the reading goes on,
-            # and the pass prepares the batches read meanwhile.
-            self._starting = threading.Thread(target=self._start, args=("forkserver",),
-                                              daemon=True, name="mailflow-backlog-start")
-            self._starting.start()
-            return None
         if not self._ready.is_set() or self._conn is None:
             return None
         with self._lock:
@@ -229,27 +207,41 @@ class BacklogWorker:
     def prepared(self, ticket: Ticket | None) -> Results | None:
         """The messages after the first ``ticket.kept`` of the batch, as the worker
         prepared them (None for one over the size cap); or None: the pass prepares them
-        itself. Ask once the pass has prepared its own share: if the results are there
-        by then, the worker gets a bigger share of the next batches, else a smaller one."""
+        itself. Ask once the pass has prepared its own share."""
         if ticket is None or self._off or self._conn is None:
             return None
         number = ticket.number
         try:
             while self._received < number:
-                ready = self._conn.poll()
-                results: Results = pickle.loads(self._conn.recv_bytes())  # noqa: S301
+                results, seconds = pickle.loads(self._conn.recv_bytes())  # noqa: S301
                 self._received += 1
         except (EOFError, OSError, pickle.UnpicklingError) as exc:
             self._give_up(exc)
             return None
-        self._balance(ready)
-        return results
+        self._worker_seconds = seconds
+        return results  # type: ignore[no-any-return]
 
-    def _balance(self, ready: bool) -> None:
-        """Results already there: the worker is ahead, give it more of each batch; the
-        pass had to wait: keep more for the pass."""
-        step = -SHARE_STEP if ready else SHARE_STEP
-        self._share = min(MAX_SHARE, max(0.0, self._share + step))
+    def balance(self, ticket: Ticket | None, size: int, own: float, rest: float,
+                other: float) -> None:
+        """Set the share the pass keeps of the next batches so that the pass and the
+        worker take as long over each, from how long this batch of ``size`` took: the
+        pass spent ``own`` seconds preparing and deciding on its share, ``rest`` deciding
+        on the worker's, ``other`` on the batch as a whole (commit, sending); the worker
+        spent what it reported. With shares s, per message: s*own + (1-s)*rest + other
+        = (1-s)*worker. Each batch's rates count half, the earlier ones the other half."""
+        if ticket is None or self._off or size <= ticket.kept:
+            return
+        given = size - ticket.kept
+        worker, decide, batch = self._worker_seconds / given, rest / given, other / size
+        prepare = own / ticket.kept if ticket.kept else decide + worker  # as the worker does
+        rates: tuple[float, ...] = (prepare, decide, worker, batch)
+        if self._rates is not None:
+            rates = tuple((old + new) / 2 for old, new in zip(self._rates, rates, strict=True))
+        self._rates = rates
+        prepare, decide, worker, batch = rates
+        spread = prepare - decide + worker
+        share = (worker - decide - batch) / spread if spread > 0 else 0.0
+        self._share = min(MAX_SHARE, max(0.0, share))
 
     def holds(self, prepared: Prepared, state: NetworkState) -> bool:
         """Whether the worker's understanding of a message is what understanding it now,
@@ -269,7 +261,7 @@ class BacklogWorker:
         process holding the store would copy the pages its work touches, up to the
         store's size. Costs a fork (a few milliseconds); beside other threads it does
         nothing (a backlog then starts the worker from the fork server)."""
-        if self._process is None and not self._off and _may_fork():
+        if self._process is None and not self._off and may_fork():
             self._start("fork")
 
     def close(self) -> None:
@@ -291,23 +283,16 @@ class BacklogWorker:
 
     def _start(self, method: str) -> None:
         try:
-            context: ForkContext | ForkServerContext
             if method == "fork":
-                context = multiprocessing.get_context("fork")
-            else:
-                context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(["mailflow.prepare"])
+                self._conn, self._process = fork_child(_serve, (self.reader, True),
+                                                       "mailflow-backlog")
+                return
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["mailflow.prepare"])
             mine, theirs = context.Pipe(duplex=True)
-            process = context.Process(target=_serve, args=(theirs, self.reader, method == "fork"),
+            process = context.Process(target=_serve, args=(theirs, self.reader),
                                       daemon=True, name="mailflow-backlog")
-            if method == "fork":
-                gc.freeze()  # the child never collects what the pass holds now
-                try:
-                    process.start()
-                finally:
-                    gc.unfreeze()
-            else:
-                process.start()
+            process.start()
             theirs.close()
             self._conn, self._process = mine, process
         except Exception as exc:  # whatever it is, the pass goes on without the worker

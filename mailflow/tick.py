@@ -13,6 +13,7 @@ import hashlib
 import hmac
 import logging
 import secrets
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
@@ -21,6 +22,7 @@ from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from mailflow.adapters.background import BackgroundMailbox
+from mailflow.adapters.forked_reader import ForkedReader
 from mailflow.adapters.store import Snapshot, Store
 from mailflow.backlog_worker import BacklogWorker
 from mailflow.config import Settings
@@ -169,10 +171,12 @@ def run_tick(
         Reader(settings.network.address, settings.mailbox.trusted_authserv_id,
                settings.organisations),
         backlog=min(settings.mailbox.batch_size, FIRST_BATCH))
-    if not dry_run:
-        worker.fork_standby()  # while the process is small: before the store is loaded
-    with worker, services.open_store() as store:
-        pass_ = _Pass(services, store, now, report, dry_run, worker)
+    reading = ForkedReader(services.open_mailbox)
+    if not dry_run:  # while the process is small: before the store is loaded
+        reading.fork_standby()
+        worker.fork_standby()
+    with reading, worker, services.open_store() as store:
+        pass_ = _Pass(services, store, now, report, dry_run, worker, reading)
         pass_.intake(progress)
         pass_.schedule()
         pass_.prune()
@@ -188,7 +192,7 @@ class _Pass:
 
     def __init__(
         self, services: Services, store: Store, now: datetime, report: TickReport, dry_run: bool,
-        worker: BacklogWorker,
+        worker: BacklogWorker, reading: ForkedReader | None = None,
     ) -> None:
         self.services = services
         self.settings = services.settings
@@ -206,8 +210,10 @@ class _Pass:
         )
         self.domain = network.address.rsplit("@", 1)[1]
         self.server_away = False  # the sending server failed for now during this pass
+        self._queued: list[OutgoingMail] = []  # queued since the last flush
         self._orgs = DirectoryCache(self.settings.organisations)
         self._worker = worker  # prepares a backlog ahead of the pass, during intake
+        self._reading = reading  # reads the mailbox in a child process, if it runs
         self.outbox_keys = OutboxKeys(store.keys(OutgoingMail), self.rules.secret)
         day_ago = now - timedelta(days=1)
         self.answers_today: dict[str, int] = Counter(store.field_values(
@@ -229,7 +235,8 @@ class _Pass:
         except BaseException:
             mailbox.close()
             raise
-        background = BackgroundMailbox(mailbox, open_mover=self.services.open_mailbox)
+        background = BackgroundMailbox(mailbox, open_mover=self.services.open_mailbox,
+                                       forked=self._reading)
         try:
             self._intake_batches(background, since, progress)
         finally:
@@ -251,24 +258,30 @@ class _Pass:
                                                  first_size=worker.backlog):
                 kept = ticket.kept if ticket is not None else len(batch.messages)
                 moves: dict[str, list[str]] = {}
+                started = time.perf_counter()
                 for incoming in batch.messages[:kept]:  # the pass's own share, meanwhile
                     folder = self._handle(incoming)  # the worker prepares the rest
                     moves.setdefault(folder, []).append(incoming.ref)
+                own = time.perf_counter() - started
                 rest = batch.messages[kept:]
                 prepared = worker.prepared(ticket) or [None] * len(rest)
+                started = time.perf_counter()
                 for incoming, ahead in zip(rest, prepared, strict=True):
                     folder = self._handle(incoming, ahead)
                     moves.setdefault(folder, []).append(incoming.ref)
+                decided = time.perf_counter()
                 worker.publish(self.state)
                 if progress is not None:
                     progress(len(batch.messages))
-                if self.dry_run:
-                    continue
-                self.store.set_meta(CURSOR_META, batch.cursor)
-                self.store.set_meta(PENDING_MOVES_META, moves_asked.unfinished_and(moves))
-                self.store.commit()  # outcomes are durable before anything moves
-                moves_asked.ask(moves)
-                self.flush()  # answers go out per batch: their bodies never pile up
+                if not self.dry_run:
+                    self.store.set_meta(CURSOR_META, batch.cursor)
+                    self.store.set_meta(PENDING_MOVES_META, moves_asked.unfinished_and(moves))
+                    self.store.commit()  # outcomes are durable before anything moves
+                    moves_asked.ask(moves)
+                    self.flush(just_queued=True)  # answers go out per batch: their
+                    # bodies never pile up
+                worker.balance(ticket, len(batch.messages), own, decided - started,
+                               time.perf_counter() - decided)
         finally:
             worker.close()  # its memory is free before the answers are written
         mailbox.hurry_moves()
@@ -381,6 +394,7 @@ class _Pass:
             allowed.append(request)
         for mail in record_mails(self.services.renderer, self.store, self.state, self.now,
                                  allowed, self.outbox_keys, attachments):
+            self._queued.append(mail)
             self.report.add(
                 "queued", QueuedMail(mail.key, mail.to, mail.subject, mail.message_id, "pending")
             )
@@ -462,12 +476,18 @@ class _Pass:
                      "than %d days", len(messages), len(mails), len(items),
                      self.settings.store.retention_days)
 
-    def flush(self) -> None:
-        """Send what is pending and due; mark each sent durably as soon as it is accepted."""
-        pending = [
-            m for m in self.store.select(OutgoingMail, lambda d: d["status"] == "pending")
-            if m.next_attempt_at is None or m.next_attempt_at <= self.now
-        ]
+    def flush(self, *, just_queued: bool = False) -> None:
+        """Send what is pending and due; mark each sent durably as soon as it is accepted.
+        ``just_queued``: only the mails this pass queued since the last flush (during
+        intake, after each batch: a look at every stored mail each time would cost more
+        with every batch)."""
+        queued, self._queued = self._queued, []
+        candidates = (
+            [m for m in queued if self.store.has(OutgoingMail, m.key)] if just_queued
+            else self.store.select(OutgoingMail, lambda d: d["status"] == "pending")
+        )
+        pending = [m for m in candidates if m.status == "pending"
+                   and (m.next_attempt_at is None or m.next_attempt_at <= self.now)]
         if not pending or self.server_away:
             return
         pending.sort(key=lambda m: m.created_at)

@@ -14,6 +14,10 @@ the server, and a MOVE costs the server about the same whether it moves 50 messa
   slower the server's moves, the fewer and bigger they get, and reading never waits
   behind them. At the end of the pass the rest are moved at once.
 
+When a forked child reads instead (:class:`~mailflow.adapters.forked_reader.ForkedReader`,
+from cron), the reading thread only asks the child for each batch and waits, and the pass's
+own connection, idle meanwhile, makes the moves: no second login.
+
 Each thread is the only one touching its mailbox object (an IMAP connection is not
 thread-safe). A move returns a :class:`~concurrent.futures.Future`; the pass keeps a
 batch's moves in its ``pending_moves`` until that future is done, so a crash never
@@ -30,6 +34,7 @@ from concurrent.futures import Future
 from datetime import datetime
 from typing import Any, TypeVar
 
+from mailflow.adapters.forked_reader import ForkedReader
 from mailflow.ports import Batch, Mailbox
 
 __all__ = ["MOVE_DUTY", "BackgroundMailbox"]
@@ -51,8 +56,11 @@ class BackgroundMailbox:
     the same folder); called on the moving thread at the first move.
     """
 
-    def __init__(self, reader: Mailbox, open_mover: Callable[[], Mailbox]) -> None:
+    def __init__(self, reader: Mailbox, open_mover: Callable[[], Mailbox],
+                 forked: ForkedReader | None = None) -> None:
         self.reader = reader
+        self._forked = forked
+        self._source: Mailbox | ForkedReader = reader
         self._open_mover = open_mover
         self._mover: Mailbox | None = None
         self._reads = _Worker("mailbox-read", self._read, together=False)
@@ -72,8 +80,10 @@ class BackgroundMailbox:
         An error of the mailbox (e.g. ``TemporaryServerError``) is raised here, when the
         batch it cut short is asked for.
         """
-        batches = self.reader.fetch_new(cursor, since, batch_size, max_bytes,
-                                        first_size=first_size)
+        if self._forked is not None and self._forked.ready:
+            self._source = self._forked
+        batches = self._source.fetch_new(cursor, since, batch_size, max_bytes,
+                                         first_size=first_size)
 
         def read() -> tuple[Batch, _P] | None:
             batch = next(batches, None)
@@ -104,7 +114,7 @@ class BackgroundMailbox:
 
     @property
     def history_count(self) -> int:
-        return self.reader.history_count
+        return self._source.history_count
 
     def close(self) -> None:
         """Finish the reads and moves already asked for, then close both mailboxes."""
@@ -112,8 +122,10 @@ class BackgroundMailbox:
             self._reads.finish()
             self._moves.finish()
         finally:
-            if self._mover is not None:
+            if self._mover is not None and self._mover is not self.reader:
                 self._mover.close()
+            if self._forked is not None:
+                self._forked.close()
             self.reader.close()
 
     def _read(self, calls: list[Callable[[], Any]]) -> list[Any]:
@@ -124,8 +136,8 @@ class BackgroundMailbox:
         for moves in asked:
             for folder, refs in moves.items():
                 merged.setdefault(folder, []).extend(refs)
-        if self._mover is None:
-            self._mover = self._open_mover()
+        if self._mover is None:  # the pass's own connection, when a child reads instead
+            self._mover = self.reader if self._source is self._forked else self._open_mover()
         for folder, refs in merged.items():
             self._mover.move(refs, folder)
         return [None] * len(asked)

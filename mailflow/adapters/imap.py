@@ -399,4 +399,6 @@ def _from_address(header: bytes) -> str:
 
 
 def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    """``moment`` in UTC (a zone-less one taken as UTC): the same instant, in a zone that
+    pickles (IMAPClient's own zone class does not)."""
+    return moment.astimezone(UTC) if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

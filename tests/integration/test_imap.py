@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import socket
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -88,6 +89,7 @@ def test_fetch_yields_what_was_delivered_and_leaves_it_unseen(dovecot: Dovecot) 
     assert [m.raw for m in got] == [mail(1), mail(2), mail(3)]
     assert [m.received_at for m in got] == [SINCE + timedelta(minutes=n) for n in (1, 2, 3)]
     assert [m.size for m in got] == [len(mail(n)) for n in (1, 2, 3)]
+    assert pickle.loads(pickle.dumps(got)) == got  # a reading child can hand them over
     with dovecot.client() as client:
         info = client.select_folder("INBOX", readonly=True)
         flags = client.get_flags(client.search())

@@ -8,14 +8,13 @@ import logging
 import os
 import signal
 import threading
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from mailflow.adapters.store import Store
-from mailflow.backlog_worker import SHARE_STEP, BacklogWorker
+from mailflow.backlog_worker import MAX_SHARE, BacklogWorker
 from mailflow.model import Person
 from mailflow.ports import Batch, IncomingMessage
 from mailflow.prepare import Reader, StateView, ViewChanges, prepare_all
@@ -172,7 +171,8 @@ def test_a_worker_forked_beforehand_serves_a_backlog_and_ends_unused_otherwise()
     process = standby._process
     assert process is not None and process.is_alive()
     standby.publish(state)
-    assert standby.submit(batch(0, 2)) is None  # the backlog shows: prepared in the pass
+    first = batch(0, 2)  # the backlog shows, and the worker is already up: it takes it
+    assert standby.prepared(standby.submit(first)) == in_pass(first, state)
     assert standby._process is process  # no second process
     later = batch(2, 2)
     assert standby.prepared(standby.submit(later)) == in_pass(later, state)
@@ -189,7 +189,7 @@ def test_a_worker_forked_beforehand_serves_a_backlog_and_ends_unused_otherwise()
     unused.close()  # closing again does nothing
 
 
-def test_the_pass_keeps_the_first_share_of_a_batch_and_gives_the_worker_more_when_it_is_ahead(
+def test_the_pass_keeps_the_first_share_of_a_batch_and_the_worker_prepares_the_rest(
 ) -> None:
     state = network_state()
     worker = running(2, state, share=0.5)
@@ -197,10 +197,50 @@ def test_the_pass_keeps_the_first_share_of_a_batch_and_gives_the_worker_more_whe
         later = batch(2, 6)
         ticket = worker.submit(later)
         assert ticket is not None
-        time.sleep(1)  # the worker is surely done with three messages: it is ahead
         assert ticket.kept == 3  # the pass prepares the first half itself
         results = worker.prepared(ticket)
         assert results == in_pass(later, state)[3:]  # the worker, the rest
-        assert worker.share == pytest.approx(0.5 - SHARE_STEP)
+    finally:
+        worker.close()
+
+
+def test_the_share_follows_the_times_so_both_sides_take_as_long() -> None:
+    state = network_state()
+    slow_pass = running(2, state, share=0.5)
+    fast_pass = running(2, state, share=0.5)
+    try:
+        for _ in range(4):
+            for worker, own in ((slow_pass, 100.0), (fast_pass, 1e-6)):
+                ticket = worker.submit(batch(2, 6))
+                assert ticket is not None
+                assert worker.prepared(ticket) is not None
+                worker.balance(ticket, 6, own=own, rest=0.0, other=0.0)
+        # a pass that is slow over its own share gives the worker everything ...
+        assert slow_pass.share < 0.01
+        ticket = slow_pass.submit(batch(8, 8))
+        assert ticket is not None and ticket.kept == 0
+        assert slow_pass.prepared(ticket) == in_pass(batch(8, 8), state)
+        # ... one that is quick and has nothing else to do keeps as much as it may
+        assert fast_pass.share == MAX_SHARE
+        ticket = fast_pass.submit(batch(8, 8))
+        assert ticket is not None and ticket.kept == int(8 * MAX_SHARE)
+        assert fast_pass.prepared(ticket) == in_pass(batch(8, 8), state)[ticket.kept:]
+    finally:
+        slow_pass.close()
+        fast_pass.close()
+
+
+def test_even_times_split_a_batch_where_both_sides_finish_together() -> None:
+    worker = running(2, network_state(), share=0.5)
+    try:
+        ticket = worker.submit(batch(2, 10))
+        assert ticket is not None and worker.prepared(ticket) is not None
+        # the pass took 1 s a message over its 5 and 0.5 s deciding on each of the
+        # worker's; the worker took as long as it reported (made 2 s a message here)
+        worker._worker_seconds = 10.0
+        worker.balance(ticket, 10, own=5.0, rest=2.5, other=0.0)
+        share = worker.share
+        # with share s of n messages: pass s*1 + (1-s)*0.5 = worker (1-s)*2  ->  s = 0.6
+        assert share == pytest.approx(0.6)
     finally:
         worker.close()

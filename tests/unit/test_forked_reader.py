@@ -1,0 +1,155 @@
+"""The mailbox read in a forked child: the same batches as read in the pass, the child's
+errors come back as they are, and a child that dies costs the pass only a retry."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from mailflow.adapters.background import BackgroundMailbox
+from mailflow.adapters.forked_reader import ForkedReader
+from mailflow.errors import MailflowError, TemporaryServerError
+from mailflow.ports import Batch, IncomingMessage
+
+NOW = datetime(2026, 11, 2, tzinfo=UTC)
+
+pytestmark = pytest.mark.skipif(threading.active_count() != 1,
+                                reason="a plain fork needs a process with one thread")
+
+
+class Box:
+    """Numbered messages in batches; fails after ``fail_after`` batches if asked to.
+    Counts what it left alone as history, and writes to ``opened_in`` the pid that
+    opened it."""
+
+    def __init__(self, count: int, batch: int, *, fail_after: int | None = None,
+                 error: BaseException | None = None, history: int = 0) -> None:
+        self.count, self.batch, self.fail_after, self.error = count, batch, fail_after, error
+        self.history = history
+
+    @property
+    def history_count(self) -> int:
+        return self.history
+
+    def fetch_new(self, cursor: dict[str, Any], since: datetime, batch_size: int,
+                  max_bytes: int, *, first_size: int = 0) -> Iterator[Batch]:
+        size = first_size or batch_size
+        start = int(cursor.get("next", 0))
+        served = 0
+        while start < self.count:
+            if self.fail_after is not None and served == self.fail_after:
+                assert self.error is not None
+                raise self.error
+            refs = range(start, min(start + size, self.count))
+            yield Batch(tuple(IncomingMessage(str(n), f"{n}@{os.getpid()}".encode(), n,
+                                              since) for n in refs), {"next": refs[-1] + 1})
+            served += 1
+            start, size = refs[-1] + 1, batch_size
+
+    def move(self, refs: list[str], folder: str) -> None:
+        raise AssertionError("the reading child never moves")
+
+    def close(self) -> None:
+        pass
+
+
+def read_all(reader: ForkedReader, **kwargs: Any) -> list[Batch]:
+    return list(reader.fetch_new({"next": 2}, NOW, 3, 100, **kwargs))
+
+
+def test_the_child_reads_the_same_batches_in_its_own_process() -> None:
+    with ForkedReader(lambda: Box(10, 3, history=7)) as reader:
+        reader.fork_standby()
+        assert reader.ready
+        batches = read_all(reader, first_size=2)
+        assert not reader.ready  # used once
+    refs = [[m.ref for m in b.messages] for b in batches]
+    assert refs == [["2", "3"], ["4", "5", "6"], ["7", "8", "9"]]
+    assert [b.cursor for b in batches] == [{"next": 4}, {"next": 7}, {"next": 10}]
+    raw = batches[0].messages[0].raw
+    assert raw is not None and raw.endswith(b"@%d" % reader_pid(raw))
+    assert reader_pid(raw) != os.getpid()  # read by the child
+    assert batches[0].messages[0].received_at == NOW
+    assert reader.history_count == 7  # the child's count of what it left alone
+
+
+def reader_pid(raw: bytes) -> int:
+    return int(raw.rsplit(b"@", 1)[1])
+
+
+@pytest.mark.parametrize("error", [
+    TemporaryServerError("the server went away"),
+    MailflowError("the folder is gone"),
+])
+def test_an_error_in_the_child_comes_to_the_pass_as_it_was(error: MailflowError) -> None:
+    with ForkedReader(lambda: Box(10, 3, fail_after=1, error=error)) as reader:
+        reader.fork_standby()
+        batches = reader.fetch_new({}, NOW, 3, 100)
+        assert [m.ref for m in next(batches).messages] == ["0", "1", "2"]
+        with pytest.raises(type(error), match=str(error)):
+            next(batches)
+
+
+class Unpicklable(Exception):
+    def __init__(self, code: int, text: str) -> None:
+        super().__init__(text)
+        self.code = code
+
+
+def test_an_error_that_does_not_pickle_comes_back_with_its_text() -> None:
+    with ForkedReader(lambda: Box(10, 3, fail_after=0, error=Unpicklable(7, "odd"))) as reader:
+        reader.fork_standby()
+        with pytest.raises(MailflowError, match="Unpicklable: odd"):
+            read_all(reader)
+
+
+def test_a_child_that_dies_gives_the_pass_a_temporary_error() -> None:
+    with ForkedReader(lambda: Box(10, 3)) as reader:
+        reader.fork_standby()
+        process = reader._process
+        assert process is not None and process.pid is not None
+        os.kill(process.pid, signal.SIGKILL)
+        process.join()
+        with pytest.raises(TemporaryServerError, match="reading process ended"):
+            read_all(reader)
+        assert not reader.ready
+
+
+def test_an_unused_child_ends_with_the_reader() -> None:
+    reader = ForkedReader(lambda: Box(10, 3))
+    reader.fork_standby()
+    process = reader._process
+    assert process is not None
+    reader.close()
+    assert not process.is_alive() and process.exitcode == 0
+    reader.close()  # closing again does nothing
+    with pytest.raises(RuntimeError, match="not running"):
+        read_all(reader)
+
+
+def test_the_background_mailbox_reads_through_the_child_and_moves_in_the_pass() -> None:
+    moved: list[tuple[str, list[str]]] = []
+
+    class Mover(Box):
+        def move(self, refs: list[str], folder: str) -> None:
+            moved.append((folder, list(refs)))
+
+    forked = ForkedReader(lambda: Box(7, 3, history=2))
+    forked.fork_standby()
+    mailbox = BackgroundMailbox(Mover(0, 1), open_mover=lambda: Mover(0, 1), forked=forked)
+    try:
+        seen = []
+        for batch, _ in mailbox.batches({}, NOW, 3, 100, lambda b: None):
+            seen.extend(m.ref for m in batch.messages)
+            mailbox.move({"Processed": [m.ref for m in batch.messages]})
+        assert seen == [str(n) for n in range(7)]
+    finally:
+        mailbox.close()
+    assert moved and [r for _, refs in moved for r in refs] == seen
+    assert mailbox.history_count == 2
