@@ -302,6 +302,7 @@ class ImapMailbox:
         if self._client is None:
             client = self._factory()
             client.normalise_times = False  # INTERNALDATE with its zone, not local naive
+            _quiet_imaplib(client)
             self._client = client
             self._known_folders = set()
         return self._client
@@ -396,6 +397,21 @@ def _from_address(header: bytes) -> str:
     except Exception:  # mail is untrusted: a header the parser cannot take matches nobody
         return ""
     return found.strip().lower()
+
+
+def _quiet_imaplib(client: IMAPClient) -> None:
+    """Turn imaplib's own debug output off unless its logger would keep it.
+
+    IMAPClient sets imaplib's debug level to 5 and sends its output to the
+    ``imapclient.imaplib`` logger, and imaplib builds each message before the logger can
+    drop it: the repr of every response it reads, each message body included, twice.
+    That was a third of the CPU a batch fetch cost (py-spy on ``bench/intake.py``).
+    With that logger at DEBUG the output stays on, as IMAPClient meant it.
+    """
+    imap = getattr(client, "_imap", None)  # IMAPClient's imaplib.IMAP4
+    if imap is not None and not logging.getLogger("imapclient.imaplib").isEnabledFor(
+            logging.DEBUG):
+        imap.debug = 0
 
 
 def _aware(moment: datetime) -> datetime:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import pickle
 import socket
 from collections.abc import Callable, Iterator
@@ -440,3 +441,23 @@ def test_a_missing_dovecot_skips_but_fails_under_ci(
     monkeypatch.setenv("CI", ci)
     with pytest.raises(outcome, match="dovecot-imapd"):
         conftest._require_dovecot()
+
+
+def test_imaplib_formats_no_debug_output_unless_its_logger_keeps_it(
+    dovecot: Dovecot, caplog: pytest.LogCaptureFixture,
+) -> None:
+    fill(dovecot, [1, 2])
+    quiet = mailbox(dovecot)
+    with caplog.at_level(logging.INFO, logger="imapclient.imaplib"):
+        assert len(run_pass(quiet, {})[0]) == 2
+    # imaplib would build the repr of every response, bodies and all, for nothing
+    assert quiet._client is not None and quiet._client._imap.debug == 0
+    assert not [r for r in caplog.records if r.name == "imapclient.imaplib"]
+
+    caplog.clear()
+    traced = mailbox(dovecot)
+    with caplog.at_level(logging.DEBUG, logger="imapclient.imaplib"):
+        assert len(run_pass(traced, {})[0]) == 2
+    assert traced._client is not None and traced._client._imap.debug == 5
+    assert any(b"Osallistun" in r.getMessage().encode()
+               for r in caplog.records if r.name == "imapclient.imaplib")
