@@ -20,6 +20,11 @@ RSS is its own):
             parses and understands in a worker process: "worker own" is the memory that
             process does not share with the pass (its private pages as it ends).
 
+With --repeat N (default 3) raw, naive and intake run N times each, in turn (raw, naive,
+intake, raw, ...), and the table gives each one's median msg/s, with "intake / naive"
+the median of the N ratios of runs side by side: a machine whose speed drifts from
+minute to minute (a shared VM) moves a single run by a third, and both sides alike.
+
 Peak memory is the child's max RSS (MiB) and, with --tracemalloc, the peak of Python
 allocations in a second run (slower). The store grows with what a pass records (every
 message, mail and person), and any later pass holds it too: "store RSS" is a fresh
@@ -40,6 +45,7 @@ import pstats
 import random
 import resource
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -397,6 +403,8 @@ def main() -> None:
     parser.add_argument("--profile", type=int, default=0, metavar="N",
                         help="instead: profile mailflow's pass on N messages (cProfile)")
     parser.add_argument("--top", type=int, default=35)
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of raw, naive and intake each, in turn; medians shown")
     parser.add_argument("--backlog", type=int, default=1000,
                         help="also: a pass over the last BACKLOG messages into a store that "
                              "holds the others (0: not)")
@@ -411,12 +419,20 @@ def main() -> None:
         bench = Bench(size)
         try:
             server = bench.server
-            bench.reset()
-            raw = in_child(partial(raw_fetch, server, args.batch_size, parse=False))
-            bench.reset()
-            naive = in_child(partial(raw_fetch, server, args.batch_size, parse=True))
-            intake = in_child(partial(mailflow_tick, server, bench.reset(), args.batch_size,
-                                      answers=False))
+            raws, naives, intakes = [], [], []
+            for _ in range(max(1, args.repeat)):
+                bench.reset()
+                raws.append(in_child(partial(raw_fetch, server, args.batch_size, parse=False)))
+                bench.reset()
+                naives.append(in_child(partial(raw_fetch, server, args.batch_size, parse=True)))
+                intakes.append(in_child(partial(mailflow_tick, server, bench.reset(),
+                                                args.batch_size, answers=False)))
+            raw_rate = statistics.median(size / r[1] for r in raws)
+            naive_rate = statistics.median(size / n[1] for n in naives)
+            intake_rate = statistics.median(size / i[0]["intake"] for i in intakes)
+            ratio = statistics.median(n[1] / i[0]["intake"] for n, i in
+                                      zip(naives, intakes, strict=True))
+            naive_rss = max(n[2] for n in naives)
             folder = bench.reset()
             flow = in_child(partial(mailflow_tick, server, folder, args.batch_size))
             alone = in_child(partial(store_alone, folder))
@@ -426,22 +442,23 @@ def main() -> None:
                                           args.batch_size), traced=True)[3]
         finally:
             bench.close()
-        rows.append((size, bench.bytes / (1 << 20), raw, naive, intake, flow, alone, traced))
+        rows.append((size, bench.bytes / (1 << 20), raw_rate, naive_rate, naive_rss, intake_rate,
+                     ratio, flow, alone, traced))
         if 0 < args.backlog < size:
             kept.append((size, flow[2], alone[2],
                          *into_kept_store(size, args.batch_size, args.backlog)))
 
     print(f"batch size {args.batch_size}; each run in a fresh process; "
-          "RSS = its max RSS in MiB")
+          f"msg/s: the median of {max(1, args.repeat)} runs; RSS = its max RSS in MiB")
     header = ("messages", "MiB", "raw msg/s", "naive msg/s", "naive RSS",
-              "intake msg/s", "pass msg/s", "render s", "send s", "mailflow RSS",
+              "intake msg/s", "intake / naive", "pass msg/s", "render s", "send s", "mailflow RSS",
               "worker own", "store RSS", "pass - store", "handled", "answers"
               ) + (("traced peak",) if args.tracemalloc else ())
     print(" | ".join(f"{h:>14}" for h in header))
-    for size, mib, raw, naive, intake, flow, alone, traced in rows:
+    for size, mib, raw, naive, naive_rss, intake, ratio, flow, alone, traced in rows:
         result, seconds = flow[0], flow[1]
-        cells = [f"{size:,}", f"{mib:.1f}", f"{size / raw[1]:,.0f}", f"{size / naive[1]:,.0f}",
-                 f"{naive[2]:.0f}", f"{size / intake[0]['intake']:,.0f}", f"{size / seconds:,.0f}",
+        cells = [f"{size:,}", f"{mib:.1f}", f"{raw:,.0f}", f"{naive:,.0f}",
+                 f"{naive_rss:.0f}", f"{intake:,.0f}", f"{ratio:.2f}", f"{size / seconds:,.0f}",
                  f"{result['render']:.1f}", f"{result['send']:.1f}", f"{flow[2]:.0f}",
                  f"{result['worker']:.0f}", f"{alone[2]:.0f}", f"{flow[2] - alone[2]:.0f}",
                  f"{result['handled']:,}", f"{result['queued']:,}"]
