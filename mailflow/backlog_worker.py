@@ -47,6 +47,7 @@ from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mailflow.forking import fork_child, let_go, may_fork
+from mailflow.orgs import DirectoryCache
 from mailflow.prepare import Prepared, Reader, StateView, ViewChanges, prepare_all, still_holds
 
 if TYPE_CHECKING:
@@ -127,6 +128,7 @@ class BacklogWorker:
         self._people: dict[str, Person] = {}
         self._tables: tuple[Any, Any] | None = None
         self._serials: dict[int, tuple[Any, Any]] = {}
+        self._orgs = DirectoryCache(reader.aliases)  # the directory of the pass's state
 
     @property
     def started(self) -> bool:
@@ -228,15 +230,18 @@ class BacklogWorker:
         pass spent ``own`` seconds preparing and deciding on its share, ``rest`` deciding
         on the worker's, ``other`` on the batch as a whole (commit, sending); the worker
         spent what it reported. With shares s, per message: s*own + (1-s)*rest + other
-        = (1-s)*worker. Each batch's rates count half, the earlier ones the other half."""
-        if ticket is None or self._off or size <= ticket.kept:
+        = (1-s)*worker. The first batch's times are left out (both sides warm up: the first
+        regular expressions compiled, caches filled); each later batch's rates count
+        three quarters, the earlier ones a quarter."""
+        if ticket is None or self._off or size <= ticket.kept or ticket.number == 1:
             return
         given = size - ticket.kept
         worker, decide, batch = self._worker_seconds / given, rest / given, other / size
         prepare = own / ticket.kept if ticket.kept else decide + worker  # as the worker does
         rates: tuple[float, ...] = (prepare, decide, worker, batch)
         if self._rates is not None:
-            rates = tuple((old + new) / 2 for old, new in zip(self._rates, rates, strict=True))
+            rates = tuple((old + 3 * new) / 4
+                          for old, new in zip(self._rates, rates, strict=True))
         self._rates = rates
         prepare, decide, worker, batch = rates
         spread = prepare - decide + worker
@@ -247,7 +252,7 @@ class BacklogWorker:
         """Whether the worker's understanding of a message is what understanding it now,
         against ``state``, would give."""
         tables = self._serials.get(prepared.serial)
-        return tables is not None and still_holds(prepared, state, tables)
+        return tables is not None and still_holds(prepared, state, tables, self._orgs.of)
 
     def __enter__(self) -> BacklogWorker:
         return self

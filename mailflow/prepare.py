@@ -6,15 +6,18 @@ left. Understanding a message reads little of that state: the network days, the
 organisations, and the people it looks up by address (the sender, mostly). So a message
 can be understood early, against a *view* of the state as it was a batch or two ago,
 and used at its turn if what it read is still the same (:func:`still_holds`); otherwise
-the pass understands it again. The result is exactly what understanding at its turn
-gives, whatever the view was.
+the pass understands it again. What it read of the organisations is noted too, each
+lookup with its answer (by key, or through the directory by name, alias or address), so
+a new organisation elsewhere (every sign-up from one not yet known adds one) leaves the
+messages that never asked about it as they were. The result is exactly what
+understanding at its turn gives, whatever the view was.
 
 Pure: data in, data out. :mod:`mailflow.backlog_worker` runs it in a worker process.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,6 +60,9 @@ class Prepared:
     intent: Intent | None = None
     serial: int = 0
     seen: tuple[tuple[str, Person | None], ...] = ()
+    #: each organisation lookup: ("key", key) of the table, or (method, argument) of the
+    #: directory (resolve, find_in, for_address), with what it found
+    orgs_seen: tuple[tuple[str, str, Organisation | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,6 +113,7 @@ class _Reads:
 
     def __init__(self) -> None:
         self.seen: dict[str, Person | None] = {}
+        self.orgs: dict[tuple[str, str], Organisation | None] = {}
         self.broad = False
 
 
@@ -139,6 +146,58 @@ class _WatchedPeople(PeopleTable):
         return isinstance(key, str) and self.get(key) is not None
 
 
+class _WatchedOrganisations(Table[str, Organisation]):
+    """The view's organisations: lookups by key are noted; listing them marks the
+    understanding as not vouched for."""
+
+    __slots__ = ("_reads",)
+
+    def __init__(self, data: dict[str, Organisation], reads: _Reads) -> None:
+        super().__init__(data)
+        self._reads = reads
+
+    def current(self) -> dict[str, Organisation]:
+        self._reads.broad = True
+        return super().current()
+
+    def get(self, key: str, default: Organisation | None = None,  # type: ignore[override]
+            ) -> Organisation | None:
+        org = self._data.get(key)
+        self._reads.orgs["key", key] = org
+        return org if org is not None else default
+
+    def __getitem__(self, key: str) -> Organisation:
+        org = self.get(key)
+        if org is None:
+            raise KeyError(key)
+        return org
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+
+@dataclass(frozen=True)
+class _WatchedDirectory(OrgDirectory):
+    """The view's organisation directory: each lookup is noted with what it found."""
+
+    reads: _Reads = field(default_factory=_Reads, compare=False)
+
+    def for_address(self, address: str) -> Organisation | None:
+        org = super().for_address(address)
+        self.reads.orgs["for_address", address] = org
+        return org
+
+    def resolve(self, name_or_domain: str) -> Organisation | None:
+        org = super().resolve(name_or_domain)
+        self.reads.orgs["resolve", name_or_domain] = org
+        return org
+
+    def find_in(self, text: str) -> Organisation | None:
+        org = super().find_in(text)
+        self.reads.orgs["find_in", text] = org
+        return org
+
+
 class _Unseen(Table[Any, Any]):
     """A table the view does not hold: reading it marks the understanding as not vouched for."""
 
@@ -167,24 +226,40 @@ def _prepare(raw: bytes, view: StateView, reader: Reader) -> Prepared:
     reads = _Reads()
     unseen = _Unseen(reads)
     state = NetworkState(
-        organisations=Table(view.organisations), people=_WatchedPeople(view.people, reads),
+        organisations=_WatchedOrganisations(view.organisations, reads),
+        people=_WatchedPeople(view.people, reads),
         days=Table(view.days), rsvps=unseen, interest=unseen, attention=unseen,
         pending=unseen,
     )
-    intent = understand(parsed, state, view.directory(reader.aliases),
+    directory = view.directory(reader.aliases)
+    watched = _WatchedDirectory(names=directory.names, domains=directory.domains, reads=reads)
+    intent = understand(parsed, state, watched,
                         own_address=reader.own_address, network_domain=reader.network_domain)
     if reads.broad:
         return Prepared(parsed)
-    return Prepared(parsed, intent, view.serial, tuple(reads.seen.items()))
+    return Prepared(parsed, intent, view.serial, tuple(reads.seen.items()),
+                    tuple((how, what, org) for (how, what), org in reads.orgs.items()))
 
 
-def still_holds(prepared: Prepared, state: NetworkState, view_tables: tuple[Any, Any]) -> bool:
+def still_holds(prepared: Prepared, state: NetworkState, view_tables: tuple[Any, Any],
+                directory: Callable[[Mapping[str, Organisation]], OrgDirectory]) -> bool:
     """Whether ``prepared.intent`` is what understanding at this turn would give:
     ``view_tables`` are the state's days and organisations tables the view's serial was
-    made from, and every person it looked up is as it was."""
+    made from; every person it looked up is as it was and, if the organisations changed
+    since, every organisation lookup finds what it found (``directory``: the directory
+    of a table of organisations)."""
     days, organisations = view_tables
-    if prepared.intent is None or state.days is not days \
-            or state.organisations is not organisations:
+    if prepared.intent is None or state.days is not days:
         return False
     people = state.people
-    return all(people.get(address) == person for address, person in prepared.seen)
+    if not all(people.get(address) == person for address, person in prepared.seen):
+        return False
+    if state.organisations is organisations:
+        return True
+    now = directory(state.organisations)
+    table = state.organisations
+    for how, what, found in prepared.orgs_seen:
+        org = table.get(what) if how == "key" else getattr(now, how)(what)
+        if org != found:
+            return False
+    return True

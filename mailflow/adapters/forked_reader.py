@@ -10,10 +10,12 @@ each time it is asked; the batch comes back whole over a pipe, and waiting on a 
 leaves the lock free. The pass's reading thread only asks and waits, so the read-ahead
 and its memory bound are the same as with a reading thread (two batches ahead).
 
-The child only reads (``BODY.PEEK[]``), so it changes nothing: the pass commits each
-batch's cursor and moves the messages as before. If the child fails, the error it met
-comes back to the pass as it would have on a reading thread; if it dies, the pass gets a
-``TemporaryServerError`` and the next pass starts again at the last committed cursor.
+The child logs in as soon as it is forked, while the pass loads its store and replays
+its moves, so the first batch comes sooner. It only reads (``BODY.PEEK[]``), so it
+changes nothing: the pass commits each batch's cursor and moves the messages as before.
+If the child fails, the error it met comes back to the pass as it would have on a
+reading thread; if it dies, the pass gets a ``TemporaryServerError`` and the next pass
+starts again at the last committed cursor.
 Beside other threads (the daemon) nothing is forked and the pass reads on a thread.
 """
 
@@ -42,14 +44,24 @@ def _serve(conn: Connection, open_mailbox: Callable[[], Mailbox]) -> None:
     """The child: wait for what to read, then send one batch per request until told to
     close (or the pipe closes); the last answer is the mailbox's history count."""
     let_go(conn.fileno())
+    opened: list[Mailbox] = []
+    try:  # log in while the pass loads its store; a failure shows again when reading
+        opened.append(open_mailbox())
+        connect = getattr(opened[0], "connect", None)  # an IMAP mailbox's
+        if connect is not None:
+            connect()
+    except Exception as exc:
+        log.debug("logging in ahead failed (%s); trying again when reading", exc)
     try:
         args, kwargs = conn.recv()
     except (EOFError, OSError):
+        if opened:
+            opened[0].close()
         return
-    opened: list[Mailbox] = []
 
     def batches() -> Generator[Batch, None, None]:
-        opened.append(open_mailbox())
+        if not opened:
+            opened.append(open_mailbox())
         yield from opened[0].fetch_new(*args, **kwargs)
 
     reading = batches()

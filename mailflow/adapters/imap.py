@@ -79,6 +79,11 @@ class ImapMailbox:
     def history_count(self) -> int:
         return self._history
 
+    def connect(self) -> None:
+        """Log in now rather than at the first use (a reading process does this while
+        the pass loads its store). Raises ``TemporaryServerError`` or ``ConfigError``."""
+        self._guard(self._connected)
+
     # -- reading --------------------------------------------------------------------
     def fetch_new(
         self, cursor: dict[str, Any], since: datetime, batch_size: int, max_bytes: int,
@@ -98,8 +103,13 @@ class ImapMailbox:
         pending: list[IncomingMessage] = []
         pending_bytes = 0
         size = first_size or batch_size
-        for start in range(0, len(uids), self.fetch_chunk):
-            chunk = uids[start:start + self.fetch_chunk]
+        start = 0
+        while start < len(uids):
+            # the first FETCH no bigger than the first batch: the pass gets going sooner
+            step = min(self.fetch_chunk, first_size) if start == 0 and first_size \
+                else self.fetch_chunk
+            chunk = uids[start:start + step]
+            start += step
             wanted = self._guard(partial(self._read_sizes, client, chunk, since))
             for group in _body_groups(wanted, max_bytes, self.batch_bytes):
                 read = self._guard(partial(self._read_bodies, client, group, max_bytes))

@@ -233,7 +233,11 @@ def test_the_share_follows_the_times_so_both_sides_take_as_long() -> None:
 def test_even_times_split_a_batch_where_both_sides_finish_together() -> None:
     worker = running(2, network_state(), share=0.5)
     try:
-        ticket = worker.submit(batch(2, 10))
+        first = worker.submit(batch(2, 10))
+        assert first is not None and worker.prepared(first) is not None
+        worker.balance(first, 10, own=500.0, rest=0.0, other=0.0)  # warming up: left out
+        assert worker.share == 0.5
+        ticket = worker.submit(batch(12, 10))
         assert ticket is not None and worker.prepared(ticket) is not None
         # the pass took 1 s a message over its 5 and 0.5 s deciding on each of the
         # worker's; the worker took as long as it reported (made 2 s a message here)

@@ -6,8 +6,10 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -153,3 +155,43 @@ def test_the_background_mailbox_reads_through_the_child_and_moves_in_the_pass() 
         mailbox.close()
     assert moved and [r for _, refs in moved for r in refs] == seen
     assert mailbox.history_count == 2
+
+
+class Connecting(Box):
+    """Notes in ``log`` each login (a line with the pid); the first ``refusals`` fail."""
+
+    def __init__(self, log: Path, refusals: int = 0) -> None:
+        super().__init__(4, 2)
+        self.log, self.refusals = log, refusals
+
+    def connect(self) -> None:
+        with self.log.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+        if self.refusals:
+            self.refusals -= 1
+            raise TemporaryServerError("not yet")
+
+
+def test_the_child_logs_in_before_the_pass_asks_for_mail(tmp_path: Path) -> None:
+    log = tmp_path / "logins"
+    with ForkedReader(lambda: Connecting(log)) as reader:
+        reader.fork_standby()
+        for _ in range(500):  # the pass would be loading its store meanwhile
+            if log.exists():
+                break
+            time.sleep(0.01)
+        assert log.read_text().split() == [str(reader._process.pid)]  # type: ignore[union-attr]
+        assert len(read_all(reader)) == 1  # messages 2 and 3
+    assert len(log.read_text().split()) == 1  # one login: reading used it
+
+
+def test_a_refused_early_login_is_tried_again_when_reading(tmp_path: Path) -> None:
+    class Refusing(Connecting):
+        def fetch_new(self, *args: Any, **kwargs: Any) -> Iterator[Batch]:
+            self.connect()  # as ImapMailbox connects when it reads
+            yield from super().fetch_new(*args, **kwargs)
+
+    with ForkedReader(lambda: Refusing(tmp_path / "logins", refusals=1)) as reader:
+        reader.fork_standby()
+        assert [m.ref for b in read_all(reader) for m in b.messages] == ["2", "3"]
+    assert len((tmp_path / "logins").read_text().split()) == 2
