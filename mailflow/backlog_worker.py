@@ -10,10 +10,15 @@ message's turn the pass uses that understanding if what it read of the state is 
 same, and understands the message again otherwise, so a worker changes how fast a pass
 is, never what it decides. A pass over a few messages never uses it.
 
-The pass keeps the first part of each batch to prepare itself (it also decides on every
-message, and commits), and sends the worker the rest. After each batch the share it
-keeps is set from the times both sides took per message, so that both take as long over
-a batch and both cores stay busy whatever the mix (:meth:`BacklogWorker.balance`).
+The pass and the worker split each batch between them as they go: the pass takes its
+messages from the front, one at a time, preparing and deciding on each; the worker takes
+them from the back, one at a time, preparing each; each message is taken once, under a
+lock on a pair of counters in shared memory (:class:`_Claims`). Where they meet, the
+pass asks for the worker's results, which are ready once the worker finishes the one
+message it may still be on, and decides on them in order. So whichever side is quicker
+takes more, batch by batch and whatever the mix or the machine's load, and neither waits
+for the other longer than one message takes. Meanwhile the worker goes on to the back of
+the next batch already read.
 
 Starting the worker:
 
@@ -29,11 +34,11 @@ Starting the worker:
   once per daemon: later passes fork from that server), and the batches read meanwhile
   are prepared in the pass.
 
-The worker talks over one pipe: whole pickled batches each way, with the state's changes
-riding along with the batches, so neither side needs a helper thread (a helper thread
-would wait for the interpreter lock while the pass computes). If the worker cannot start
-or dies, the pass parses and understands in its own process, as it always can: nothing
-depends on it.
+The worker talks over one pipe: whole pickled batches each way (its results for the back
+of each batch), with the state's changes riding along with the batches, so neither side
+needs a helper thread (a helper thread would wait for the interpreter lock while the pass
+computes). If the worker cannot start or dies, the pass parses and understands in its
+own process, as it always can: nothing depends on it.
 """
 
 from __future__ import annotations
@@ -42,7 +47,7 @@ import logging
 import multiprocessing
 import pickle
 import threading
-import time
+from collections.abc import Iterator
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -65,22 +70,63 @@ Results = list[Prepared | None]
 
 
 class Ticket(NamedTuple):
-    """A batch sent to the worker: its number, and how many of its first messages the
-    pass prepares itself (the worker prepares the rest)."""
+    """A batch sent to the worker: its number and how many messages it has."""
 
     number: int
-    kept: int
+    size: int
 
 
-#: the share of each batch the pass prepares itself at first, and at most; after each
-#: batch it is set from the times measured (:meth:`BacklogWorker.balance`)
-FIRST_SHARE, MAX_SHARE = 0.35, 0.75
+class _Claims:
+    """Which messages of each batch in flight are taken, in shared memory: the pass takes
+    from the front, the worker from the back, until they meet. One slot of two counters
+    (the next index at the front, the next at the back) per batch, in a ring of
+    :data:`SLOTS` (the read-ahead keeps at most three batches in flight)."""
+
+    SLOTS = 8
+
+    def __init__(self, context: Any) -> None:
+        self._lock = context.Lock()
+        self._ends = context.RawArray("q", 2 * self.SLOTS)
+
+    def open(self, number: int, size: int) -> None:
+        """Batch ``number`` of ``size`` messages: nothing taken yet."""
+        at = 2 * (number % self.SLOTS)
+        with self._lock:
+            self._ends[at], self._ends[at + 1] = 0, size - 1
+
+    def front(self, number: int) -> int | None:
+        """The next message of batch ``number`` from the front (the pass's), or None when
+        the rest is taken."""
+        at = 2 * (number % self.SLOTS)
+        with self._lock:
+            first = self._ends[at]
+            if first > self._ends[at + 1]:
+                return None
+            self._ends[at] = first + 1
+            return first  # type: ignore[no-any-return]
+
+    def back(self, number: int) -> int | None:
+        """The next message of batch ``number`` from the back (the worker's), or None."""
+        at = 2 * (number % self.SLOTS)
+        with self._lock:
+            last = self._ends[at + 1]
+            if last < self._ends[at]:
+                return None
+            self._ends[at + 1] = last - 1
+            return last  # type: ignore[no-any-return]
+
+    def untaken_by_worker(self, number: int, size: int) -> bool:
+        """Whether the worker took nothing of batch ``number`` (ask once the front is done:
+        nothing is left to take then)."""
+        with self._lock:
+            return bool(self._ends[2 * (number % self.SLOTS) + 1] >= size - 1)
 
 
-def _serve(conn: Connection, reader: Reader, forked: bool = False) -> None:
+def _serve(conn: Connection, reader: Reader, claims: _Claims, forked: bool = False) -> None:
     """The worker: bring the view up to date with the changes that come with each batch,
-    prepare the batch against it, send back the results; until the pipe closes.
-    ``forked``: a plain fork of the pass, which lets go of what it inherited first."""
+    take the batch's messages from the back and prepare each against the view until the
+    pass's front meets it, send back the results of those (in order); until the pipe
+    closes. ``forked``: a plain fork of the pass, which lets go of what it inherited."""
     if forked:
         let_go(conn.fileno())
     view = StateView()
@@ -89,30 +135,30 @@ def _serve(conn: Connection, reader: Reader, forked: bool = False) -> None:
             request = conn.recv_bytes()
         except (EOFError, OSError):
             return
-        raws, changes = pickle.loads(request)  # noqa: S301 - our own parent
+        number, raws, changes = pickle.loads(request)  # noqa: S301 - our own parent
         for change in changes:
             view.apply(change)
-        started = time.perf_counter()
-        results = prepare_all(raws, view, reader)
-        conn.send_bytes(pickle.dumps((results, time.perf_counter() - started),
-                                     protocol=pickle.HIGHEST_PROTOCOL))
+        taken: list[Prepared | None] = []
+        while (index := claims.back(number)) is not None:
+            raw = raws[index]
+            taken.append(None if raw is None else prepare_all([raw], view, reader)[0])
+        taken.reverse()
+        conn.send_bytes(pickle.dumps(taken, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 class BacklogWorker:
     """Prepares batches in a worker process once a batch shows a backlog (see the module).
 
     :meth:`submit` runs on the pass's reading thread and returns a ticket (or None: the
-    pass prepares that batch itself); :meth:`publish`, :meth:`prepared` and
+    pass prepares that batch itself); :meth:`own`, :meth:`publish`, :meth:`prepared` and
     :meth:`holds` run on the pass's thread, :meth:`prepared` in the order the batches
     were read.
     """
 
-    def __init__(self, reader: Reader, *, backlog: int, share: float = FIRST_SHARE) -> None:
+    def __init__(self, reader: Reader, *, backlog: int) -> None:
         self.reader = reader
         self.backlog = backlog
-        self._share = share  # of each batch, what the pass prepares itself (see balance)
-        self._worker_seconds = 0.0  # how long the worker took over the last batch's share
-        self._rates: tuple[float, ...] | None = None  # seconds a message (see balance)
+        self._claims: _Claims | None = None
         self._conn: Connection | None = None
         self._process: BaseProcess | None = None
         self._asked = False  # a batch showed a backlog: the process was asked to start
@@ -134,11 +180,6 @@ class BacklogWorker:
     def started(self) -> bool:
         """Whether a batch showed a backlog, so the worker process was started."""
         return self._asked
-
-    @property
-    def share(self) -> float:
-        """The share of each batch (its first messages) the pass prepares itself."""
-        return self._share
 
     def wait_ready(self, timeout: float) -> bool:
         """Wait until the worker process runs; False when it does not (yet, or at all)."""
@@ -173,8 +214,8 @@ class BacklogWorker:
             self._unsent.append(change)
 
     def submit(self, batch: Batch) -> Ticket | None:
-        """Send ``batch`` to the worker, all but the first ``share`` of it; its ticket, or
-        None when the pass prepares the whole batch."""
+        """Send ``batch`` to the worker, to take from the back (:meth:`own` gives the
+        pass the front); its ticket, or None when the pass prepares the whole batch."""
         if self._off:
             return None
         if not self._asked:
@@ -195,58 +236,44 @@ class BacklogWorker:
             return None
         with self._lock:
             changes, self._unsent = self._unsent, []
-        kept = int(len(batch.messages) * self._share)
+        number, size = self._sent + 1, len(batch.messages)
+        assert self._claims is not None
+        self._claims.open(number, size)
         try:
             self._conn.send_bytes(pickle.dumps(
-                ([m.raw for m in batch.messages[kept:]], changes),
+                (number, [m.raw for m in batch.messages], changes),
                 protocol=pickle.HIGHEST_PROTOCOL))
         except (OSError, ValueError) as exc:
             self._give_up(exc)
             return None
-        self._sent += 1
-        return Ticket(self._sent, kept)
+        self._sent = number
+        return Ticket(number, size)
+
+    def own(self, ticket: Ticket) -> Iterator[int]:
+        """The indexes of the messages of the batch the pass prepares itself, from the
+        front, each taken as it is asked for, until the worker's share begins."""
+        if self._claims is None:
+            yield from range(ticket.size)
+            return
+        while (index := self._claims.front(ticket.number)) is not None:
+            yield index
 
     def prepared(self, ticket: Ticket | None) -> Results | None:
-        """The messages after the first ``ticket.kept`` of the batch, as the worker
-        prepared them (None for one over the size cap); or None: the pass prepares them
-        itself. Ask once the pass has prepared its own share."""
-        if ticket is None or self._off or self._conn is None:
+        """The worker's results for the back of the batch (what :meth:`own` left; None
+        for a message over the size cap); or None: the pass prepares them itself. Ask once
+        :meth:`own` is used up: waits at most for the one message the worker is on."""
+        if ticket is None or self._off or self._conn is None or self._claims is None:
             return None
-        number = ticket.number
+        if self._claims.untaken_by_worker(ticket.number, ticket.size):
+            return []  # the pass took it all; the worker's empty answer is skipped later
         try:
-            while self._received < number:
-                results, seconds = pickle.loads(self._conn.recv_bytes())  # noqa: S301
+            while self._received < ticket.number:
+                results = pickle.loads(self._conn.recv_bytes())  # noqa: S301
                 self._received += 1
         except (EOFError, OSError, pickle.UnpicklingError) as exc:
             self._give_up(exc)
             return None
-        self._worker_seconds = seconds
         return results  # type: ignore[no-any-return]
-
-    def balance(self, ticket: Ticket | None, size: int, own: float, rest: float,
-                other: float) -> None:
-        """Set the share the pass keeps of the next batches so that the pass and the
-        worker take as long over each, from how long this batch of ``size`` took: the
-        pass spent ``own`` seconds preparing and deciding on its share, ``rest`` deciding
-        on the worker's, ``other`` on the batch as a whole (commit, sending); the worker
-        spent what it reported. With shares s, per message: s*own + (1-s)*rest + other
-        = (1-s)*worker. The first batch's times are left out (both sides warm up: the first
-        regular expressions compiled, caches filled); each later batch's rates count
-        three quarters, the earlier ones a quarter."""
-        if ticket is None or self._off or size <= ticket.kept or ticket.number == 1:
-            return
-        given = size - ticket.kept
-        worker, decide, batch = self._worker_seconds / given, rest / given, other / size
-        prepare = own / ticket.kept if ticket.kept else decide + worker  # as the worker does
-        rates: tuple[float, ...] = (prepare, decide, worker, batch)
-        if self._rates is not None:
-            rates = tuple((old + 3 * new) / 4
-                          for old, new in zip(self._rates, rates, strict=True))
-        self._rates = rates
-        prepare, decide, worker, batch = rates
-        spread = prepare - decide + worker
-        share = (worker - decide - batch) / spread if spread > 0 else 0.0
-        self._share = min(MAX_SHARE, max(0.0, share))
 
     def holds(self, prepared: Prepared, state: NetworkState) -> bool:
         """Whether the worker's understanding of a message is what understanding it now,
@@ -289,17 +316,20 @@ class BacklogWorker:
     def _start(self, method: str) -> None:
         try:
             if method == "fork":
-                self._conn, self._process = fork_child(_serve, (self.reader, True),
+                claims = _Claims(multiprocessing.get_context("fork"))
+                self._conn, self._process = fork_child(_serve, (self.reader, claims, True),
                                                        "mailflow-backlog")
+                self._claims = claims
                 return
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["mailflow.prepare"])
+            claims = _Claims(context)
             mine, theirs = context.Pipe(duplex=True)
-            process = context.Process(target=_serve, args=(theirs, self.reader),
+            process = context.Process(target=_serve, args=(theirs, self.reader, claims),
                                       daemon=True, name="mailflow-backlog")
             process.start()
             theirs.close()
-            self._conn, self._process = mine, process
+            self._conn, self._process, self._claims = mine, process, claims
         except Exception as exc:  # whatever it is, the pass goes on without the worker
             self._give_up(exc)
         finally:

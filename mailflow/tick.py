@@ -13,7 +13,6 @@ import hashlib
 import hmac
 import logging
 import secrets
-import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
@@ -256,23 +255,23 @@ class _Pass:
             for batch, ticket in mailbox.batches(cursor, since, settings.batch_size,
                                                  settings.max_message_bytes, worker.submit,
                                                  first_size=worker.backlog):
-                kept = ticket.kept if ticket is not None else len(batch.messages)
                 moves: dict[str, list[str]] = {}
-                started = time.perf_counter()
-                for incoming in batch.messages[:kept]:  # the pass's own share, meanwhile
-                    folder = self._handle(incoming)  # the worker prepares the rest
+                messages = batch.messages
+                taken = 0
+                indexes = worker.own(ticket) if ticket is not None else range(len(messages))
+                for index in indexes:  # the pass's own, from the front, while the worker
+                    incoming = messages[index]  # takes the others from the back
+                    folder = self._handle(incoming)
                     moves.setdefault(folder, []).append(incoming.ref)
-                own = time.perf_counter() - started
-                rest = batch.messages[kept:]
+                    taken = index + 1
+                rest = messages[taken:]
                 prepared = worker.prepared(ticket) or [None] * len(rest)
-                started = time.perf_counter()
                 for incoming, ahead in zip(rest, prepared, strict=True):
                     folder = self._handle(incoming, ahead)
                     moves.setdefault(folder, []).append(incoming.ref)
-                decided = time.perf_counter()
                 worker.publish(self.state)
                 if progress is not None:
-                    progress(len(batch.messages))
+                    progress(len(messages))
                 if not self.dry_run:
                     self.store.set_meta(CURSOR_META, batch.cursor)
                     self.store.set_meta(PENDING_MOVES_META, moves_asked.unfinished_and(moves))
@@ -280,8 +279,6 @@ class _Pass:
                     moves_asked.ask(moves)
                     self.flush(just_queued=True)  # answers go out per batch: their
                     # bodies never pile up
-                worker.balance(ticket, len(batch.messages), own, decided - started,
-                               time.perf_counter() - decided)
         finally:
             worker.close()  # its memory is free before the answers are written
         mailbox.hurry_moves()

@@ -8,13 +8,14 @@ import logging
 import os
 import signal
 import threading
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from mailflow.adapters.store import Store
-from mailflow.backlog_worker import MAX_SHARE, BacklogWorker
+from mailflow.backlog_worker import BacklogWorker, Ticket
 from mailflow.model import Person
 from mailflow.ports import Batch, IncomingMessage
 from mailflow.prepare import Reader, StateView, ViewChanges, prepare_all
@@ -35,10 +36,9 @@ def batch(first: int, count: int, *, oversize: int | None = None) -> Batch:
     ), {})
 
 
-def running(backlog: int, state: NetworkState, share: float = 0.0) -> BacklogWorker:
-    """A worker started by a full first batch, and up (preparing the whole of each later
-    batch, unless the pass keeps a ``share``)."""
-    worker = BacklogWorker(READER, backlog=backlog, share=share)
+def running(backlog: int, state: NetworkState) -> BacklogWorker:
+    """A worker started by a full first batch, and up."""
+    worker = BacklogWorker(READER, backlog=backlog)
     worker.publish(state)
     assert worker.submit(batch(0, backlog)) is None  # prepared in the pass while it starts
     assert worker.started
@@ -54,15 +54,39 @@ def in_pass(sent: Batch, state: NetworkState) -> list[object]:
     return list(prepare_all([m.raw for m in sent.messages], view, READER))
 
 
+def split(worker: BacklogWorker, ticket: Ticket | None,
+          pace: float = 0.0) -> tuple[list[int], list[object] | None]:
+    """What the pass does with a batch: take messages from the front (``pace`` seconds
+    each) until it meets the worker, then ask for the worker's results."""
+    assert ticket is not None
+    mine = []
+    for index in worker.own(ticket):
+        mine.append(index)
+        time.sleep(pace)
+    return mine, worker.prepared(ticket)
+
+
+def worker_takes_all(worker: BacklogWorker, sent: Batch) -> list[object] | None:
+    """The batch left to the worker until it has taken every message, then its results."""
+    ticket = worker.submit(sent)
+    assert ticket is not None and worker._claims is not None
+    slot = 2 * (ticket.number % worker._claims.SLOTS)
+    deadline = time.monotonic() + 30
+    while worker._claims._ends[slot + 1] >= 0 and time.monotonic() < deadline:
+        time.sleep(0.005)
+    mine, theirs = split(worker, ticket)
+    assert mine == []
+    return theirs
+
+
 def test_a_backlog_is_prepared_in_the_worker_exactly_as_in_the_pass() -> None:
     state = network_state()
     worker = running(5, state)
     try:
         for start in (5, 10):
             later = batch(start, 5, oversize=7)
-            ticket = worker.submit(later)
-            assert ticket is not None
-            results = worker.prepared(ticket)
+            results = worker_takes_all(worker, later)
+            assert results is not None
             assert results == in_pass(later, state)
             assert (results[2] is None) == (start == 5)  # message 7 is over the cap
             assert all(worker.holds(r, state) for r in results if r is not None)
@@ -75,7 +99,7 @@ def test_the_worker_sees_what_the_pass_published_and_the_pass_sees_what_went_sta
     worker = running(3, state)
     try:
         first = batch(3, 3)
-        ahead = worker.prepared(worker.submit(first))
+        ahead = worker_takes_all(worker, first)
         assert ahead is not None and ahead[0] is not None
         sender = ahead[0].parsed.from_addr
         assert (sender, None) in ahead[0].seen  # a stranger when the batch was prepared
@@ -84,7 +108,7 @@ def test_the_worker_sees_what_the_pass_published_and_the_pass_sees_what_went_sta
         assert not worker.holds(ahead[0], registered)  # the pass understands it again
         assert worker.holds(ahead[1], registered)  # someone else's: still good
         worker.publish(registered)
-        again = worker.prepared(worker.submit(first))
+        again = worker_takes_all(worker, first)
         assert again is not None and again[0] is not None
         assert (sender, registered.people[sender]) in again[0].seen
         assert worker.holds(again[0], registered)
@@ -111,10 +135,50 @@ def test_a_worker_that_dies_leaves_the_work_to_the_pass(
         os.kill(process.pid, signal.SIGKILL)
         process.join()
         with caplog.at_level(logging.WARNING):
-            ticket = worker.submit(batch(2, 2))
-            assert worker.prepared(ticket) is None  # the pass prepares this batch itself
+            for start in range(2, 12, 2):
+                ticket = worker.submit(batch(start, 2))
+                if ticket is None:
+                    break  # the pipe is found broken: every later batch is the pass's
+                mine, theirs = split(worker, ticket)
+                assert mine == [0, 1] and theirs in ([], None)  # the pass took it all
+            else:
+                pytest.fail("a dead worker was never noticed")
         assert "preparing in a worker process failed" in caplog.text
-        assert worker.submit(batch(4, 2)) is None  # and every later one
+        assert worker.submit(batch(20, 2)) is None
+    finally:
+        worker.close()
+
+
+def test_a_worker_that_has_not_come_to_a_batch_costs_the_pass_no_wait() -> None:
+    state = network_state()
+    worker = running(2, state)
+    process = worker._process
+    assert process is not None and process.pid is not None
+    try:
+        os.kill(process.pid, signal.SIGSTOP)  # busy elsewhere, as far as the pass can tell
+        started = time.monotonic()
+        mine, theirs = split(worker, worker.submit(batch(2, 5)))
+        assert (mine, theirs) == ([0, 1, 2, 3, 4], [])  # the pass took all, at once
+        assert time.monotonic() - started < 5
+        os.kill(process.pid, signal.SIGCONT)
+        later = batch(7, 4)
+        assert worker_takes_all(worker, later) == in_pass(later, state)  # in step again
+    finally:
+        os.kill(process.pid, signal.SIGCONT)
+        worker.close()
+
+
+def test_the_pass_and_the_worker_split_a_batch_where_they_meet() -> None:
+    state = network_state()
+    worker = running(2, state)
+    try:
+        sent = batch(2, 40)
+        mine, theirs = split(worker, worker.submit(sent), pace=0.05)  # a slow pass
+        assert theirs is not None
+        assert mine == list(range(len(mine)))  # from the front, in order
+        assert len(mine) + len(theirs) == 40  # each message taken once
+        assert theirs == in_pass(sent, state)[len(mine):]  # the worker's, from the back
+        assert 1 <= len(mine) < 20  # the quicker worker took most of it
     finally:
         worker.close()
 
@@ -135,7 +199,7 @@ def test_a_forked_worker_lets_go_of_the_files_of_the_pass(tmp_path: Path) -> Non
         try:
             assert worker._process is not None and worker._process.pid is not None
             pid = worker._process.pid
-            results = worker.prepared(worker.submit(batch(2, 2)))
+            results = worker_takes_all(worker, batch(2, 2))
             assert results is not None and len(results) == 2
             lock = str(tmp_path / "mailflow.json.lock")
             assert lock in _open_files(os.getpid())
@@ -154,7 +218,7 @@ def test_beside_other_threads_the_worker_comes_from_a_fork_server() -> None:
         worker = running(2, state)
         try:
             later = batch(2, 2)
-            assert worker.prepared(worker.submit(later)) == in_pass(later, state)
+            assert worker_takes_all(worker, later) == in_pass(later, state)
             assert worker._process is not None
             assert worker._process._start_method == "forkserver"  # type: ignore[attr-defined]
         finally:
@@ -172,10 +236,10 @@ def test_a_worker_forked_beforehand_serves_a_backlog_and_ends_unused_otherwise()
     assert process is not None and process.is_alive()
     standby.publish(state)
     first = batch(0, 2)  # the backlog shows, and the worker is already up: it takes it
-    assert standby.prepared(standby.submit(first)) == in_pass(first, state)
+    assert worker_takes_all(standby, first) == in_pass(first, state)
     assert standby._process is process  # no second process
     later = batch(2, 2)
-    assert standby.prepared(standby.submit(later)) == in_pass(later, state)
+    assert worker_takes_all(standby, later) == in_pass(later, state)
     standby.close()
     assert not process.is_alive()
 
@@ -187,64 +251,3 @@ def test_a_worker_forked_beforehand_serves_a_backlog_and_ends_unused_otherwise()
     unused.close()
     assert not idle.is_alive() and idle.exitcode == 0
     unused.close()  # closing again does nothing
-
-
-def test_the_pass_keeps_the_first_share_of_a_batch_and_the_worker_prepares_the_rest(
-) -> None:
-    state = network_state()
-    worker = running(2, state, share=0.5)
-    try:
-        later = batch(2, 6)
-        ticket = worker.submit(later)
-        assert ticket is not None
-        assert ticket.kept == 3  # the pass prepares the first half itself
-        results = worker.prepared(ticket)
-        assert results == in_pass(later, state)[3:]  # the worker, the rest
-    finally:
-        worker.close()
-
-
-def test_the_share_follows_the_times_so_both_sides_take_as_long() -> None:
-    state = network_state()
-    slow_pass = running(2, state, share=0.5)
-    fast_pass = running(2, state, share=0.5)
-    try:
-        for _ in range(4):
-            for worker, own in ((slow_pass, 100.0), (fast_pass, 1e-6)):
-                ticket = worker.submit(batch(2, 6))
-                assert ticket is not None
-                assert worker.prepared(ticket) is not None
-                worker.balance(ticket, 6, own=own, rest=0.0, other=0.0)
-        # a pass that is slow over its own share gives the worker everything ...
-        assert slow_pass.share < 0.01
-        ticket = slow_pass.submit(batch(8, 8))
-        assert ticket is not None and ticket.kept == 0
-        assert slow_pass.prepared(ticket) == in_pass(batch(8, 8), state)
-        # ... one that is quick and has nothing else to do keeps as much as it may
-        assert fast_pass.share == MAX_SHARE
-        ticket = fast_pass.submit(batch(8, 8))
-        assert ticket is not None and ticket.kept == int(8 * MAX_SHARE)
-        assert fast_pass.prepared(ticket) == in_pass(batch(8, 8), state)[ticket.kept:]
-    finally:
-        slow_pass.close()
-        fast_pass.close()
-
-
-def test_even_times_split_a_batch_where_both_sides_finish_together() -> None:
-    worker = running(2, network_state(), share=0.5)
-    try:
-        first = worker.submit(batch(2, 10))
-        assert first is not None and worker.prepared(first) is not None
-        worker.balance(first, 10, own=500.0, rest=0.0, other=0.0)  # warming up: left out
-        assert worker.share == 0.5
-        ticket = worker.submit(batch(12, 10))
-        assert ticket is not None and worker.prepared(ticket) is not None
-        # the pass took 1 s a message over its 5 and 0.5 s deciding on each of the
-        # worker's; the worker took as long as it reported (made 2 s a message here)
-        worker._worker_seconds = 10.0
-        worker.balance(ticket, 10, own=5.0, rest=2.5, other=0.0)
-        share = worker.share
-        # with share s of n messages: pass s*1 + (1-s)*0.5 = worker (1-s)*2  ->  s = 0.6
-        assert share == pytest.approx(0.6)
-    finally:
-        worker.close()
