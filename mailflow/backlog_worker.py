@@ -51,7 +51,7 @@ from collections.abc import Iterator
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from mailflow.forking import fork_child, let_go, may_fork
+from mailflow.forking import end, fork_child, let_go, may_fork
 from mailflow.orgs import DirectoryCache
 from mailflow.prepare import Prepared, Reader, StateView, ViewChanges, prepare_all, still_holds
 
@@ -307,10 +307,7 @@ class BacklogWorker:
         self._off = True  # nothing more is sent or published
         self._people, self._unsent = {}, []  # the pass's copy of the view: not needed now
         if self._process is not None:
-            self._process.join(timeout=5)
-            if self._process.is_alive():
-                self._process.kill()
-                self._process.join()
+            end(self._process, timeout=5)
             self._process = None
 
     def _start(self, method: str) -> None:

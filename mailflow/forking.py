@@ -19,7 +19,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-__all__ = ["fork_child", "let_go", "may_fork"]
+__all__ = ["end", "fork_child", "let_go", "may_fork"]
 
 
 def may_fork() -> bool:
@@ -53,6 +53,14 @@ def fork_child(target: Callable[..., Any], args: tuple[Any, ...], name: str,
         gc.unfreeze()
         theirs.close()
     return mine, process
+
+
+def end(process: BaseProcess, timeout: float) -> None:
+    """Wait up to ``timeout`` seconds for ``process`` to end (its pipe closed), then kill it."""
+    process.join(timeout=timeout)
+    if process.is_alive():
+        process.kill()
+        process.join()
 
 
 def _max_fd() -> int:

@@ -117,9 +117,38 @@ class _Reads:
         self.broad = False
 
 
-class _WatchedPeople(PeopleTable):
-    """The view's people: lookups by address are noted; anything wider (listing people,
-    members of an organisation) marks the understanding as not vouched for."""
+class _Noting(Table[str, Any]):
+    """A view's table whose lookups by key are each noted (:meth:`_note`) with what they
+    found; anything wider (listing the table, an index over it) marks the understanding
+    as not vouched for."""
+
+    __slots__ = ()
+    _reads: _Reads
+
+    def _note(self, key: str, value: Any) -> None:
+        raise NotImplementedError
+
+    def current(self) -> dict[str, Any]:
+        self._reads.broad = True
+        return super().current()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        value = self._data.get(key)
+        self._note(key, value)
+        return value if value is not None else default
+
+    def __getitem__(self, key: str) -> Any:
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+
+class _WatchedPeople(_Noting, PeopleTable):
+    """The view's people, each looked up by address noted in ``seen``."""
 
     __slots__ = ("_reads",)
 
@@ -127,28 +156,12 @@ class _WatchedPeople(PeopleTable):
         super().__init__(data)
         self._reads = reads
 
-    def current(self) -> dict[str, Person]:
-        self._reads.broad = True
-        return super().current()
-
-    def get(self, key: str, default: Person | None = None) -> Person | None:  # type: ignore[override]
-        person = self._data.get(key)
-        self._reads.seen[key] = person
-        return person if person is not None else default
-
-    def __getitem__(self, key: str) -> Person:
-        person = self.get(key)
-        if person is None:
-            raise KeyError(key)
-        return person
-
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self.get(key) is not None
+    def _note(self, key: str, value: Any) -> None:
+        self._reads.seen[key] = value
 
 
-class _WatchedOrganisations(Table[str, Organisation]):
-    """The view's organisations: lookups by key are noted; listing them marks the
-    understanding as not vouched for."""
+class _WatchedOrganisations(_Noting):
+    """The view's organisations, each looked up by key noted in ``orgs``."""
 
     __slots__ = ("_reads",)
 
@@ -156,24 +169,8 @@ class _WatchedOrganisations(Table[str, Organisation]):
         super().__init__(data)
         self._reads = reads
 
-    def current(self) -> dict[str, Organisation]:
-        self._reads.broad = True
-        return super().current()
-
-    def get(self, key: str, default: Organisation | None = None,  # type: ignore[override]
-            ) -> Organisation | None:
-        org = self._data.get(key)
-        self._reads.orgs["key", key] = org
-        return org if org is not None else default
-
-    def __getitem__(self, key: str) -> Organisation:
-        org = self.get(key)
-        if org is None:
-            raise KeyError(key)
-        return org
-
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self.get(key) is not None
+    def _note(self, key: str, value: Any) -> None:
+        self._reads.orgs["key", key] = value
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from multiprocessing.process import BaseProcess
 from typing import Any
 
 from mailflow.errors import MailflowError, TemporaryServerError
-from mailflow.forking import fork_child, let_go, may_fork
+from mailflow.forking import end, fork_child, let_go, may_fork
 from mailflow.ports import Batch, Mailbox
 
 __all__ = ["ForkedReader"]
@@ -176,10 +176,7 @@ class ForkedReader:
 
     def _join(self) -> None:
         if self._process is not None:
-            self._process.join(timeout=10)
-            if self._process.is_alive():
-                self._process.kill()
-                self._process.join()
+            end(self._process, timeout=10)
             self._process = None
 
 
