@@ -138,10 +138,9 @@ def _serve(conn: Connection, reader: Reader, claims: _Claims, forked: bool = Fal
         number, raws, changes = pickle.loads(request)  # noqa: S301 - our own parent
         for change in changes:
             view.apply(change)
-        taken: list[Prepared | None] = []
+        taken: Results = []
         while (index := claims.back(number)) is not None:
-            raw = raws[index]
-            taken.append(None if raw is None else prepare_all([raw], view, reader)[0])
+            taken += prepare_all([raws[index]], view, reader)
         taken.reverse()
         conn.send_bytes(pickle.dumps(taken, protocol=pickle.HIGHEST_PROTOCOL))
 
@@ -252,9 +251,7 @@ class BacklogWorker:
     def own(self, ticket: Ticket) -> Iterator[int]:
         """The indexes of the messages of the batch the pass prepares itself, from the
         front, each taken as it is asked for, until the worker's share begins."""
-        if self._claims is None:
-            yield from range(ticket.size)
-            return
+        assert self._claims is not None  # a ticket is given only once they are
         while (index := self._claims.front(ticket.number)) is not None:
             yield index
 
@@ -267,13 +264,14 @@ class BacklogWorker:
         if self._claims.untaken_by_worker(ticket.number, ticket.size):
             return []  # the pass took it all; the worker's empty answer is skipped later
         try:
-            while self._received < ticket.number:
-                results = pickle.loads(self._conn.recv_bytes())  # noqa: S301
+            while True:  # the answers of batches the pass took whole come first: skipped
+                results: Results = pickle.loads(self._conn.recv_bytes())  # noqa: S301
                 self._received += 1
+                if self._received == ticket.number:
+                    return results
         except (EOFError, OSError, pickle.UnpicklingError) as exc:
             self._give_up(exc)
             return None
-        return results  # type: ignore[no-any-return]
 
     def holds(self, prepared: Prepared, state: NetworkState) -> bool:
         """Whether the worker's understanding of a message is what understanding it now,

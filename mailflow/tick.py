@@ -172,7 +172,8 @@ def run_tick(
         backlog=min(settings.mailbox.batch_size, FIRST_BATCH))
     reading = ForkedReader(services.open_mailbox)
     if not dry_run:  # while the process is small: before the store is loaded
-        reading.fork_standby()
+        if settings.mailbox.kind == "imap":  # reading a local Maildir costs next to nothing
+            reading.fork_standby()
         worker.fork_standby()
     with reading, worker, services.open_store() as store:
         pass_ = _Pass(services, store, now, report, dry_run, worker, reading)
@@ -210,6 +211,7 @@ class _Pass:
         self.domain = network.address.rsplit("@", 1)[1]
         self.server_away = False  # the sending server failed for now during this pass
         self._queued: list[OutgoingMail] = []  # queued since the last flush
+        self._swept = False  # a flush of this pass has looked at every pending mail
         self._orgs = DirectoryCache(self.settings.organisations)
         self._worker = worker  # prepares a backlog ahead of the pass, during intake
         self._reading = reading  # reads the mailbox in a child process, if it runs
@@ -291,8 +293,9 @@ class _Pass:
         pending: dict[str, list[str]] = self.store.meta(PENDING_MOVES_META) or {}
         if not pending or self.dry_run:
             return
+        move = getattr(mailbox, "move_again", mailbox.move)  # IMAP: a cut MOVE copied some
         for folder, refs in pending.items():
-            mailbox.move(refs, folder)
+            move(refs, folder)
             self.report.replayed_moves += len(refs)
         self.store.set_meta(PENDING_MOVES_META, {})
         self.store.commit()
@@ -391,7 +394,8 @@ class _Pass:
             allowed.append(request)
         for mail in record_mails(self.services.renderer, self.store, self.state, self.now,
                                  allowed, self.outbox_keys, attachments):
-            self._queued.append(mail)
+            if not self.dry_run:  # kept for the next flush, which a dry run never does
+                self._queued.append(mail)
             self.report.add(
                 "queued", QueuedMail(mail.key, mail.to, mail.subject, mail.message_id, "pending")
             )
@@ -475,14 +479,17 @@ class _Pass:
 
     def flush(self, *, just_queued: bool = False) -> None:
         """Send what is pending and due; mark each sent durably as soon as it is accepted.
-        ``just_queued``: only the mails this pass queued since the last flush (during
-        intake, after each batch: a look at every stored mail each time would cost more
-        with every batch)."""
+        ``just_queued`` (during intake, after each batch): once a flush of this pass has
+        looked at every pending mail, only the mails queued since the last flush; what
+        an earlier pass left pending goes out with the first batch, and a look at every
+        stored mail after each batch would cost more with every batch. (At this pass's
+        ``now``, a mail not sent or not due at one flush is not due at the next.)"""
         queued, self._queued = self._queued, []
-        candidates = (
-            [m for m in queued if self.store.has(OutgoingMail, m.key)] if just_queued
-            else self.store.select(OutgoingMail, lambda d: d["status"] == "pending")
-        )
+        if just_queued and self._swept:
+            candidates = [m for m in queued if self.store.has(OutgoingMail, m.key)]
+        else:
+            candidates = self.store.select(OutgoingMail, lambda d: d["status"] == "pending")
+            self._swept = True
         pending = [m for m in candidates if m.status == "pending"
                    and (m.next_attempt_at is None or m.next_attempt_at <= self.now)]
         if not pending or self.server_away:

@@ -16,7 +16,9 @@ changes nothing: the pass commits each batch's cursor and moves the messages as 
 If the child fails, the error it met comes back to the pass as it would have on a
 reading thread; if it dies, the pass gets a ``TemporaryServerError`` and the next pass
 starts again at the last committed cursor.
-Beside other threads (the daemon) nothing is forked and the pass reads on a thread.
+Beside other threads (the daemon) nothing is forked and the pass reads on a thread; a
+local Maildir is read on a thread too (files, no protocol to parse: a fork would cost
+more than it saves).
 """
 
 from __future__ import annotations
