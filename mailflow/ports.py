@@ -61,6 +61,9 @@ class Mailbox(Protocol):
 
     def close(self) -> None: ...
 
+    # Optional: ``move_again(refs, folder)`` is ``move`` for a replay after a crash, where
+    # a move cut short may have copied some messages already (IMAP); the tick uses it
+    # when the adapter has it.
     # Optional: ``erase_from(address) -> int`` deletes the kept messages (processed and
     # attention folders, never the inbox) whose From is exactly ``address`` and returns
     # how many; ``mailflow forget`` calls it when the adapter has it.

@@ -64,6 +64,18 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
+def _group(pgid: int) -> list[int]:
+    """The PIDs in process group ``pgid`` (Linux /proc; else none)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[2]) == pgid:
+                found.append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
+
+
 def _signal(pid: int, sig: signal.Signals) -> bool:
     try:
         os.kill(pid, sig)
@@ -208,6 +220,12 @@ class Dovecot:
                 _signal(pid, signal.SIGKILL)
             self._wait_port_closed(5.0)
             process.wait(5.0)
+            # gone, not just signalled: a killed imap process still exiting holds its
+            # mailbox locks, and the next instance would wait for them
+            deadline = time.monotonic() + 5.0
+            while time.monotonic() < deadline and any(
+                    _running(pid) for pid in [*children, *_group(process.pid)]):
+                time.sleep(0.01)
         if process is not None and process.stderr is not None:
             process.stderr.close()
 

@@ -193,7 +193,15 @@ class ImapMailbox:
         if refs and folder != self.folder:
             self._guard(partial(self._move, refs, folder))
 
-    def _move(self, refs: Sequence[str], folder: str) -> None:
+    def move_again(self, refs: list[str], folder: str) -> None:
+        """A move replayed after a crash: like :meth:`move`, but a message that a move cut
+        short already copied into ``folder`` (Dovecot's MOVE on Maildir copies, then
+        expunges) is only taken out of this folder, not copied a second time. Looks in
+        ``folder`` by Message-ID, so only a replay pays for it."""
+        if refs and folder != self.folder:
+            self._guard(partial(self._move, refs, folder, again=True))
+
+    def _move(self, refs: Sequence[str], folder: str, again: bool = False) -> None:
         client = self._connected()
         uidvalidity = self._uidvalidity if self._uidvalidity is not None else self._select()
         uids = _uids_for(refs, uidvalidity)
@@ -204,15 +212,33 @@ class ImapMailbox:
         if not uids:
             return
         self._ensure_folder(client, folder)
+        if again:
+            copied = self._copied_before(client, uids, folder)
+            _expunge(client, copied)
+            uids = [uid for uid in uids if uid not in copied]
+            if not uids:
+                return
         if client.has_capability("MOVE"):
             client.move(uids, folder)
             return
         client.copy(uids, folder)
-        client.add_flags(uids, [b"\\Deleted"], silent=True)
-        if client.has_capability("UIDPLUS"):
-            client.uid_expunge(uids)
-        else:
-            client.expunge()  # no UIDPLUS: expunges every \Deleted message in the folder
+        _expunge(client, uids)
+
+    def _copied_before(self, client: IMAPClient, uids: list[int], folder: str) -> set[int]:
+        """Which of ``uids`` (in this folder) have a copy in ``folder``, by Message-ID."""
+        headers = client.fetch(uids, ["BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"])
+        ids = {uid: _header_value(item.get(b"BODY[HEADER.FIELDS (MESSAGE-ID)]", b""),
+                                  "Message-ID") for uid, item in headers.items()}
+        copied: set[int] = set()
+        client.select_folder(folder, readonly=True)
+        try:
+            for uid, message_id in ids.items():
+                if message_id.isascii() and message_id \
+                        and client.search(["HEADER", "Message-ID", message_id]):
+                    copied.add(uid)
+        finally:
+            self._select()  # back to this folder (its UIDs stay valid)
+        return copied
 
     def _ensure_folder(self, client: IMAPClient, folder: str) -> None:
         if folder in self._known_folders:
@@ -265,11 +291,7 @@ class ImapMailbox:
                       if _from_address(item.get(b"BODY[HEADER.FIELDS (FROM)]", b"")) == address)
         if not uids:
             return 0
-        client.add_flags(uids, [b"\\Deleted"], silent=True)
-        if client.has_capability("UIDPLUS"):
-            client.uid_expunge(uids)
-        else:
-            client.expunge()  # no UIDPLUS: every \Deleted message in the kept folder goes
+        _expunge(client, uids)
         return len(uids)
 
     # -- connection -----------------------------------------------------------------
@@ -397,10 +419,29 @@ def _uids_for(refs: Sequence[str], uidvalidity: int) -> list[int]:
     return uids
 
 
+def _expunge(client: IMAPClient, uids: Sequence[int] | set[int]) -> None:
+    """Flag ``uids`` of the selected folder \\Deleted and expunge them (by UID with
+    UIDPLUS; without it every \\Deleted message of the folder goes)."""
+    if not uids:
+        return
+    uids = sorted(uids)
+    client.add_flags(uids, [b"\\Deleted"], silent=True)
+    if client.has_capability("UIDPLUS"):
+        client.uid_expunge(uids)
+    else:
+        client.expunge()
+
+
+def _header_value(header: bytes, name: str) -> str:
+    """One fetched header field's value, unfolded ("" when missing)."""
+    value = BytesHeaderParser(policy=compat32).parsebytes(header).get(name)
+    return " ".join(str(value).split()) if value is not None else ""
+
+
 def _from_address(header: bytes) -> str:
     """The lower-case address of a fetched ``From:`` header field ("" when unreadable)."""
-    value = BytesHeaderParser(policy=compat32).parsebytes(header).get("From")
-    if value is None:
+    value = _header_value(header, "From")
+    if not value:
         return ""
     try:
         _, found = utils.parseaddr(str(value))

@@ -267,6 +267,23 @@ def test_move_creates_processed_and_attention_and_is_idempotent(dovecot: Dovecot
             name.encode() for _, _, name in client.list_sub_folders())}
 
 
+def test_a_move_replayed_after_a_cut_one_copied_leaves_one_copy(dovecot: Dovecot) -> None:
+    fill(dovecot, range(1, 4))
+    box = mailbox(dovecot)
+    got, _ = run_pass(box, {})
+    refs = [m.ref for m in got]
+    box.move([refs[2]], "processed")  # moved before the crash
+    with dovecot.client() as client:  # a MOVE cut between its copy and its expunge
+        client.select_folder("INBOX")
+        client.copy([int(refs[0].split(":")[1])], "processed")
+
+    box.move_again(refs, "processed")  # the replay after the crash
+    box.close()
+
+    assert sorted(folder_raws(dovecot, "processed")) == sorted([mail(1), mail(2), mail(3)])
+    assert folder_raws(dovecot, "INBOX") == []
+
+
 def test_move_without_the_move_capability_copies_and_expunges(
     dovecot_factory: Callable[..., Dovecot],
 ) -> None:
