@@ -29,11 +29,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from intake import DAY, NOW, message
 
-from mailflow.decide import Rules, decide, decide_robot
-from mailflow.intents import understand
-from mailflow.orgs import DirectoryCache
-from mailflow.parse import parse_message
-from mailflow.state import apply_decision, state_from_records
+from mailflow.core.organisations import DirectoryCache
+from mailflow.core.reading.parse import parse_message
+from mailflow.core.rules.decide import Rules, decide, decide_robot
+from mailflow.core.state import apply_decision, state_from_records
+from mailflow.core.understanding.intents import understand
 
 OWN = "verkosto@example.org"
 RULES = Rules(max_per_org=4, network_address=OWN, facilitator="vetaja@example.org",

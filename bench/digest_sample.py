@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from mailflow.config import NetworkSettings
-from mailflow.render import Renderer
-from mailflow.resources import templates_dir
-from mailflow.schedule import ScheduleRules, due_mails
+from mailflow.config.resources import templates_dir
+from mailflow.core.schedule.due import ScheduleRules, due_mails
+from mailflow.core.settings import NetworkSettings
+from mailflow.core.writing.render import Renderer
 from tests.factories import FACILITATOR, NETWORK, NETWORK_NAME, TZ, sample_network
 
 

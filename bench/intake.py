@@ -63,17 +63,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from _timing import timed
 
-import mailflow.tick as tick_module
+import mailflow.run.tick as tick_module
 from mailflow.adapters.fileoutbox import FileOutbox
 from mailflow.adapters.imap import ImapMailbox
-from mailflow.adapters.store import Store
-from mailflow.backlog_worker import BacklogWorker
-from mailflow.config import MailboxSettings, NetworkSettings, OutboxSettings, Settings
-from mailflow.model import NetworkDay
-from mailflow.ports import SendResult
-from mailflow.render import RenderedMail, Renderer
-from mailflow.resources import templates_dir
-from mailflow.tick import Services, TickReport, load_state, run_tick
+from mailflow.adapters.ports import SendResult
+from mailflow.adapters.store.store import Store
+from mailflow.config.loader import MailboxSettings, NetworkSettings, OutboxSettings, Settings
+from mailflow.config.resources import templates_dir
+from mailflow.core.model import NetworkDay
+from mailflow.core.writing.render import RenderedMail, Renderer
+from mailflow.intake.backlog_worker import BacklogWorker
+from mailflow.run.tick import Services, TickReport, load_state, run_tick
 from tests.dovecot import Dovecot
 from tests.mailgen import FIRST, LAST, ORGS, signup
 

@@ -30,14 +30,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _timing import timed
 
 from mailflow.adapters.fileoutbox import FileOutbox
-from mailflow.bootstrap import build_services
-from mailflow.config import NetworkSettings, load_settings
-from mailflow.model import Organisation, Person
-from mailflow.render import Renderer
-from mailflow.resources import templates_dir
-from mailflow.schedule import ScheduleRules, due_mails
-from mailflow.tick import run_tick
-from mailflow.values import MailRequest
+from mailflow.config.loader import NetworkSettings, load_settings
+from mailflow.config.resources import templates_dir
+from mailflow.core.model import Organisation, Person
+from mailflow.core.schedule.due import ScheduleRules, due_mails
+from mailflow.core.values import MailRequest
+from mailflow.core.writing.render import Renderer
+from mailflow.run.bootstrap import build_services
+from mailflow.run.tick import run_tick
 from tests.factories import (
     FACILITATOR,
     NETWORK,

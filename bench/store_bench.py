@@ -25,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mailflow.adapters.store import Store
-from mailflow.model import Organisation, Person, ProcessedMessage
+from mailflow.adapters.store.store import Store
+from mailflow.core.model import Organisation, Person, ProcessedMessage
 
 NOW = datetime(2026, 11, 27, 12, tzinfo=UTC)
 
@@ -53,9 +53,9 @@ def build(path: Path, messages: int, people: int) -> None:
 
 
 def tick_child(path: str) -> None:
-    from mailflow.bootstrap import build_services
-    from mailflow.config import load_settings
-    from mailflow.tick import run_tick
+    from mailflow.config.loader import load_settings
+    from mailflow.run.bootstrap import build_services
+    from mailflow.run.tick import run_tick
     from tests.factories import write_maildir_config
 
     root = Path(path).parent

@@ -24,9 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from mailflow.adapters.store import Store  # noqa: E402
-from mailflow.model import Organisation, OutgoingMail, Person, ProcessedMessage  # noqa: E402
-from mailflow.tick import FIRST_RUN_META, LAST_DIGEST_META  # noqa: E402
+from mailflow.adapters.store.store import Store  # noqa: E402
+from mailflow.core.model import Organisation, OutgoingMail, Person, ProcessedMessage  # noqa: E402
+from mailflow.run.tick import FIRST_RUN_META, LAST_DIGEST_META  # noqa: E402
 
 NOW = datetime(2026, 11, 27, 12, tzinfo=UTC)
 
@@ -84,9 +84,9 @@ def write_config(root: Path, retention_days: int) -> Path:
 
 def child(config: str, now: str) -> None:
     """In a fresh process: time one run_tick; print JSON with seconds and VmHWM."""
-    from mailflow.bootstrap import build_services
-    from mailflow.config import load_settings
-    from mailflow.tick import run_tick
+    from mailflow.config.loader import load_settings
+    from mailflow.run.bootstrap import build_services
+    from mailflow.run.tick import run_tick
 
     services = build_services(load_settings(Path(config)))
     began = time.perf_counter()

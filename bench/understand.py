@@ -22,10 +22,10 @@ sys.path.insert(0, str(ROOT / "tests" / "unit"))
 
 from test_corpus import ALIASES, CASES, DOMAIN, OWN, network_state  # noqa: E402
 
-from mailflow.intents import understand  # noqa: E402
-from mailflow.orgs import OrgDirectory  # noqa: E402
-from mailflow.parse import parse_message  # noqa: E402
-from mailflow.values import ParsedMessage  # noqa: E402
+from mailflow.core.organisations import OrgDirectory  # noqa: E402
+from mailflow.core.reading.parse import parse_message  # noqa: E402
+from mailflow.core.understanding.intents import understand  # noqa: E402
+from mailflow.core.values import ParsedMessage  # noqa: E402
 
 
 def _understand(raw: bytes) -> tuple[ParsedMessage, str]:

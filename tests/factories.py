@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
-from mailflow.model import (
+from mailflow.core.model import (
     AttentionItem,
     CostItem,
     InterestSubscription,
@@ -35,8 +35,8 @@ from mailflow.model import (
     Role,
     Rsvp,
 )
-from mailflow.state import state_from_records
-from mailflow.values import NetworkState
+from mailflow.core.state import state_from_records
+from mailflow.core.values import NetworkState
 
 TZ = ZoneInfo("Europe/Helsinki")
 NETWORK = "verkosto@example.org"

@@ -13,8 +13,8 @@ from email.policy import default
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-from mailflow.errors import TemporaryServerError
-from mailflow.ports import SendResult
+from mailflow.adapters.ports import SendResult
+from mailflow.core.errors import TemporaryServerError
 
 __all__ = ["FileOutbox"]
 

@@ -32,8 +32,8 @@ from typing import Any, TypeVar
 
 from imapclient import IMAPClient
 
-from mailflow.errors import ConfigError, MailflowError, TemporaryServerError
-from mailflow.ports import Batch, IncomingMessage
+from mailflow.adapters.ports import Batch, IncomingMessage
+from mailflow.core.errors import ConfigError, MailflowError, TemporaryServerError
 
 __all__ = ["ImapMailbox"]
 
@@ -45,7 +45,7 @@ BATCH_BYTES = 64 * 1024 * 1024  # a batch holds at most this many message bytes 
 
 
 class ImapMailbox:
-    """A :class:`~mailflow.ports.Mailbox` on one IMAP folder.
+    """A :class:`~mailflow.adapters.ports.Mailbox` on one IMAP folder.
 
     client_factory: returns a logged-in ``IMAPClient`` (``connect_imap`` in production, a
     loopback Dovecot in tests); called lazily and again after a connection fault.

@@ -17,8 +17,8 @@ import ssl
 from imapclient import IMAPClient
 from imapclient.exceptions import CapabilityError, LoginError
 
-from mailflow.config import ImapSettings, Secret
-from mailflow.errors import ConfigError, TemporaryServerError
+from mailflow.config.loader import ImapSettings, Secret
+from mailflow.core.errors import ConfigError, TemporaryServerError
 
 __all__ = ["connect_imap", "is_loopback", "tls_context"]
 

@@ -21,8 +21,8 @@ from email.policy import compat32
 from pathlib import Path
 from typing import Any
 
-from mailflow.errors import ConfigError, TemporaryServerError
-from mailflow.ports import Batch, IncomingMessage
+from mailflow.adapters.ports import Batch, IncomingMessage
+from mailflow.core.errors import ConfigError, TemporaryServerError
 
 __all__ = ["MaildirMailbox", "folder_path"]
 
@@ -57,7 +57,7 @@ def folder_path(root: Path, folder: str) -> Path:
 
 
 class MaildirMailbox:
-    """A :class:`~mailflow.ports.Mailbox` on a local Maildir.
+    """A :class:`~mailflow.adapters.ports.Mailbox` on a local Maildir.
 
     path: the Maildir root (created when missing); inbox_folder: read this Maildir++
     folder instead of the root; kept_folders: where handled mail is kept (the processed

@@ -14,9 +14,9 @@ import smtplib
 import ssl
 from collections.abc import Callable
 
-from mailflow.config import Secret, SmtpSettings
-from mailflow.errors import ConfigError, PermanentDeliveryError, TemporaryServerError
-from mailflow.ports import SendResult
+from mailflow.adapters.ports import SendResult
+from mailflow.config.loader import Secret, SmtpSettings
+from mailflow.core.errors import ConfigError, PermanentDeliveryError, TemporaryServerError
 
 __all__ = ["SmtpFactory", "SmtpSender", "xoauth2_string"]
 

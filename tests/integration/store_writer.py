@@ -11,8 +11,8 @@ from __future__ import annotations
 import sys
 from datetime import UTC, datetime
 
-from mailflow.adapters.store import Store
-from mailflow.model import Person, ProcessedMessage
+from mailflow.adapters.store.store import Store
+from mailflow.core.model import Person, ProcessedMessage
 
 NOW = datetime(2026, 11, 27, tzinfo=UTC)
 

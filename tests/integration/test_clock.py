@@ -20,9 +20,8 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from mailflow.adapters.store import Store
-from mailflow.bootstrap import build_services
-from mailflow.config import (
+from mailflow.adapters.store.store import Store
+from mailflow.config.loader import (
     MailboxSettings,
     NetworkSettings,
     OutboxSettings,
@@ -30,8 +29,9 @@ from mailflow.config import (
     Settings,
     StoreSettings,
 )
-from mailflow.model import NetworkDay, Person
-from mailflow.tick import QueuedMail, Services, run_tick
+from mailflow.core.model import NetworkDay, Person
+from mailflow.run.bootstrap import build_services
+from mailflow.run.tick import QueuedMail, Services, run_tick
 from tests.mailgen import deliver, signup
 
 HELSINKI = ZoneInfo("Europe/Helsinki")

@@ -26,11 +26,11 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from mailflow.bootstrap import build_services, open_store
-from mailflow.cli import main
-from mailflow.config import load_settings
-from mailflow.model import OutgoingMail, Rsvp
-from mailflow.tick import TickReport, run_tick
+from mailflow.cli.main import main
+from mailflow.config.loader import load_settings
+from mailflow.core.model import OutgoingMail, Rsvp
+from mailflow.run.bootstrap import build_services, open_store
+from mailflow.run.tick import TickReport, run_tick
 from tests.factories import (
     NETWORK,
     NETWORK_NAME,

@@ -16,12 +16,12 @@ import pytest
 
 from mailflow.adapters.imap import ImapMailbox
 from mailflow.adapters.maildir import MaildirMailbox
-from mailflow.adapters.store import Snapshot, Store
-from mailflow.bootstrap import build_services
-from mailflow.cli import main
-from mailflow.config import load_settings
-from mailflow.model import AttentionItem, InterestSubscription, Person, ProcessedMessage
-from mailflow.tick import run_tick
+from mailflow.adapters.store.store import Snapshot, Store
+from mailflow.cli.main import main
+from mailflow.config.loader import load_settings
+from mailflow.core.model import AttentionItem, InterestSubscription, Person, ProcessedMessage
+from mailflow.run.bootstrap import build_services
+from mailflow.run.tick import run_tick
 from tests.dovecot import Dovecot
 from tests.factories import write_maildir_config
 from tests.mailgen import deliver, signup

@@ -14,9 +14,9 @@ from imapclient import IMAPClient
 
 from mailflow.adapters.imap import ImapMailbox
 from mailflow.adapters.imap_connect import connect_imap
-from mailflow.config import ImapSettings, Secret
-from mailflow.errors import ConfigError, TemporaryServerError
-from mailflow.ports import IncomingMessage
+from mailflow.adapters.ports import IncomingMessage
+from mailflow.config.loader import ImapSettings, Secret
+from mailflow.core.errors import ConfigError, TemporaryServerError
 from tests.dovecot import Dovecot
 
 pytestmark = pytest.mark.dovecot

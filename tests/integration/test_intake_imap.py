@@ -19,13 +19,13 @@ import pytest
 
 from mailflow.adapters.fileoutbox import FileOutbox
 from mailflow.adapters.imap import ImapMailbox
-from mailflow.adapters.store import Store
-from mailflow.config import MailboxSettings, NetworkSettings, OutboxSettings, Settings
-from mailflow.errors import TemporaryServerError
-from mailflow.model import ProcessedMessage
-from mailflow.render import Renderer
-from mailflow.resources import templates_dir
-from mailflow.tick import PENDING_MOVES_META, Services, TickReport, run_tick
+from mailflow.adapters.store.store import Store
+from mailflow.config.loader import MailboxSettings, NetworkSettings, OutboxSettings, Settings
+from mailflow.config.resources import templates_dir
+from mailflow.core.errors import TemporaryServerError
+from mailflow.core.model import ProcessedMessage
+from mailflow.core.writing.render import Renderer
+from mailflow.run.tick import PENDING_MOVES_META, Services, TickReport, run_tick
 from tests.dovecot import Dovecot
 from tests.mailgen import signup
 

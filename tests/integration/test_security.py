@@ -30,11 +30,11 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, Session
 
-from mailflow.adapters.store import Store
-from mailflow.bootstrap import build_services
-from mailflow.config import load_settings
-from mailflow.model import AttentionItem, OutgoingMail, PendingAction, Person, ProcessedMessage
-from mailflow.tick import Services, TickReport, run_tick
+from mailflow.adapters.store.store import Store
+from mailflow.config.loader import load_settings
+from mailflow.core.model import AttentionItem, OutgoingMail, PendingAction, Person, ProcessedMessage
+from mailflow.run.bootstrap import build_services
+from mailflow.run.tick import Services, TickReport, run_tick
 from tests.mailgen import signup
 
 NOW = datetime(2026, 11, 2, 8, tzinfo=UTC)  # 10.00 in Helsinki
@@ -589,7 +589,7 @@ _MEASURED_TICK = (
     "    status = open('/proc/self/status').read()\n"
     "    print('PEAK_KB', re.search(r'VmHWM:\\s+(\\d+)', status).group(1), file=sys.stderr)\n"
     "atexit.register(peak)\n"
-    "from mailflow.cli import main\n"
+    "from mailflow.cli.main import main\n"
     "sys.exit(main(sys.argv[1:]))\n"
 )
 

@@ -24,12 +24,12 @@ from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 from icalendar import Calendar
 
 from mailflow.adapters.smtp import SmtpSender, xoauth2_string
-from mailflow.config import NetworkSettings, Secret, SmtpSettings
-from mailflow.errors import ConfigError, PermanentDeliveryError, TemporaryServerError
-from mailflow.model import NetworkDay, Organisation, Person
-from mailflow.render import RenderedMail, Renderer
-from mailflow.resources import templates_dir
-from mailflow.values import MailRequest
+from mailflow.config.loader import NetworkSettings, Secret, SmtpSettings
+from mailflow.config.resources import templates_dir
+from mailflow.core.errors import ConfigError, PermanentDeliveryError, TemporaryServerError
+from mailflow.core.model import NetworkDay, Organisation, Person
+from mailflow.core.values import MailRequest
+from mailflow.core.writing.render import RenderedMail, Renderer
 
 PASSWORD = "test-password-1"
 TOKEN = "ya29.test-token"

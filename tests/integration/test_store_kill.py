@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from mailflow.adapters.store import Store
-from mailflow.model import Person, ProcessedMessage
+from mailflow.adapters.store.store import Store
+from mailflow.core.model import Person, ProcessedMessage
 
 WRITER = Path(__file__).with_name("store_writer.py")
 ROUNDS = int(os.environ.get("MAILFLOW_KILL_ROUNDS", "200"))

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from mailflow.adapters import background
-from mailflow.adapters.background import BackgroundMailbox
-from mailflow.ports import Batch, IncomingMessage
+from mailflow.adapters.ports import Batch, IncomingMessage
+from mailflow.intake import background
+from mailflow.intake.background import BackgroundMailbox
 
 NOW = datetime(2026, 11, 2, tzinfo=UTC)
 

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from mailflow.adapters.store import Store
-from mailflow.backlog_worker import BacklogWorker, Ticket
-from mailflow.model import Person
-from mailflow.ports import Batch, IncomingMessage
-from mailflow.prepare import Reader, StateView, ViewChanges, prepare_all
-from mailflow.state import apply_decision
-from mailflow.values import Decision, NetworkState
+from mailflow.adapters.ports import Batch, IncomingMessage
+from mailflow.adapters.store.store import Store
+from mailflow.core.model import Person
+from mailflow.core.state import apply_decision
+from mailflow.core.values import Decision, NetworkState
+from mailflow.intake.backlog_worker import BacklogWorker, Ticket
+from mailflow.intake.prepare import Reader, StateView, ViewChanges, prepare_all
 from tests.mailgen import signup
 from tests.unit.test_corpus import ALIASES, OWN, network_state
 

@@ -8,9 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from mailflow.calendar_build import build_calendar
-from mailflow.headers import clean_header_text
-from mailflow.model import NetworkDay
+from mailflow.core.model import NetworkDay
+from mailflow.core.writing.calendar import build_calendar
+from mailflow.core.writing.headers import clean_header_text
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 STAMP = datetime(2026, 11, 1, 9, 30, tzinfo=UTC)

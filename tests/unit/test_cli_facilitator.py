@@ -1,4 +1,4 @@
-"""The facilitator's commands through ``mailflow.cli.main``, as she would type them.
+"""The facilitator's commands through ``mailflow.cli.main.main``, as she would type them.
 
 A temporary config (Maildir in, .eml files out, a TinyDB store); people come in by real
 mail handled by ``mailflow tick`` (generated sign-ups and corpus files), so each command
@@ -21,9 +21,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from mailflow.adapters.store import Store
-from mailflow.cli import main
-from mailflow.model import NetworkDay, OutgoingMail, Person
+from mailflow.adapters.store.store import Store
+from mailflow.cli.main import main
+from mailflow.core.model import NetworkDay, OutgoingMail, Person
 from tests.mailgen import deliver, signup
 
 DATA = Path(__file__).resolve().parents[1] / "data"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from mailflow.cli import main
-from mailflow.config import load_settings, resolve_secret
-from mailflow.errors import ConfigError, SecretError
-from mailflow.resources import default_config_path
+from mailflow.cli.main import main
+from mailflow.config.loader import load_settings, resolve_secret
+from mailflow.config.resources import default_config_path
+from mailflow.core.errors import ConfigError, SecretError
 
 MINIMAL = """
 [network]

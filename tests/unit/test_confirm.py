@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from mailflow.confirm import find_token, intent_from_doc, intent_to_doc, make_token
-from mailflow.values import Intent, PersonDetails
+from mailflow.core.rules.confirm import find_token, intent_from_doc, intent_to_doc, make_token
+from mailflow.core.values import Intent, PersonDetails
 
 TOKEN = re.compile(r"VAHVISTA-[ABCDEFGHJKLMNPQRSTUVWXYZ2-9]{8}")
 

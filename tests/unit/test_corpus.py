@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 
-from mailflow.config import OrganisationAlias
-from mailflow.intents import understand
-from mailflow.model import NetworkDay, Organisation, Person
-from mailflow.orgs import OrgDirectory
-from mailflow.parse import parse_message
-from mailflow.values import Intent, NetworkState, ParsedMessage
+from mailflow.core.model import NetworkDay, Organisation, Person
+from mailflow.core.organisations import OrgDirectory
+from mailflow.core.reading.parse import parse_message
+from mailflow.core.settings import OrganisationAlias
+from mailflow.core.understanding.intents import understand
+from mailflow.core.values import Intent, NetworkState, ParsedMessage
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 OWN = "verkosto@example.org"

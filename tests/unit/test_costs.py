@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mailflow.costs import (
+from mailflow.core.model import CostItem, NetworkDay, Organisation, Person, Rsvp
+from mailflow.core.schedule.costs import (
     Share,
     attendee_counts,
     cost_csv,
@@ -21,8 +22,7 @@ from mailflow.costs import (
     participating_organisations,
     split_costs,
 )
-from mailflow.model import CostItem, NetworkDay, Organisation, Person, Rsvp
-from mailflow.values import NetworkState
+from mailflow.core.values import NetworkState
 
 TZ = ZoneInfo("Europe/Helsinki")
 AT = datetime(2026, 3, 1, 12, 0, tzinfo=TZ)

@@ -9,12 +9,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mailflow.catalogue import CATALOGUE
-from mailflow.confirm import find_token
-from mailflow.decide import Rules, decide, decide_robot
-from mailflow.model import NetworkDay, PendingAction, Person
-from mailflow.state import apply_decision
-from mailflow.values import (
+from mailflow.core.catalogue import CATALOGUE
+from mailflow.core.model import NetworkDay, PendingAction, Person
+from mailflow.core.rules.confirm import find_token
+from mailflow.core.rules.decide import Rules, decide, decide_robot
+from mailflow.core.state import apply_decision
+from mailflow.core.values import (
     Decision,
     Intent,
     MailRequest,

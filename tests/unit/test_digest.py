@@ -10,9 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from mailflow.config import NetworkSettings
-from mailflow.digest import Digest, build_digest, text_bar
-from mailflow.model import (
+from mailflow.core.model import (
     AttentionItem,
     CostItem,
     InterestSubscription,
@@ -22,8 +20,10 @@ from mailflow.model import (
     Person,
     Rsvp,
 )
-from mailflow.render import Renderer
-from mailflow.values import MailRequest, NetworkState
+from mailflow.core.schedule.digest import Digest, build_digest, text_bar
+from mailflow.core.settings import NetworkSettings
+from mailflow.core.values import MailRequest, NetworkState
+from mailflow.core.writing.render import Renderer
 
 TZ = ZoneInfo("Europe/Helsinki")
 NOW = datetime(2026, 4, 14, 8, 0, tzinfo=TZ)

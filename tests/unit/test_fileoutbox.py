@@ -12,12 +12,12 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from mailflow.adapters.fileoutbox import FileOutbox
-from mailflow.config import NetworkSettings
-from mailflow.errors import TemporaryServerError
-from mailflow.model import Person
-from mailflow.render import Renderer
-from mailflow.resources import templates_dir
-from mailflow.values import MailRequest
+from mailflow.config.resources import templates_dir
+from mailflow.core.errors import TemporaryServerError
+from mailflow.core.model import Person
+from mailflow.core.settings import NetworkSettings
+from mailflow.core.values import MailRequest
+from mailflow.core.writing.render import Renderer
 
 NETWORK = NetworkSettings(address="verkosto@example.org", facilitator="vetaja@example.org",
                           name="Asiakaslähtöisyys oppilaitoksissa")

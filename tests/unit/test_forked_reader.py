@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from mailflow.adapters.background import BackgroundMailbox
-from mailflow.adapters.forked_reader import ForkedReader
-from mailflow.errors import MailflowError, TemporaryServerError
-from mailflow.ports import Batch, IncomingMessage
+from mailflow.adapters.ports import Batch, IncomingMessage
+from mailflow.core.errors import MailflowError, TemporaryServerError
+from mailflow.intake.background import BackgroundMailbox
+from mailflow.intake.forked_reader import ForkedReader
 
 NOW = datetime(2026, 11, 2, tzinfo=UTC)
 

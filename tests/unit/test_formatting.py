@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from mailflow.formatting import (
+from mailflow.core.model import NetworkDay
+from mailflow.core.writing.formatting import (
     NBSP,
     format_date,
     format_datetime,
@@ -15,7 +16,6 @@ from mailflow.formatting import (
     format_time,
     role_label,
 )
-from mailflow.model import NetworkDay
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 

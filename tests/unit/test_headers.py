@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mailflow.headers import (
+from mailflow.core.writing.headers import (
     InvalidAddressError,
     address_header,
     clean_address,

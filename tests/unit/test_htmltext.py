@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from mailflow.htmltext import html_to_text
+from mailflow.core.reading.htmltext import html_to_text
 
 WORD_TABLE = (
     '<div class="WordSection1"><p class="MsoNormal">Hei,<o:p></o:p></p>'

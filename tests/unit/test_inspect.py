@@ -1,6 +1,6 @@
 """`mailflow inspect FILE.eml [--json]`: what mailflow understands of one message.
 
-Through ``mailflow.cli.main`` as a facilitator runs it, on the corpus files in tests/data,
+Through ``mailflow.cli.main.main`` as a facilitator runs it, on the corpus files in tests/data,
 against a store in a temporary folder that inspect must read and never change.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from mailflow.cli import main
+from mailflow.cli.main import main
 from tests.factories import write_maildir_config
 
 DATA = Path(__file__).resolve().parent.parent / "data"

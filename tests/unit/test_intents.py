@@ -10,13 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mailflow import lexicon as lx
-from mailflow.config import OrganisationAlias
-from mailflow.decide import Rules, decide
-from mailflow.intents import day_from_references, role_from_title, understand
-from mailflow.model import NetworkDay, Organisation, Person
-from mailflow.orgs import OrgDirectory
-from mailflow.values import INTENT_KINDS, CalendarReply, Intent, NetworkState, ParsedMessage
+from mailflow.core.languages import lexicon as lx
+from mailflow.core.model import NetworkDay, Organisation, Person
+from mailflow.core.organisations import OrgDirectory
+from mailflow.core.rules.decide import Rules, decide
+from mailflow.core.settings import OrganisationAlias
+from mailflow.core.understanding.intents import day_from_references, role_from_title, understand
+from mailflow.core.values import INTENT_KINDS, CalendarReply, Intent, NetworkState, ParsedMessage
 
 OWN = "verkosto@example.org"
 DOMAIN = "example.org"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from mailflow.adapters.maildir import MaildirMailbox
-from mailflow.errors import ConfigError
-from mailflow.ports import IncomingMessage
+from mailflow.adapters.ports import IncomingMessage
+from mailflow.core.errors import ConfigError
 
 SINCE = datetime(2026, 11, 1, tzinfo=UTC)
 CAP = 10 * 1024 * 1024

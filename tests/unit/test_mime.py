@@ -9,7 +9,13 @@ from email.policy import default
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mailflow.mime import content_header, file_part, message_bytes, multipart, text_part
+from mailflow.core.writing.mime import (
+    content_header,
+    file_part,
+    message_bytes,
+    multipart,
+    text_part,
+)
 
 
 def parse(raw: bytes) -> EmailMessage:

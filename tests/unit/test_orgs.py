@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from mailflow.config import OrganisationAlias
-from mailflow.model import Organisation
-from mailflow.orgs import DirectoryCache, OrgDirectory, clean_name
+from mailflow.core.model import Organisation
+from mailflow.core.organisations import DirectoryCache, OrgDirectory, clean_name
+from mailflow.core.settings import OrganisationAlias
 
 ALIASES = (
     OrganisationAlias("Omnia", ("Espoon seudun koulutuskuntayhtymä Omnia", "Omnian ammattiopisto"),

@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
-from mailflow.config import NetworkSettings
-from mailflow.decide import Rules, decide
-from mailflow.model import NetworkDay, Organisation, Person
-from mailflow.render import Renderer
-from mailflow.resources import templates_dir
-from mailflow.schedule import ScheduleRules, due_mails
-from mailflow.values import Intent, NetworkState, PersonDetails
+from mailflow.config.resources import templates_dir
+from mailflow.core.model import NetworkDay, Organisation, Person
+from mailflow.core.rules.decide import Rules, decide
+from mailflow.core.schedule.due import ScheduleRules, due_mails
+from mailflow.core.settings import NetworkSettings
+from mailflow.core.values import Intent, NetworkState, PersonDetails
+from mailflow.core.writing.render import Renderer
 
 TZ = ZoneInfo("Europe/Helsinki")
 NOW = datetime(2026, 11, 2, 8, tzinfo=UTC)

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from mailflow.htmltext import html_to_text
-from mailflow.parse import message_key, parse_message
-from mailflow.values import CalendarReply
+from mailflow.core.reading.htmltext import html_to_text
+from mailflow.core.reading.parse import message_key, parse_message
+from mailflow.core.values import CalendarReply
 
 OWN = "verkosto@example.org"
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -497,7 +497,7 @@ def test_single_part_shortcut_builds_what_compat32_builds(raw: bytes) -> None:
     from email.parser import BytesParser
     from email.policy import compat32
 
-    from mailflow.parse import _simple_tree
+    from mailflow.core.reading.parse import _simple_tree
 
     simple = _simple_tree(raw)
     full = BytesParser(policy=compat32).parsebytes(raw)

@@ -11,8 +11,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mailflow.parse import message_key, parse_message
-from mailflow.values import ParsedMessage
+from mailflow.core.reading.parse import message_key, parse_message
+from mailflow.core.values import ParsedMessage
 
 OWN = "verkosto@example.org"
 DATA = Path(__file__).resolve().parent.parent / "data"

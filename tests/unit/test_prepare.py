@@ -10,13 +10,13 @@ from typing import Any
 
 import pytest
 
-import mailflow.prepare as prepare_module
-from mailflow.intents import understand
-from mailflow.model import Organisation, Person
-from mailflow.orgs import OrgDirectory
-from mailflow.prepare import Reader, StateView, ViewChanges, prepare_all, still_holds
-from mailflow.state import apply_decision
-from mailflow.values import Decision, NetworkState
+import mailflow.intake.prepare as prepare_module
+from mailflow.core.model import Organisation, Person
+from mailflow.core.organisations import OrgDirectory
+from mailflow.core.state import apply_decision
+from mailflow.core.understanding.intents import understand
+from mailflow.core.values import Decision, NetworkState
+from mailflow.intake.prepare import Reader, StateView, ViewChanges, prepare_all, still_holds
 from tests.unit.test_corpus import ALIASES, CASES, DOMAIN, OWN, network_state
 
 READER = Reader(OWN, "", ALIASES)

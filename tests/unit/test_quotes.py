@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from mailflow.quotes import split_new_text
+from mailflow.core.reading.quotes import split_new_text
 
 OUTLOOK_FI = """Hei,
 

@@ -14,23 +14,23 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from mailflow.cli import main
-from mailflow.config import NetworkSettings
-from mailflow.costs import split_costs
-from mailflow.decide import Rules, decide
-from mailflow.digest import Digest, build_digest
-from mailflow.model import AttentionItem, CostItem, NetworkDay, Organisation, Person
-from mailflow.reasons import reason_text
-from mailflow.render import Renderer
-from mailflow.schedule import ScheduleRules, due_mails
-from mailflow.values import MailRequest, NetworkState
+from mailflow.cli.main import main
+from mailflow.core.languages.reasons import reason_text
+from mailflow.core.model import AttentionItem, CostItem, NetworkDay, Organisation, Person
+from mailflow.core.rules.decide import Rules, decide
+from mailflow.core.schedule.costs import split_costs
+from mailflow.core.schedule.digest import Digest, build_digest
+from mailflow.core.schedule.due import ScheduleRules, due_mails
+from mailflow.core.settings import NetworkSettings
+from mailflow.core.values import MailRequest, NetworkState
+from mailflow.core.writing.render import Renderer
 from tests.mailgen import deliver
 from tests.unit.test_corpus import CASES
 from tests.unit.test_corpus import network_state as corpus_state
 from tests.unit.test_corpus import run as understand_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = sorted((ROOT / "mailflow").glob("*.py"))
+SOURCES = sorted((ROOT / "mailflow").rglob("*.py"))
 # parse.py's problems are the parser's notes (shown by `mailflow inspect`), never a reason.
 NOT_REASONS = {"parse.py", "reasons.py"}
 TEMPLATES = ROOT / "templates"

@@ -16,13 +16,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from mailflow.catalogue import CATALOGUE
-from mailflow.config import NetworkSettings
-from mailflow.headers import make_message_id
-from mailflow.model import CostItem, NetworkDay, Organisation, Person
-from mailflow.render import Attachment, RenderedMail, Renderer, RenderError
-from mailflow.resources import templates_dir
-from mailflow.values import MailRequest
+from mailflow.config.resources import templates_dir
+from mailflow.core.catalogue import CATALOGUE
+from mailflow.core.model import CostItem, NetworkDay, Organisation, Person
+from mailflow.core.settings import NetworkSettings
+from mailflow.core.values import MailRequest
+from mailflow.core.writing.headers import make_message_id
+from mailflow.core.writing.render import Attachment, RenderedMail, Renderer, RenderError
 
 NOW = datetime(2026, 11, 20, 7, 15, tzinfo=UTC)
 NETWORK = NetworkSettings(

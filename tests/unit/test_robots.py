@@ -7,8 +7,8 @@ from email.policy import compat32
 
 import pytest
 
-from mailflow.parse import LOOP_HEADER, parse_message
-from mailflow.robots import classify_robot
+from mailflow.core.reading.parse import LOOP_HEADER, parse_message
+from mailflow.core.reading.robots import classify_robot
 
 OWN = "verkosto@example.org"
 

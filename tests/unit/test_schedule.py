@@ -15,11 +15,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from mailflow.catalogue import CATALOGUE
-from mailflow.config import NetworkSettings
-from mailflow.costs import Share
-from mailflow.digest import Digest
-from mailflow.model import (
+from mailflow.core.catalogue import CATALOGUE
+from mailflow.core.model import (
     AttentionItem,
     CostItem,
     InterestSubscription,
@@ -29,9 +26,12 @@ from mailflow.model import (
     Person,
     Rsvp,
 )
-from mailflow.render import Renderer
-from mailflow.schedule import ScheduleRules, due_mails
-from mailflow.values import MailRequest, NetworkState
+from mailflow.core.schedule.costs import Share
+from mailflow.core.schedule.digest import Digest
+from mailflow.core.schedule.due import ScheduleRules, due_mails
+from mailflow.core.settings import NetworkSettings
+from mailflow.core.values import MailRequest, NetworkState
+from mailflow.core.writing.render import Renderer
 
 TZ = ZoneInfo("Europe/Helsinki")
 FACILITATOR = "vetaja@example.org"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from mailflow.model import (
+from mailflow.core.model import (
     AttentionItem,
     InterestSubscription,
     NetworkDay,
@@ -13,8 +13,8 @@ from mailflow.model import (
     Person,
     Rsvp,
 )
-from mailflow.state import apply_decision, state_from_records
-from mailflow.values import Decision, NetworkState
+from mailflow.core.state import apply_decision, state_from_records
+from mailflow.core.values import Decision, NetworkState
 
 NOW = datetime(2016, 9, 1, 9, 0, tzinfo=UTC)
 MAIJA = "maija@omnia.test"

@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 from tinydb import TinyDB
 
-from mailflow.adapters import store as store_module
-from mailflow.adapters.store import SCHEMA_VERSION, AtomicJSONStorage, Snapshot, Store
-from mailflow.errors import StoreError, StoreLockedError
-from mailflow.model import OutgoingMail, Person, ProcessedMessage
+from mailflow.adapters.store import store as store_module
+from mailflow.adapters.store.store import SCHEMA_VERSION, AtomicJSONStorage, Snapshot, Store
+from mailflow.core.errors import StoreError, StoreLockedError
+from mailflow.core.model import OutgoingMail, Person, ProcessedMessage
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 

@@ -9,14 +9,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-import mailflow.tick as tick_module
-from mailflow.adapters.store import Snapshot, Store
-from mailflow.backlog_worker import BacklogWorker
-from mailflow.bootstrap import build_services
-from mailflow.config import load_settings
-from mailflow.model import AttentionItem, NetworkDay, OutgoingMail, ProcessedMessage
-from mailflow.ports import Batch
-from mailflow.tick import OutboxKeys, Services, TickReport, erase_person, run_tick
+import mailflow.run.tick as tick_module
+from mailflow.adapters.ports import Batch
+from mailflow.adapters.store.store import Snapshot, Store
+from mailflow.config.loader import load_settings
+from mailflow.core.model import AttentionItem, NetworkDay, OutgoingMail, ProcessedMessage
+from mailflow.intake.backlog_worker import BacklogWorker
+from mailflow.run.bootstrap import build_services
+from mailflow.run.tick import OutboxKeys, Services, TickReport, erase_person, run_tick
 from tests.mailgen import deliver, signup
 
 HKI = ZoneInfo("Europe/Helsinki")

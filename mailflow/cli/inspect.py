@@ -1,0 +1,68 @@
+"""``mailflow inspect``: what mailflow understands of one message, changing nothing.
+
+It answers "why did mailflow do that?": the robot classification, the person's new text,
+the intent and its fields, judged against the current store (read, never written).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from mailflow.config.loader import Settings
+from mailflow.core.errors import UsageError
+from mailflow.core.organisations import OrgDirectory
+from mailflow.core.reading.parse import parse_message
+from mailflow.core.understanding.intents import understand
+from mailflow.core.values import NetworkState
+
+__all__ = ["inspect_file", "inspect_message"]
+
+
+def inspect_message(raw: bytes, settings: Settings, state: NetworkState) -> dict[str, Any]:
+    """The understanding of one raw message, as JSON-safe data."""
+    address = settings.network.address
+    parsed = parse_message(raw, own_address=address,
+                           trusted_authserv_id=settings.mailbox.trusted_authserv_id)
+    result: dict[str, Any] = {
+        "message_id": parsed.message_id,
+        "from": parsed.from_addr,
+        "subject": parsed.subject,
+        "robot": parsed.robot,
+        "bounced": list(parsed.bounced),
+        "new_text": parsed.new_text,
+        "problems": list(parsed.problems),
+    }
+    if parsed.robot is not None:
+        result.update(intent=None, people=[], day="", reason="", language="")
+        return result
+    orgs = OrgDirectory.from_settings(settings.organisations, state.organisations)
+    intent = understand(parsed, state, orgs, own_address=address,
+                        network_domain=address.rsplit("@", 1)[1])
+    result.update(
+        intent=intent.kind,
+        people=[dataclasses.asdict(p) for p in intent.people],
+        day=intent.day,
+        reason=intent.reason,
+        language=intent.language,
+        token=intent.token,
+        notes=list(intent.notes),
+    )
+    return result
+
+
+def inspect_file(path: Path, settings: Settings) -> dict[str, Any]:
+    """Inspect a ``.eml`` file against the configured store (if it exists), read-only."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read the message ({exc.strerror})") from None
+    return inspect_message(raw, settings, _read_state(settings))
+
+
+def _read_state(settings: Settings) -> NetworkState:
+    from mailflow.adapters.store.store import Snapshot
+    from mailflow.run.tick import load_state
+
+    return load_state(Snapshot(settings.resolve(settings.store.path)))

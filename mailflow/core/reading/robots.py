@@ -1,0 +1,207 @@
+"""Mail written by machines: our own mail coming back (loop), bounces and auto-replies.
+
+The order matters: a loop first (From is our own address, or the mail carries our loop
+header), then bounces (RFC 3464 reports, ``X-Failed-Recipients``, the text bounces of
+Postfix, Exim, qmail, Exchange/Office 365 and Gmail), then auto-replies (RFC 3834
+``Auto-Submitted``, ``X-Autoreply``, ``Precedence: bulk``, list mail, and the subjects of
+out-of-office answers). A bounce yields the addresses that failed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from email.message import Message
+
+from mailflow.core.values import RobotKind
+
+__all__ = ["LOOP_HEADER", "classify_robot"]
+
+LOOP_HEADER = "X-Mailflow-Loop"
+_MAX_BOUNCED = 50
+_MAX_REPORT_PARTS = 50
+_MAX_SCAN_CHARS = 20_000
+
+_ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_DAEMON = re.compile(
+    r"^(mailer-daemon|postmaster|mail-daemon|maildaemon|mdaemon|microsoftexchange[0-9a-f]*)@", re.I
+)
+_BOUNCE_SUBJECT = re.compile(
+    r"^\s*(undeliverable|undelivered mail|toimittamaton|toimitus epäonnistui"
+    r"|delivery status notification|mail delivery (failed|failure|system)"
+    r"|failure notice|returned mail|delivery failure|non[- ]?delivery|onlevererbart"
+    r"|unzustellbar|viestiä ei voitu toimittaa|message not delivered|undeliverable mail"
+    r"|delivery has failed|mail system error)",
+    re.I,
+)
+_BOUNCE_BODY = re.compile(
+    r"(this is the qmail-send program|could not be delivered to one or more"
+    r"|following address(es)? failed|delivery to the following recipient"
+    r"|your message (to .{1,200} )?(couldn't|could not|wasn't|was not) (be )?delivered"
+    r"|viestiäsi ei voitu toimittaa|viestin toimitus .{0,40}epäonnistui"
+    r"|address not found|user unknown|mailbox unavailable|recipient address rejected"
+    r"|no such user|does not exist|permanent error)",
+    re.I,
+)
+_DELAY = re.compile(
+    r"(delayed|still being retried|will (continue to )?retry|viivästy|not yet been delivered)",
+    re.I,
+)
+_ORIGINAL_STARTS = re.compile(
+    r"^(-{2,}.*(original message|copy of the message|alkuperäinen viesti|below this line)"
+    r"|original message headers:|alkuperäisen viestin otsikot:|--- below this line)",
+    re.I | re.M,
+)
+_AUTO_SUBJECT = re.compile(
+    r"^\s*(automaattinen vastaus|automatic reply|auto(matic)?[- ]?reply|autosvar"
+    r"|out of (the )?office|poissa toimistosta|abwesenheitsnotiz|automatisk svar"
+    r"|réponse automatique)\s*:",
+    re.I,
+)
+_WEAK_AUTO_SUBJECT = re.compile(
+    r"\b(poissa|lomalla|loma|out of (the )?office|vacation|away from|ooo|autoreply)\b", re.I
+)
+_REPORT_TYPES = frozenset({"message/delivery-status", "message/global-delivery-status"})
+_PRECEDENCE_ROBOT = frozenset({"bulk", "junk", "list", "auto_reply"})
+
+
+def _header(headers: Mapping[str, str], name: str) -> str:
+    return headers.get(name, "").strip()
+
+
+def _is_loop(headers: Mapping[str, str], from_addr: str, own_address: str) -> bool:
+    own = own_address.strip().lower()
+    return bool(_header(headers, LOOP_HEADER.lower())) or (bool(own) and from_addr == own)
+
+
+def _parts(msg: Message, depth: int = 0) -> Iterator[Message]:
+    """Bounded walk for the report parts of a DSN (they sit near the top)."""
+    yield msg
+    if depth >= 3 or not msg.is_multipart():
+        return
+    payload = msg.get_payload()
+    if isinstance(payload, list):
+        for part in payload[:_MAX_REPORT_PARTS]:
+            if isinstance(part, Message):
+                yield from _parts(part, depth + 1)
+
+
+def _report_blocks(part: Message) -> list[str]:
+    """The per-message and per-recipient field blocks of a message/delivery-status part."""
+    payload = part.get_payload()
+    if isinstance(payload, list):
+        return [
+            "\n".join(f"{k}: {v}" for k, v in block.items())
+            for block in payload[:_MAX_REPORT_PARTS]
+            if isinstance(block, Message)
+        ]
+    if isinstance(payload, str):
+        return re.split(r"\r?\n\s*\r?\n", payload[:_MAX_SCAN_CHARS])
+    return []
+
+
+def _field(block: str, name: str) -> str:
+    match = re.search(rf"^{name}\s*:\s*(.*)$", block, re.I | re.M)
+    return match.group(1).strip() if match else ""
+
+
+def _dsn_failures(msg: Message) -> tuple[bool, list[str]]:
+    """(is an RFC 3464 report, failed recipients) of a multipart/report message."""
+    found = False
+    failed: list[str] = []
+    for part in _parts(msg):
+        if part.get_content_type() not in _REPORT_TYPES:
+            continue
+        found = True
+        for block in _report_blocks(part):
+            action = _field(block, "Action").lower()
+            status = _field(block, "Status")
+            recipient = _field(block, "Final-Recipient") or _field(block, "Original-Recipient")
+            if not recipient:
+                continue
+            if action.startswith("failed") or (not action and status.startswith("5")):
+                failed.extend(_ADDRESS.findall(recipient.split(";", 1)[-1]))
+    return found, failed
+
+
+def _text_failures(text: str, exclude: set[str]) -> list[str]:
+    """Addresses named in a text bounce before the returned original message starts."""
+    head = text[:_MAX_SCAN_CHARS]
+    cut = _ORIGINAL_STARTS.search(head)
+    if cut:
+        head = head[: cut.start()]
+    return [a for a in _ADDRESS.findall(head) if a.lower() not in exclude and not _DAEMON.match(a)]
+
+
+def _unique(addresses: list[str]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for address in addresses:
+        seen.setdefault(address.strip().strip(".<>").lower(), None)
+    return tuple(a for a in seen if a)[:_MAX_BOUNCED]
+
+
+def _bounce(
+    msg: Message, headers: Mapping[str, str], from_addr: str, subject: str, text: str, own: str
+) -> tuple[bool, tuple[str, ...]]:
+    exclude = {own, from_addr}
+    is_report = msg.get_content_type() == "multipart/report"
+    report, failed = _dsn_failures(msg) if is_report else (False, [])
+    if report:
+        return True, _unique([a for a in failed if a.lower() not in {own}])
+    failed_header = _header(headers, "x-failed-recipients")
+    if failed_header:
+        return True, _unique(_ADDRESS.findall(failed_header))
+    daemon = bool(_DAEMON.match(from_addr)) or _header(headers, "return-path") == "<>"
+    bounce_subject = bool(_BOUNCE_SUBJECT.match(subject))
+    if not (daemon or bounce_subject):
+        return False, ()  # the body cannot make it a bounce: skip scanning it
+    bounce_body = bool(_BOUNCE_BODY.search(text[:_MAX_SCAN_CHARS]))
+    if not ((daemon and (bounce_subject or bounce_body)) or (bounce_subject and bounce_body)):
+        if daemon and _DAEMON.match(from_addr):
+            return True, ()  # mail from a mailer daemon is never a person's
+        return False, ()
+    if _DELAY.search(subject) or _DELAY.search(text[:2000]):
+        return True, ()  # a delay warning: not (yet) a failure
+    return True, _unique(_text_failures(text, exclude))
+
+
+def _is_autoreply(headers: Mapping[str, str], subject: str) -> bool:
+    auto = _header(headers, "auto-submitted").lower()
+    if auto and not auto.startswith("no"):
+        return True
+    if any(_header(headers, name) for name in ("x-autoreply", "x-autorespond", "x-autogenerated")):
+        return True
+    precedence = _header(headers, "precedence").lower()
+    if precedence in _PRECEDENCE_ROBOT or _header(headers, "list-id"):
+        return True
+    if _header(headers, "return-path") == "<>":
+        return True  # RFC 3834: automatic answers go out with a null envelope sender
+    if _AUTO_SUBJECT.match(subject):
+        return True
+    suppress = _header(headers, "x-auto-response-suppress")
+    return bool(suppress) and bool(_WEAK_AUTO_SUBJECT.search(subject))
+
+
+def classify_robot(
+    msg: Message,
+    *,
+    headers: Mapping[str, str],
+    from_addr: str,
+    subject: str,
+    text: str,
+    own_address: str,
+) -> tuple[RobotKind | None, tuple[str, ...]]:
+    """Classify a parsed (compat32) message: (robot kind or None, addresses that bounced).
+
+    headers: lower-case names to decoded values (as ParsedMessage.headers); from_addr:
+    the lower-cased From address; text: the readable body. Never raises on odd input.
+    """
+    own = own_address.strip().lower()
+    if _is_loop(headers, from_addr, own):
+        return "loop", ()
+    is_bounce, bounced = _bounce(msg, headers, from_addr, subject, text, own)
+    if is_bounce:
+        return "bounce", bounced
+    if _is_autoreply(headers, subject):
+        return "autoreply", ()
+    return None, ()

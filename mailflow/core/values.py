@@ -1,0 +1,223 @@
+"""Values that cross the core's boundaries: what parsing, understanding and deciding return.
+
+All frozen; all plain data. The flow is::
+
+    raw bytes --parse--> ParsedMessage --intents.understand--> Intent
+    Intent + NetworkState + now --decide--> Decision (changes to record, mails to send)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+from mailflow.core.model import (
+    AttentionItem,
+    InterestSubscription,
+    NetworkDay,
+    Organisation,
+    PendingAction,
+    Person,
+    Role,
+    Rsvp,
+)
+from mailflow.core.tables import PeopleTable, Table
+
+__all__ = [
+    "INTENT_KINDS",
+    "CalendarReply",
+    "Decision",
+    "Intent",
+    "IntentKind",
+    "MailRequest",
+    "NetworkState",
+    "ParsedMessage",
+    "PersonDetails",
+    "RobotKind",
+]
+
+RobotKind = Literal["autoreply", "bounce", "loop"]
+
+IntentKind = Literal[
+    "signup",
+    "interest_join",
+    "interest_leave",
+    "rsvp_yes",
+    "rsvp_no",
+    "cancel",
+    "substitute",
+    "commit",
+    "correction",
+    "export_request",
+    "forget_request",
+    "confirm",  # a reply carrying a confirmation token (see decide.py)
+    "attention",
+]
+INTENT_KINDS: tuple[str, ...] = IntentKind.__args__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class CalendarReply:
+    """An iCalendar (iTIP) part found in a message.
+
+    method: "REPLY", "REQUEST", "CANCEL", ...; uid: the event's UID (mailflow's own
+    look like ``day-<id>@<network domain>``); partstat: the attendee's answer
+    ("ACCEPTED", "DECLINED", "TENTATIVE") and attendee: their address (no ``mailto:``).
+    """
+
+    method: str
+    uid: str = ""
+    partstat: str = ""
+    attendee: str = ""
+
+
+@dataclass(frozen=True)
+class ParsedMessage:
+    """What parsing one raw message yields. Parsing never raises; trouble goes in ``problems``.
+
+    from_addr is normalised (lower-case); text is the whole readable body (HTML turned to
+    text); new_text is what the person wrote now, without quoted history or signature.
+    robot: the robot classification, if any, with bounced addresses in ``bounced``.
+    headers: selected raw header values (lower-case names) the intent rules may consult.
+    """
+
+    message_id: str
+    key: str  # message_id, or "sha256:<hex>" of the raw bytes when there is none
+    from_addr: str
+    from_name: str = ""
+    to: tuple[str, ...] = ()
+    cc: tuple[str, ...] = ()
+    reply_to: str = ""
+    subject: str = ""
+    date: datetime | None = None
+    in_reply_to: str = ""
+    references: tuple[str, ...] = ()
+    text: str = ""
+    new_text: str = ""
+    html_only: bool = False
+    robot: RobotKind | None = None
+    bounced: tuple[str, ...] = ()
+    calendar: CalendarReply | None = None
+    attachments: tuple[str, ...] = ()  # file names or content types
+    size: int = 0
+    problems: tuple[str, ...] = ()
+    headers: dict[str, str] = field(default_factory=dict)
+    #: True when a trusted Authentication-Results header (from our own server) says the
+    #: From domain passed DMARC or aligned DKIM; only then may a change apply unconfirmed.
+    authenticated: bool = False
+
+
+@dataclass(frozen=True)
+class PersonDetails:
+    """A person as described in a message; empty strings where the message said nothing."""
+
+    name: str = ""
+    organisation: str = ""  # as written, or the canonical name when an alias matched
+    role: Role = "unknown"
+    address: str = ""
+    diet: str = ""
+    title: str = ""  # the job title as written (e.g. "koulutuspäällikkö")
+
+
+@dataclass(frozen=True)
+class Intent:
+    """What the sender asked for.
+
+    people: the persons concerned (for a sign-up, one or several; for a substitute, the
+    substitute); day: a network day id when one is meant; days: the network day ids a
+    sign-up names (empty: not said, which means all days); language: "fi" or "en", the
+    language to answer in; reason: why it needs attention (kind "attention") or "";
+    token: a confirmation token quoted back (kind "confirm").
+    """
+
+    kind: IntentKind
+    sender: str
+    language: str = "fi"
+    people: tuple[PersonDetails, ...] = ()
+    day: str = ""
+    days: tuple[str, ...] = ()
+    reason: str = ""
+    token: str = ""
+    answer_to: str = ""  # Message-ID to thread the answer under
+    subject: str = ""
+    notes: tuple[str, ...] = ()  # what else was understood, for `mailflow inspect`
+    authenticated: bool = False  # copied from ParsedMessage.authenticated
+
+
+@dataclass(frozen=True)
+class NetworkState:
+    """The network as the pure core sees it for one decision.
+
+    Each table may be given as a dict; it is kept as a :class:`~mailflow.core.tables.Table`
+    (read like a dict), so that ``state.apply_decision`` costs what a decision changes.
+    A state never changes once made.
+    """
+
+    organisations: Mapping[str, Organisation] = field(default_factory=dict)
+    people: Mapping[str, Person] = field(default_factory=dict)
+    days: Mapping[str, NetworkDay] = field(default_factory=dict)
+    rsvps: Mapping[tuple[str, str], Rsvp] = field(default_factory=dict)  # (day_id, address)
+    interest: Mapping[str, InterestSubscription] = field(default_factory=dict)
+    attention: Mapping[str, AttentionItem] = field(default_factory=dict)
+    pending: Mapping[str, PendingAction] = field(default_factory=dict)  # by token
+
+    def __post_init__(self) -> None:
+        for name in ("organisations", "days", "rsvps", "interest", "attention", "pending"):
+            value = getattr(self, name)
+            if not isinstance(value, Table):
+                object.__setattr__(self, name, Table(value))
+        if not isinstance(self.people, PeopleTable):
+            object.__setattr__(self, "people", PeopleTable(self.people))
+
+    def members(self, org: str, status: str) -> Mapping[str, Person]:
+        """The people of organisation ``org`` with ``status``, by address."""
+        people = self.people
+        assert isinstance(people, PeopleTable)
+        return people.members(org, status)
+
+    def last_position(self, org: str) -> int:
+        """The highest waitlist position in organisation ``org`` (0 when nobody waits)."""
+        people = self.people
+        assert isinstance(people, PeopleTable)
+        return people.last_position(org)
+
+
+@dataclass(frozen=True)
+class MailRequest:
+    """A mail the core wants sent; the shell renders it and puts it in the outbox once.
+
+    key: the idempotency key (the same key is never sent twice); template: the template's
+    name under templates/<language>/ (e.g. "signup_confirmation"); context: plain data
+    for the template; auto: "auto-replied" for answers, "auto-generated" for scheduled
+    mail (RFC 3834 Auto-Submitted); in_reply_to: the Message-ID answered, if any.
+    """
+
+    key: str
+    to: str
+    template: str
+    language: str = "fi"
+    context: dict[str, Any] = field(default_factory=dict)
+    auto: Literal["auto-replied", "auto-generated"] = "auto-replied"
+    in_reply_to: str = ""
+    references: tuple[str, ...] = ()
+    to_name: str = ""
+    list_mail: bool = False  # interest-list mail: carries List-Unsubscribe
+    calendar: str = ""  # "request" or "cancel": attach the day's iCalendar object
+    day: str = ""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What deciding on one message (or one due moment) yields.
+
+    records: records to upsert (Person, Rsvp, Organisation, InterestSubscription,
+    AttentionItem...); forget: addresses whose data must be erased everywhere;
+    mails: mails to send; summary: one line saying what was done, for logs and the demo.
+    """
+
+    records: tuple[Any, ...] = ()
+    forget: tuple[str, ...] = ()
+    mails: tuple[MailRequest, ...] = ()
+    summary: str = ""

@@ -1,0 +1,91 @@
+"""iCalendar (iTIP) invitations and cancellations for network days (pure).
+
+Times are written in UTC (``DTSTART:20261209T080000Z``) rather than with a TZID and a
+VTIMEZONE: every client (Outlook, Gmail, Apple Mail) converts UTC to the reader's own
+zone correctly, whereas Outlook must map an IANA TZID such as ``Europe/Helsinki`` to a
+Windows zone and older versions show the wrong hour when the VTIMEZONE is not one it
+knows. The local wall-clock times come from the day and ``tz``; DST is applied here.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event, vCalAddress, vText
+
+from mailflow.core.model import NetworkDay
+from mailflow.core.writing.headers import clean_header_text
+
+__all__ = ["PRODID", "build_calendar", "day_uid"]
+
+PRODID = "-//mailflow//Verkostopaivat//FI"
+Method = Literal["REQUEST", "CANCEL"]
+
+
+def day_uid(day_id: str, network_domain: str) -> str:
+    """The stable UID of a network day's event; replies are matched by it."""
+    return f"day-{day_id}@{network_domain}"
+
+
+def _person(address: str, name: str) -> vCalAddress:
+    person = vCalAddress(f"mailto:{address}")
+    # icalendar's own parser reads a backslash in a parameter as an escape and loses the
+    # rest of the line, so a backslash in a name is shown as "/".
+    common_name = clean_header_text(name, 100).replace("\\", "/")
+    if common_name.strip():
+        person.params["CN"] = vText(common_name)
+    return person
+
+
+def build_calendar(
+    day: NetworkDay,
+    method: Method,
+    organizer: str,
+    organizer_name: str,
+    attendee: str,
+    attendee_name: str,
+    tz: ZoneInfo,
+    network_domain: str,
+    stamp: datetime,
+) -> bytes:
+    """A VCALENDAR with one VEVENT for ``day``, addressed to one attendee.
+
+    ``summary`` is the day's title, or the organizer's name + "verkostopäivä"; user text
+    (place, names) is escaped by icalendar. CANCEL marks the event STATUS:CANCELLED.
+    """
+    if method not in ("REQUEST", "CANCEL"):
+        raise ValueError(f"unknown iTIP method {method!r}")
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", method)
+
+    event = Event()
+    event.add("uid", day_uid(day.id, network_domain))
+    event.add("sequence", day.sequence)
+    event.add("dtstamp", stamp.astimezone(ZoneInfo("UTC")))
+    start = datetime.combine(day.date, day.start, tzinfo=tz)
+    end = datetime.combine(day.date, day.end, tzinfo=tz)
+    event.add("dtstart", start.astimezone(ZoneInfo("UTC")))
+    event.add("dtend", end.astimezone(ZoneInfo("UTC")))
+    summary = day.title.strip() or f"{organizer_name.strip()} – verkostopäivä".lstrip(" –")
+    event.add("summary", clean_header_text(summary, 200))
+    if day.place.strip():
+        event.add("location", day.place.strip())
+    organizer_address = _person(organizer, organizer_name)
+    event.add("organizer", organizer_address)
+    guest = _person(attendee, attendee_name)
+    guest.params["CUTYPE"] = vText("INDIVIDUAL")
+    guest.params["ROLE"] = vText("REQ-PARTICIPANT")
+    guest.params["PARTSTAT"] = vText("NEEDS-ACTION")
+    guest.params["RSVP"] = vText("TRUE")
+    event.add("attendee", guest)
+    cancelled = method == "CANCEL" or day.cancelled
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    event.add("transp", "OPAQUE")
+    calendar.add_component(event)
+    return bytes(calendar.to_ical())
+
