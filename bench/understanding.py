@@ -4,19 +4,19 @@ Every mail goes through ``parse_message`` and the understanding entry, against a
 state holding what its writer was told, and is compared with its .expected.json. Default
 corpora, reported apart: "own" (tests/data/*.eml, with tests/unit/test_corpus.py's state),
 and the independent writer's tests/data/unseen/tuning and .../heldout (that state plus
-Prakticum, Optima, Yrkesakademin i Österbotten, Axxell and three Swedish speakers). The
-held-out part is measured, never tuned to.
+Prakticum, Optima, Yrkesakademin i Österbotten, Axxell and three Swedish speakers; with
+--registered also the senders of replies that presume a registration). The held-out part
+is measured, never tuned to.
 
 A mail's label is its intent, or its robot kind. Printed per corpus: label accuracy per
 language (own corpus: the JSON's language, else "en" if the file name says so, else "fi"),
 per-label precision and recall, robots (persons' mails taken for robots should be none),
-the confusion matrix, mails asking a second thing ("also": carried in ``Intent.also``,
-handed to attention, or lost), the people fields where "people" is given, whether a mail
-written for someone else reached that address ("acts_for": the intent's sender or one of
-its people), and the erasure requests read as anything else.
+the confusion matrix, mails asking a second thing ("also": carried in ``Intent.also``, to
+attention, or lost), people fields, whether a mail written for someone else reached them
+("acts_for": the intent's sender or people), and erasure requests read as anything else.
 
-Usage: python bench/understanding.py [FOLDER ...] [--json FILE] [--compare BEFORE [AFTER]]
-(--compare with one file compares it with this run; with two, the two files.)
+Usage: python bench/understanding.py [FOLDER ...] [--registered] [--json FILE]
+       [--compare BEFORE [AFTER]]  (one file: compared with this run; two: with each other)
 """
 
 from __future__ import annotations
@@ -35,8 +35,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "unit"))
 
-# The understanding entry is reached through tests/unit/test_corpus.py, so this script
-# follows that test wherever the understanding package puts ``understand``.
+# ``understand`` comes through tests/unit/test_corpus.py: wherever that test finds it.
 import test_corpus  # noqa: E402
 from test_corpus import ALIASES, DOMAIN, OWN  # noqa: E402
 
@@ -49,10 +48,9 @@ from mailflow.core.values import INTENT_KINDS, Intent, NetworkState  # noqa: E40
 UNSEEN = ROOT / "tests" / "data" / "unseen"
 LANGUAGES = ("fi", "sv", "en")
 LABELS = (*INTENT_KINDS, "bounce", "autoreply", "loop")
-SHORT = {"interest_join": "join", "interest_leave": "leave", "rsvp_yes": "yes", "rsvp_no": "no",
-         "substitute": "subst", "correction": "corr", "export_request": "export",
-         "forget_request": "forget", "attention": "attn", "autoreply": "auto"}
 PEOPLE_FIELDS = ("name", "address", "role", "organisation")
+PRESUME_REGISTRATION = {"rsvp_yes", "rsvp_no", "cancel", "substitute", "correction"}
+REGISTERED_AT = datetime(2026, 10, 1, 9, 0, tzinfo=UTC)
 
 UNSEEN_ALIASES = (
     *ALIASES,
@@ -72,13 +70,9 @@ SWEDISH_SPEAKERS: tuple[tuple[str, str, str, Role], ...] = (
 def unseen_state() -> NetworkState:
     """What the unseen corpus's writer was told: test_corpus's state and the Swedish side."""
     base = test_corpus.network_state()
-    at = datetime(2026, 10, 1, 9, 0, tzinfo=UTC)
-    ya = "yrkesakademin i österbotten"
-    orgs = [Organisation("prakticum", "Prakticum", ("prakticum.test",)),
-            Organisation("optima", "Optima", ("optima.test",)),
-            Organisation(ya, "Yrkesakademin i Österbotten", ("YA", "yrkesakademin.test")),
-            Organisation("axxell", "Axxell", ("axxell.test",))]
-    people = [Person(address, name, org, role, language="sv", registered_at=at)
+    orgs = [Organisation(a.name.lower(), a.name, (*a.aliases, *a.domains))
+            for a in UNSEEN_ALIASES[len(ALIASES):]]
+    people = [Person(address, name, org, role, language="sv", registered_at=REGISTERED_AT)
               for address, name, org, role in SWEDISH_SPEAKERS]
     return replace(
         base,
@@ -90,25 +84,44 @@ def unseen_state() -> NetworkState:
 @dataclass(frozen=True)
 class Corpus:
     """A labelled folder and the state and organisation names its writer was told."""
-
     name: str
     files: tuple[Path, ...]
     state: NetworkState
     aliases: tuple[OrganisationAlias, ...]
 
 
-def default_corpora() -> list[Corpus]:
+def default_corpora(registered: bool) -> list[Corpus]:
     return [Corpus("own", tuple(test_corpus.CASES), test_corpus.network_state(), ALIASES),
-            *(folder_corpus(UNSEEN / part) for part in ("tuning", "heldout"))]
+            *(folder_corpus(UNSEEN / part, registered) for part in ("tuning", "heldout"))]
 
 
-def folder_corpus(folder: Path) -> Corpus:
-    return Corpus(folder.name, tuple(sorted(folder.glob("*.eml"))), unseen_state(), UNSEEN_ALIASES)
+def folder_corpus(folder: Path, registered: bool) -> Corpus:
+    files = tuple(sorted(folder.glob("*.eml")))
+    corpus = Corpus(folder.name, files, unseen_state(), UNSEEN_ALIASES)
+    return senders_registered(corpus) if registered else corpus
+
+
+def senders_registered(corpus: Corpus) -> Corpus:
+    """``corpus`` with the senders registered whose mail presumes it (RSVP, cancellation,
+    substitute, correction), though the writer was told only of ``unseen_state``'s people."""
+    orgs = OrgDirectory.from_settings(corpus.aliases, corpus.state.organisations)
+    people = dict(corpus.state.people)
+    for path in corpus.files:
+        if _expected(path).get("intent") in PRESUME_REGISTRATION:
+            msg = parse_message(path.read_bytes(), own_address=OWN)
+            org = orgs.for_address(msg.from_addr)
+            people.setdefault(msg.from_addr, Person(
+                msg.from_addr, msg.from_name, org.key if org else "", registered_at=REGISTERED_AT))
+    return replace(corpus, state=replace(corpus.state, people=people))
+
+
+def _expected(path: Path) -> dict[str, Any]:
+    return dict(json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8")))
 
 
 def evaluate(path: Path, state: NetworkState, orgs: OrgDirectory) -> dict[str, Any]:
     """What was expected of the mail at ``path`` and what mailflow made of it."""
-    expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    expected = _expected(path)
     msg = parse_message(path.read_bytes(), own_address=OWN)
     intent: Intent | None = None
     if msg.robot is None:
@@ -121,7 +134,8 @@ def evaluate(path: Path, state: NetworkState, orgs: OrgDirectory) -> dict[str, A
         "reason": intent.reason if intent else "",
         "answer_language": _same(expected, "language", intent and intent.language),
         "day": _same(expected, "day", intent and intent.day),
-        "bounced": _bounced(expected, msg.bounced),
+        "bounced": sorted(a.lower() for a in msg.bounced) == sorted(
+            a.lower() for a in expected["bounced"]) if "bounced" in expected else None,
         "people": _people(expected.get("people"), intent, orgs),
         "also": _also(expected, intent),
         "acts_for": _acts_for(expected.get("acts_for"), intent),
@@ -132,12 +146,6 @@ def _same(expected: dict[str, Any], key: str, got: Any) -> bool | None:
     if key not in expected or expected.get("robot"):
         return None
     return bool(got == expected[key])
-
-
-def _bounced(expected: dict[str, Any], bounced: tuple[str, ...]) -> bool | None:
-    if "bounced" not in expected:
-        return None
-    return sorted(a.lower() for a in bounced) == sorted(a.lower() for a in expected["bounced"])
 
 
 def _people(want: list[dict[str, str]] | None, intent: Intent | None,
@@ -187,11 +195,6 @@ def _acts_for(address: str | None, intent: Intent | None) -> bool | None:
     return address.lower() in reached
 
 
-def measure(corpus: Corpus) -> list[dict[str, Any]]:
-    orgs = OrgDirectory.from_settings(corpus.aliases, corpus.state.organisations)
-    return [evaluate(path, corpus.state, orgs) for path in corpus.files]
-
-
 def figures(mails: list[dict[str, Any]]) -> dict[str, Any]:
     """The corpus's figures from its mails' results (JSON-ready)."""
     pairs = Counter(f"{m['expected']} -> {m['got']}" for m in mails)
@@ -201,7 +204,7 @@ def figures(mails: list[dict[str, Any]]) -> dict[str, Any]:
         "accuracy_by_language": {
             lang: _ratio([m for m in mails if m["language"] == lang],
                          lambda m: m["got"] == m["expected"])
-            for lang in sorted({m["language"] for m in mails}, key=_language_order)},
+            for lang in _languages({m["language"] for m in mails})},
         "labels": _label_figures(mails),
         "robots": _robot_figures(mails),
         "confusion": dict(sorted(pairs.items())),
@@ -218,8 +221,8 @@ def figures(mails: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _language_order(lang: str) -> tuple[int, str]:
-    return (LANGUAGES.index(lang) if lang in LANGUAGES else len(LANGUAGES), lang)
+def _languages(present: set[str]) -> list[str]:
+    return [lang for lang in LANGUAGES if lang in present] + sorted(present - set(LANGUAGES))
 
 
 def _ratio(mails: Iterable[dict[str, Any]], right: Callable[[dict[str, Any]], bool]) -> list[int]:
@@ -232,26 +235,19 @@ def _checked(mails: list[dict[str, Any]], key: str) -> list[int]:
 
 
 def _label_figures(mails: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
-    seen = {m["expected"] for m in mails} | {m["got"] for m in mails}
-    out = {}
-    for label in [lbl for lbl in LABELS if lbl in seen] + sorted(seen - set(LABELS), key=str):
-        out[str(label)] = {
-            "expected": sum(1 for m in mails if m["expected"] == label),
-            "got": sum(1 for m in mails if m["got"] == label),
-            "right": sum(1 for m in mails if m["expected"] == label == m["got"]),
-        }
-    return out
+    expected, got = Counter(m["expected"] for m in mails), Counter(m["got"] for m in mails)
+    right = Counter(m["got"] for m in mails if m["got"] == m["expected"])
+    seen = set(expected) | set(got)
+    order = [label for label in LABELS if label in seen] + sorted(seen - set(LABELS), key=str)
+    return {str(k): {"expected": expected[k], "got": got[k], "right": right[k]} for k in order}
 
 
 def _robot_figures(mails: list[dict[str, Any]]) -> dict[str, Any]:
     robot = set(LABELS[len(INTENT_KINDS):])
-    return {
-        "expected": sum(1 for m in mails if m["expected"] in robot),
-        "got": sum(1 for m in mails if m["got"] in robot),
-        "right": sum(1 for m in mails if m["expected"] in robot and m["got"] in robot),
-        "persons_taken_for_robots": [m["mail"] for m in mails
-                                     if m["expected"] not in robot and m["got"] in robot],
-    }
+    flags = [(m["expected"] in robot, m["got"] in robot, m["mail"]) for m in mails]
+    return {"expected": sum(e for e, _, _ in flags), "got": sum(g for _, g, _ in flags),
+            "right": sum(e and g for e, g, _ in flags),
+            "persons_taken_for_robots": [mail for e, g, mail in flags if g and not e]}
 
 
 def _people_figures(mails: list[dict[str, Any]]) -> dict[str, Any]:
@@ -304,17 +300,21 @@ def _show_labels(labels: dict[str, dict[str, int]]) -> None:
 def _show_matrix(fig: dict[str, Any]) -> None:
     labels = list(fig["labels"])
     print("confusion matrix (rows expected, columns got):")
-    print(" " * 8 + "".join(f"{SHORT.get(lbl, lbl)[:6]:>7}" for lbl in labels))
-    for row in labels:
-        if not fig["labels"][row]["expected"]:
-            continue
+    print(" " * 8 + "".join(f"{_short(lbl):>7}" for lbl in labels))
+    for row in (label for label in labels if fig["labels"][label]["expected"]):
         cells = (fig["confusion"].get(f"{row} -> {col}", 0) for col in labels)
-        print(f"{SHORT.get(row, row)[:7]:<8}" + "".join(f"{n or '.':>7}" for n in cells))
+        print(f"{_short(row):<8}" + "".join(f"{n or '.':>7}" for n in cells))
+
+
+def _short(label: str) -> str:
+    return label.removesuffix("_request").split("_")[-1][:6]
 
 
 def compare(before: dict[str, Any], after: dict[str, Any]) -> None:
     """Print the headline figures of two runs side by side, and the mails that changed."""
-    print(f"{'':<34}{'before':>22}{'after':>22}    ({before['revision']} -> {after['revision']})")
+    print(f"{'':<34}{'before':>22}{'after':>22}")
+    for key in ("revision", "state"):
+        print(f"{key:<34}{before.get(key, '-'):>22}{after.get(key, '-'):>22}")
     for name in [n for n in after["corpora"] if n in before["corpora"]]:
         old, new = (run["corpora"][name] for run in (before, after))
         print(f"\n{name}")
@@ -334,9 +334,9 @@ _HEADLINES: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
     ("also: carried/attention/lost", lambda f: "/".join(
         str(f["also"].get(k, 0)) for k in ("carried", "attention", "lost"))),
     ("people all right", lambda f: pct(f["people"]["all_right"])),
-    ("day right", lambda f: pct(f["day"])),
-    ("answer language right", lambda f: pct(f["answer_language"])),
-    ("acts_for reached", lambda f: pct(f["acts_for"])),
+    *((title, (lambda f, key=key: pct(f[key]))) for title, key in (
+        ("day right", "day"), ("answer language right", "answer_language"),
+        ("acts_for reached", "acts_for"))),
 ]
 
 
@@ -351,20 +351,18 @@ def _show_changed(old: dict[str, dict[str, Any]], results: list[dict[str, Any]])
               f"(expected {mail['expected']})")
 
 
-def _git(*args: str) -> str:
-    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout
-
-
 def revision() -> str:
-    """The commit measured, "+changes" when mailflow/ differs from it."""
-    dirty = "+changes" if _git("status", "--porcelain", "--", "mailflow").strip() else ""
-    return _git("rev-parse", "--short", "HEAD").strip() + dirty
+    """The commit measured ("-dirty" when the tree differs from it)."""
+    describe = ["git", "describe", "--always", "--dirty"]
+    return subprocess.run(describe, cwd=ROOT, capture_output=True, text=True).stdout.strip()
 
 
-def run(corpora: list[Corpus]) -> dict[str, Any]:
-    out: dict[str, Any] = {"revision": revision(), "corpora": {}}
+def run(corpora: list[Corpus], registered: bool) -> dict[str, Any]:
+    state = "senders registered" if registered else "as the writer was told"
+    out: dict[str, Any] = {"revision": revision(), "state": state, "corpora": {}}
     for corpus in corpora:
-        results = measure(corpus)
+        orgs = OrgDirectory.from_settings(corpus.aliases, corpus.state.organisations)
+        results = [evaluate(path, corpus.state, orgs) for path in corpus.files]
         out["corpora"][corpus.name] = {"figures": figures(results), "results": results}
     return out
 
@@ -375,6 +373,9 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="save the figures and per-mail results here")
     parser.add_argument("--compare", nargs="+", type=Path, metavar="FILE",
                         help="a saved run to compare with this one (or two saved runs)")
+    parser.add_argument("--registered", action="store_true",
+                        help="register the senders of RSVPs, cancellations, substitutes and "
+                        "corrections (unseen corpora), to tell the state's part from reading's")
     args = parser.parse_args()
     if args.compare and len(args.compare) > 2:
         parser.error("--compare takes one or two files")
@@ -382,9 +383,9 @@ def main() -> int:
     if len(runs) == 2:
         compare(*runs)
         return 0
-    current = run([folder_corpus(f) for f in args.folders] or default_corpora())
+    corpora = [folder_corpus(f, args.registered) for f in args.folders]
+    current = run(corpora or default_corpora(args.registered), args.registered)
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(current, ensure_ascii=False, indent=1) + "\n",
                              encoding="utf-8")
     if runs:
