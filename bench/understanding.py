@@ -123,9 +123,8 @@ def evaluate(path: Path, state: NetworkState, orgs: OrgDirectory) -> dict[str, A
     """What was expected of the mail at ``path`` and what mailflow made of it."""
     expected = _expected(path)
     msg = parse_message(path.read_bytes(), own_address=OWN)
-    intent: Intent | None = None
-    if msg.robot is None:
-        intent = test_corpus.understand(msg, state, orgs, own_address=OWN, network_domain=DOMAIN)
+    intent: Intent | None = None if msg.robot else test_corpus.understand(
+        msg, state, orgs, own_address=OWN, network_domain=DOMAIN)
     return {
         "mail": path.stem,
         "language": expected.get("language") or ("en" if "_en" in path.stem else "fi"),
@@ -208,8 +207,7 @@ def figures(mails: list[dict[str, Any]]) -> dict[str, Any]:
         "labels": _label_figures(mails),
         "robots": _robot_figures(mails),
         "confusion": dict(sorted(pairs.items())),
-        "confusions": [[pair, n] for pair, n in pairs.most_common()
-                       if pair.split(" -> ")[0] != pair.split(" -> ")[1]],
+        "confusions": [[p, n] for p, n in pairs.most_common() if len(set(p.split(" -> "))) == 2],
         "answer_language": _checked(mails, "answer_language"),
         "day": _checked(mails, "day"),
         "bounced": _checked(mails, "bounced"),
@@ -352,9 +350,11 @@ def _show_changed(old: dict[str, dict[str, Any]], results: list[dict[str, Any]])
 
 
 def revision() -> str:
-    """The commit measured ("-dirty" when the tree differs from it)."""
-    describe = ["git", "describe", "--always", "--dirty"]
-    return subprocess.run(describe, cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    """The commit measured, "+changes" when mailflow/ differs from it."""
+    git = ["git", "-C", str(ROOT)]
+    head = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    changed = subprocess.run([*git, "diff", "--quiet", "HEAD", "--", "mailflow"]).returncode
+    return head.stdout.strip() + ("+changes" if changed else "")
 
 
 def run(corpora: list[Corpus], registered: bool) -> dict[str, Any]:
