@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mailflow.adapters.store.store import Store
+from mailflow.adapters.store import Store
 from mailflow.core.model import Organisation, Person, ProcessedMessage
 
 NOW = datetime(2026, 11, 27, 12, tzinfo=UTC)

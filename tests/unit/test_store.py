@@ -14,8 +14,7 @@ from typing import Any
 import pytest
 from tinydb import TinyDB
 
-from mailflow.adapters.store import store as store_module
-from mailflow.adapters.store.store import SCHEMA_VERSION, AtomicJSONStorage, Snapshot, Store
+from mailflow.adapters.store import SCHEMA_VERSION, AtomicJSONStorage, Snapshot, Store, layout
 from mailflow.core.errors import StoreError, StoreLockedError
 from mailflow.core.model import OutgoingMail, Person, ProcessedMessage
 
@@ -367,8 +366,8 @@ def test_records_cross_chunk_boundaries_and_long_lines(tmp_path: Path,
     records: list[object] = [message(n) for n in range(2500)]
     records[1200:1200] = [big, person(1)]
     path = compacted(tmp_path / "mailflow.json", records)
-    for chunk in (store_module.CHUNK_BYTES, 64, 1):  # chunks end at every kind of line
-        monkeypatch.setattr(store_module, "CHUNK_BYTES", chunk)
+    for chunk in (layout.CHUNK_BYTES, 64, 1):  # chunks end at every kind of line
+        monkeypatch.setattr(layout, "CHUNK_BYTES", chunk)
         with Store(path) as store:
             assert store.count(ProcessedMessage) == 2500
             assert store.get(OutgoingMail, big.key) == big
