@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import stat
-import time
+import threading
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -98,44 +98,73 @@ def test_a_corrupt_file_is_a_clear_error_and_releases_the_lock(tmp_path: Path) -
         pass
 
 
-def _hold_lock(path: str, ready: multiprocessing.synchronize.Event, seconds: float) -> None:
+def _hold_lock(path: str, ready: multiprocessing.synchronize.Event,
+               release: multiprocessing.synchronize.Event, log: str) -> None:
+    """Hold the store's lock until told to let go; log the moment just before it does."""
     with Store(path):
         ready.set()
-        time.sleep(seconds)
+        release.wait(60)
+        with open(log, "a") as handle:
+            handle.write("holder let go\n")
+
+
+class LockHolder:
+    """Another process holding the store's lock until :meth:`let_go`."""
+
+    def __init__(self, path: Path) -> None:
+        self.log = path.with_name("events.log")
+        ctx = multiprocessing.get_context("spawn")
+        self.ready, self.release = ctx.Event(), ctx.Event()
+        self.process = ctx.Process(target=_hold_lock,
+                                   args=(str(path), self.ready, self.release, str(self.log)))
+
+    def __enter__(self) -> LockHolder:
+        self.process.start()
+        assert self.ready.wait(60)
+        return self
+
+    def let_go(self) -> None:
+        self.release.set()
+        self.process.join(60)
+        assert self.process.exitcode == 0
+
+    def __exit__(self, *exc: object) -> None:
+        if self.process.exitcode is None:
+            self.let_go()
+
+    def events(self) -> list[str]:
+        return self.log.read_text().splitlines() if self.log.exists() else []
 
 
 def test_a_second_writer_waits_a_bounded_time_then_gives_up(tmp_path: Path) -> None:
-    path = str(tmp_path / "mailflow.json")
-    ctx = multiprocessing.get_context("spawn")
-    ready = ctx.Event()
-    holder = ctx.Process(target=_hold_lock, args=(path, ready, 3.0))
-    holder.start()
-    try:
-        assert ready.wait(20)
-        started = time.monotonic()
-        with pytest.raises(StoreLockedError, match="another mailflow run holds"):
-            Store(path, lock_timeout=0.5)
-        assert 0.4 < time.monotonic() - started < 2.5
-    finally:
-        holder.join()
-    with Store(path, lock_timeout=0.5):  # free again once the holder is gone
+    path = tmp_path / "mailflow.json"
+    with LockHolder(path) as holder:
+        with pytest.raises(StoreLockedError, match=r"another mailflow run holds .* \(waited 0.2 s\)"):
+            Store(path, lock_timeout=0.2)
+        assert holder.process.is_alive() and holder.events() == []  # it gave up on a held lock
+        holder.let_go()
+    with Store(path, lock_timeout=0.2):  # free again once the holder is gone
         pass
 
 
+def _open_and_log(path: Path, log: Path) -> None:
+    with Store(path, lock_timeout=60):
+        with open(log, "a") as handle:
+            handle.write("waiter got the lock\n")
+
+
 def test_a_second_writer_that_waits_long_enough_gets_the_lock(tmp_path: Path) -> None:
-    path = str(tmp_path / "mailflow.json")
-    ctx = multiprocessing.get_context("spawn")
-    ready = ctx.Event()
-    holder = ctx.Process(target=_hold_lock, args=(path, ready, 0.5))
-    holder.start()
-    try:
-        assert ready.wait(20)
-        started = time.monotonic()
-        with Store(path, lock_timeout=10):
-            waited = time.monotonic() - started
-        assert 0.2 < waited < 5  # it waited for the holder's 0.5 s, then went on
-    finally:
-        holder.join()
+    path = tmp_path / "mailflow.json"
+    with LockHolder(path) as holder:
+        waiter = threading.Thread(target=_open_and_log, args=(path, holder.log))
+        waiter.start()
+        waiter.join(0.3)
+        assert waiter.is_alive()  # still waiting: the lock is held
+        holder.let_go()
+        waiter.join(60)
+        assert not waiter.is_alive()
+    # it went on only once the holder had let go
+    assert holder.events() == ["holder let go", "waiter got the lock"]
 
 
 def test_a_mail_marked_sent_survives_a_crash_before_commit(tmp_path: Path) -> None:
