@@ -43,7 +43,7 @@ def absent_as(value: Any) -> dict[str, Any]:
 def to_document(record: Any) -> dict[str, Any]:
     """The JSON-safe document of a dataclass record, its fields in order."""
     doc = {}
-    for name in _field_names(type(record)):
+    for name in _plan(type(record)).names:
         value = getattr(record, name)
         doc[name] = value if type(value) in _PLAIN else _encode(value)
     return doc
@@ -51,16 +51,23 @@ def to_document(record: Any) -> dict[str, Any]:
 
 def from_document(cls: type[T], doc: Mapping[str, Any]) -> T:
     """The record of type ``cls`` that :func:`to_document` wrote as ``doc``."""
-    values = {}
-    for name, decode, absent in _plan(cls):
-        if name in doc:
-            value = doc[name]
-            values[name] = value if decode is None else decode(value)
-        elif absent is _REQUIRED:
+    plan = _plan(cls)
+    try:  # a document of this version holds every field
+        values = map(doc.__getitem__, plan.names)
+        return cls(*[v if d is None else d(v) for v, d in zip(values, plan.decoders, strict=True)])
+    except KeyError:
+        pass
+    return cls(**{name: _field_value(doc, name, decode, absent)
+                  for name, decode, absent in zip(plan.names, plan.decoders, plan.absent,
+                                                  strict=True)})
+
+
+def _field_value(doc: Mapping[str, Any], name: str, decode: Decode, absent: Any) -> Any:
+    if name not in doc:
+        if absent is _REQUIRED:
             raise KeyError(name)
-        else:
-            values[name] = absent
-    return cls(**values)
+        return absent
+    return doc[name] if decode is None else decode(doc[name])
 
 
 def _encode(value: Any) -> Any:
@@ -75,25 +82,30 @@ def _encode(value: Any) -> Any:
     return value
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-_PLANS: dict[type, tuple[tuple[str, Decode, Any], ...]] = {}
+@dataclasses.dataclass(frozen=True)
+class _Plan:
+    """How to read one record type: per field, in order, its name, its decoder and its
+    value when a document lacks it."""
+
+    names: tuple[str, ...]
+    decoders: tuple[Decode, ...]
+    absent: tuple[Any, ...]
 
 
-def _field_names(cls: type) -> tuple[str, ...]:
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
-    return names
+_PLANS: dict[type, _Plan] = {}
 
 
-def _plan(cls: type) -> tuple[tuple[str, Decode, Any], ...]:
-    """Each field's (name, decoder, value when absent), worked out once per type."""
+def _plan(cls: type) -> _Plan:
     plan = _PLANS.get(cls)
     if plan is None:
         hints = get_type_hints(cls)
-        plan = _PLANS[cls] = tuple(
-            (f.name, _decoder(hints[f.name]), _absent_value(f))
-            for f in dataclasses.fields(cls)
+        fields = dataclasses.fields(cls)
+        if any(not f.init or f.kw_only for f in fields):
+            raise TypeError(f"{cls.__name__}: every field must be an __init__ argument in order")
+        plan = _PLANS[cls] = _Plan(
+            names=tuple(f.name for f in fields),
+            decoders=tuple(_decoder(hints[f.name]) for f in fields),
+            absent=tuple(_absent_value(f) for f in fields),
         )
     return plan
 
