@@ -44,6 +44,7 @@ RsvpAnswer = Literal["yes", "no"]
 Outcome = Literal["handled", "attention", "robot", "ignored", "duplicate", "history"]
 MailStatus = Literal["pending", "sent", "failed"]
 
+
 def normalise_address(address: str) -> str:
     """The form an address is keyed by: stripped and lower-cased."""
     return address.strip().lower()
