@@ -49,7 +49,7 @@ sys.path.insert(0, str(ROOT))
 from aiosmtpd.controller import Controller  # noqa: E402
 from aiosmtpd.smtp import SMTP, Envelope, Session  # noqa: E402
 
-from mailflow.adapters.store.store import Store  # noqa: E402
+from mailflow.adapters.store import Store  # noqa: E402
 from mailflow.core.model import OutgoingMail, ProcessedMessage  # noqa: E402
 from mailflow.core.reading.parse import message_key  # noqa: E402
 from tests.dovecot import Dovecot  # noqa: E402

@@ -67,7 +67,7 @@ import mailflow.run.tick as tick_module
 from mailflow.adapters.fileoutbox import FileOutbox
 from mailflow.adapters.imap import ImapMailbox
 from mailflow.adapters.ports import SendResult
-from mailflow.adapters.store.store import Store
+from mailflow.adapters.store import Store
 from mailflow.config.loader import MailboxSettings, NetworkSettings, OutboxSettings, Settings
 from mailflow.config.resources import templates_dir
 from mailflow.core.model import NetworkDay

@@ -8,6 +8,8 @@ measures, each in a fresh process so peak memory (max RSS) is its own:
            the journal outgrows the file), close
   tick   - a whole `run_tick` that handles 1,000 new sign-up mails from a Maildir into
            that store (parse, understand, decide, record, answer into a file outbox)
+  lock   - a second writer while another process holds the lock for 0.5 s: how long it
+           waits with a long lock_timeout, and how long before it gives up at 0.5 s
 Prints a table. Usage: python bench/store_bench.py [--messages 10000] [--people 2000]
 """
 
@@ -25,7 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mailflow.adapters.store.store import Store
+from mailflow.adapters.store import Store
+from mailflow.core.errors import StoreLockedError
 from mailflow.core.model import Organisation, Person, ProcessedMessage
 
 NOW = datetime(2026, 11, 27, 12, tzinfo=UTC)
@@ -69,7 +72,34 @@ def tick_child(path: str) -> None:
                       "count": len(report.handled)}))
 
 
+def hold_child(path: str, milliseconds: int) -> None:
+    with Store(path):
+        print("ready", flush=True)
+        time.sleep(milliseconds / 1000)
+
+
+def lock_wait(path: Path, hold_ms: int, timeout: float) -> float:
+    """Seconds a second writer spends in Store() while another process holds the lock
+    for ``hold_ms`` (from the moment the holder has it)."""
+    holder = subprocess.Popen([sys.executable, __file__, "--child", "hold", str(path),
+                               str(hold_ms)], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline() == "ready\n"
+    began = time.perf_counter()
+    try:
+        with Store(path, lock_timeout=timeout):
+            pass
+    except StoreLockedError:
+        pass
+    waited = time.perf_counter() - began
+    holder.wait()
+    holder.stdout.close()
+    return waited
+
+
 def child(mode: str, path: str, start: int) -> None:
+    if mode == "hold":
+        hold_child(path, start)
+        return
     if mode == "tick":
         tick_child(path)
         return
@@ -123,6 +153,9 @@ def main() -> None:
 
         deliver(str(path.parent / "mail"), [signup(n, padding=2000) for n in range(1000)])
         tick = measure("tick", path)
+        lock_path = Path(folder) / "lock" / "mailflow.json"
+        waited_for_holder = lock_wait(lock_path, 500, 10.0)
+        gave_up_after = lock_wait(lock_path, 2000, 0.5)
         print(f"store: {args.messages:,} handled messages, {args.people:,} people, "
               f"{size_mb:.1f} MB on disk")
         print(f"{'operation':<44} {'seconds':>8} {'peak MB':>8}")
@@ -137,6 +170,8 @@ def main() -> None:
         print(f"{'(baseline: Python with mailflow imported)':<44} {'':>8} "
               f"{baseline['peak_mb']:>8.1f}")
         print(f"after: {int(record['count']):,} messages in the store")
+        print(f"lock: a second writer waited {waited_for_holder:.2f} s for a 0.5 s holder; "
+              f"gave up after {gave_up_after:.2f} s at lock_timeout 0.5 s")
 
 
 if __name__ == "__main__":

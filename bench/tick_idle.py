@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from mailflow.adapters.store.store import Store  # noqa: E402
+from mailflow.adapters.store import Store  # noqa: E402
 from mailflow.core.model import Organisation, OutgoingMail, Person, ProcessedMessage  # noqa: E402
 from mailflow.run.tick import FIRST_RUN_META, LAST_DIGEST_META  # noqa: E402
 

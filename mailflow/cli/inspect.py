@@ -62,7 +62,7 @@ def inspect_file(path: Path, settings: Settings) -> dict[str, Any]:
 
 
 def _read_state(settings: Settings) -> NetworkState:
-    from mailflow.adapters.store.store import Snapshot
+    from mailflow.adapters.store import Snapshot
     from mailflow.run.tick import load_state
 
     return load_state(Snapshot(settings.resolve(settings.store.path)))

@@ -1,17 +1,21 @@
 """The network's records: plain frozen data, no I/O.
 
-Every record converts to and from a JSON-safe dict (``to_doc`` / ``from_doc``) so the
-store can keep it in TinyDB; timestamps are timezone-aware ``datetime`` values stored
-as ISO 8601 strings, money is ``Decimal`` stored as a string.
+Every record converts to and from a JSON-safe dict (``to_doc`` / ``from_doc``, one rule
+for all of them in :mod:`mailflow.core.documents`) so the store can keep it in TinyDB;
+timestamps are timezone-aware ``datetime`` values stored as ISO 8601 strings, money is
+``Decimal`` stored as a string.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
-from typing import Any, Literal, TypeVar, get_args
+from typing import Any, Literal, Self, get_args
+
+from mailflow.core.documents import absent_as, from_document, to_document
 
 __all__ = [
     "ROLES",
@@ -40,55 +44,24 @@ RsvpAnswer = Literal["yes", "no"]
 Outcome = Literal["handled", "attention", "robot", "ignored", "duplicate", "history"]
 MailStatus = Literal["pending", "sent", "failed"]
 
-T = TypeVar("T")
-
 
 def normalise_address(address: str) -> str:
     """The form an address is keyed by: stripped and lower-cased."""
     return address.strip().lower()
 
 
-def _encode(value: Any) -> Any:
-    if isinstance(value, datetime | date | time):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, tuple | list):
-        return [_encode(v) for v in value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    return value
-
-
-_PLAIN = (str, int, float, bool, type(None))
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
-def _field_names(cls: type) -> tuple[str, ...]:
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
-    return names
-
-
 class _Record:
-    """Mixin: JSON-safe dict conversion for the frozen records below."""
+    """Mixin: the JSON-safe document of a record and back (:mod:`mailflow.core.documents`)."""
 
     def to_doc(self) -> dict[str, Any]:
-        doc = {}
-        for name in _field_names(type(self)):
-            value = getattr(self, name)
-            doc[name] = value if type(value) in _PLAIN else _encode(value)
-        return doc
+        return to_document(self)
 
-    def replace(self: T, **changes: Any) -> T:
+    @classmethod
+    def from_doc(cls, doc: Mapping[str, Any]) -> Self:
+        return from_document(cls, doc)
+
+    def replace(self, **changes: Any) -> Self:
         return dataclasses.replace(self, **changes)  # type: ignore[type-var]
-
-
-def _dt(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
 
 
 @dataclass(frozen=True)
@@ -106,15 +79,6 @@ class Organisation(_Record):
     committed: bool = False
     committed_at: datetime | None = None
 
-    @classmethod
-    def from_doc(cls, doc: dict[str, Any]) -> Organisation:
-        return cls(
-            key=doc["key"],
-            name=doc["name"],
-            aliases=tuple(doc.get("aliases", ())),
-            committed=bool(doc.get("committed", False)),
-            committed_at=_dt(doc.get("committed_at")),
-        )
 
 
 @dataclass(frozen=True)
@@ -128,8 +92,8 @@ class Person(_Record):
     """
 
     address: str
-    name: str
-    org: str
+    name: str = field(metadata=absent_as(""))
+    org: str = field(metadata=absent_as(""))
     role: Role = "unknown"
     status: PersonStatus = "registered"
     waitlist_position: int | None = None
@@ -139,21 +103,6 @@ class Person(_Record):
     days: tuple[str, ...] = ()
     failing: bool = False  # mail to this address bounced
 
-    @classmethod
-    def from_doc(cls, doc: dict[str, Any]) -> Person:
-        return cls(
-            address=doc["address"],
-            name=doc.get("name", ""),
-            org=doc.get("org", ""),
-            role=doc.get("role", "unknown"),
-            status=doc.get("status", "registered"),
-            waitlist_position=doc.get("waitlist_position"),
-            language=doc.get("language", "fi"),
-            diet=doc.get("diet", ""),
-            registered_at=_dt(doc.get("registered_at")),
-            days=tuple(doc.get("days", ())),
-            failing=bool(doc.get("failing", False)),
-        )
 
 
 @dataclass(frozen=True)
@@ -163,9 +112,6 @@ class CostItem(_Record):
     label: str
     amount: Decimal
 
-    @classmethod
-    def from_doc(cls, doc: dict[str, Any]) -> CostItem:
-        return cls(label=doc["label"], amount=Decimal(doc["amount"]))
 
 
 @dataclass(frozen=True)
@@ -183,7 +129,7 @@ class NetworkDay(_Record):
     date: date
     start: time
     end: time
-    place: str
+    place: str = field(metadata=absent_as(""))
     title: str = ""
     sponsor: str = ""
     cost_items: tuple[CostItem, ...] = ()
@@ -195,21 +141,6 @@ class NetworkDay(_Record):
     def price(self) -> Decimal:
         return sum((c.amount for c in self.cost_items), Decimal("0"))
 
-    @classmethod
-    def from_doc(cls, doc: dict[str, Any]) -> NetworkDay:
-        return cls(
-            id=doc["id"],
-            date=date.fromisoformat(doc["date"]),
-            start=time.fromisoformat(doc["start"]),
-            end=time.fromisoformat(doc["end"]),
-            place=doc.get("place", ""),
-            title=doc.get("title", ""),
-            sponsor=doc.get("sponsor", ""),
-            cost_items=tuple(CostItem.from_doc(c) for c in doc.get("cost_items", ())),
-            follow_up=bool(doc.get("follow_up", False)),
-            cancelled=bool(doc.get("cancelled", False)),
-            sequence=int(doc.get("sequence", 0)),
-        )
 
 
 @dataclass(frozen=True)
@@ -222,15 +153,6 @@ class Rsvp(_Record):
     at: datetime
     source: str = "mail"  # "mail", "itip", "cli"
 
-    @classmethod
-    def from_doc(cls, doc: dict[str, Any]) -> Rsvp:
-        return cls(
-            day_id=doc["day_id"],
-            address=doc["address"],
-            answer=doc["answer"],
-            at=datetime.fromisoformat(doc["at"]),
-            source=doc.get("source", "mail"),
-        )
 
 
 @dataclass(frozen=True)
@@ -242,14 +164,6 @@ class InterestSubscription(_Record):
     at: datetime
     language: str = "fi"
 
-    @classmethod
-    def from_doc(cls, doc: dict[str, Any]) -> InterestSubscription:
-        return cls(
-            address=doc["address"],
-            subscribed=bool(doc["subscribed"]),
-            at=datetime.fromisoformat(doc["at"]),
-            language=doc.get("language", "fi"),
-        )
 
 
 @dataclass(frozen=True)
@@ -264,22 +178,11 @@ class ProcessedMessage(_Record):
     key: str
     received_at: datetime
     handled_at: datetime
-    sender: str
+    sender: str = field(metadata=absent_as(""))
     outcome: Outcome
     intent: str = ""
     folder: str = "processed"
 
-    @classmethod
-    def from_doc(cls, doc: dict[str, Any]) -> ProcessedMessage:
-        return cls(
-            key=doc["key"],
-            received_at=datetime.fromisoformat(doc["received_at"]),
-            handled_at=datetime.fromisoformat(doc["handled_at"]),
-            sender=doc.get("sender", ""),
-            outcome=doc["outcome"],
-            intent=doc.get("intent", ""),
-            folder=doc.get("folder", "processed"),
-        )
 
 
 @dataclass(frozen=True)
@@ -288,25 +191,13 @@ class AttentionItem(_Record):
 
     id: str
     message_key: str
-    sender: str
-    subject: str
+    sender: str = field(metadata=absent_as(""))
+    subject: str = field(metadata=absent_as(""))
     reason: str
-    excerpt: str
+    excerpt: str = field(metadata=absent_as(""))
     at: datetime
     handled: bool = False
 
-    @classmethod
-    def from_doc(cls, doc: dict[str, Any]) -> AttentionItem:
-        return cls(
-            id=doc["id"],
-            message_key=doc["message_key"],
-            sender=doc.get("sender", ""),
-            subject=doc.get("subject", ""),
-            reason=doc["reason"],
-            excerpt=doc.get("excerpt", ""),
-            at=datetime.fromisoformat(doc["at"]),
-            handled=bool(doc.get("handled", False)),
-        )
 
 
 @dataclass(frozen=True)
@@ -320,7 +211,7 @@ class OutgoingMail(_Record):
 
     key: str
     to: str
-    subject: str
+    subject: str = field(metadata=absent_as(""))
     message_id: str
     created_at: datetime
     status: MailStatus = "pending"
@@ -332,23 +223,6 @@ class OutgoingMail(_Record):
     kind: str = ""
     extra_recipients: tuple[str, ...] = field(default=())
 
-    @classmethod
-    def from_doc(cls, doc: dict[str, Any]) -> OutgoingMail:
-        return cls(
-            key=doc["key"],
-            to=doc["to"],
-            subject=doc.get("subject", ""),
-            message_id=doc["message_id"],
-            created_at=datetime.fromisoformat(doc["created_at"]),
-            status=doc.get("status", "pending"),
-            attempts=int(doc.get("attempts", 0)),
-            next_attempt_at=_dt(doc.get("next_attempt_at")),
-            sent_at=_dt(doc.get("sent_at")),
-            last_error=doc.get("last_error", ""),
-            raw=doc.get("raw", ""),
-            kind=doc.get("kind", ""),
-            extra_recipients=tuple(doc.get("extra_recipients", ())),
-        )
 
 
 @dataclass(frozen=True)
@@ -367,13 +241,3 @@ class PendingAction(_Record):
     expires_at: datetime
     done: bool = False
 
-    @classmethod
-    def from_doc(cls, doc: dict[str, Any]) -> PendingAction:
-        return cls(
-            token=doc["token"],
-            address=doc["address"],
-            intent=dict(doc["intent"]),
-            created_at=datetime.fromisoformat(doc["created_at"]),
-            expires_at=datetime.fromisoformat(doc["expires_at"]),
-            done=bool(doc.get("done", False)),
-        )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mailflow.adapters.ports import Mailbox, Sender
-from mailflow.adapters.store.store import Store
+from mailflow.adapters.store import Store
 from mailflow.config.loader import Settings, resolve_secret
 from mailflow.config.resources import templates_dir
 from mailflow.core.writing.render import Renderer

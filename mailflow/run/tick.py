@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from mailflow.adapters.ports import IncomingMessage, Mailbox, Sender
-from mailflow.adapters.store.store import Snapshot, Store
+from mailflow.adapters.store import Snapshot, Store
 from mailflow.config.loader import Settings
 from mailflow.core.errors import MailflowError, PermanentDeliveryError, TemporaryServerError
 from mailflow.core.model import (

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from datetime import UTC, datetime
 
-from mailflow.adapters.store.store import Store
+from mailflow.adapters.store import Store
 from mailflow.core.model import Person, ProcessedMessage
 
 NOW = datetime(2026, 11, 27, tzinfo=UTC)

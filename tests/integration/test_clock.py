@@ -20,7 +20,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from mailflow.adapters.store.store import Store
+from mailflow.adapters.store import Store
 from mailflow.config.loader import (
     MailboxSettings,
     NetworkSettings,

@@ -7,7 +7,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from mailflow.adapters.store.store import Snapshot
+from mailflow.adapters.store import Snapshot
 from mailflow.core.model import OutgoingMail, ProcessedMessage
 from tests.factories import write_maildir_config
 from tests.mailgen import deliver, signup
@@ -31,7 +31,7 @@ def test_a_tick_that_cannot_get_the_lock_exits_75_with_one_line(tmp_path: Path) 
     config = _config(tmp_path, timeout=0.5)
     holder = subprocess.Popen(
         [sys.executable, "-c",
-         "import sys, time; from mailflow.adapters.store.store import Store\n"
+         "import sys, time; from mailflow.adapters.store import Store\n"
          f"s = Store({str(tmp_path / 'mailflow.json')!r}); print('held', flush=True); "
          "time.sleep(10)"],
         stdout=subprocess.PIPE, text=True,

@@ -16,7 +16,7 @@ import pytest
 
 from mailflow.adapters.imap import ImapMailbox
 from mailflow.adapters.maildir import MaildirMailbox
-from mailflow.adapters.store.store import Snapshot, Store
+from mailflow.adapters.store import Snapshot, Store
 from mailflow.cli.main import main
 from mailflow.config.loader import load_settings
 from mailflow.core.model import AttentionItem, InterestSubscription, Person, ProcessedMessage

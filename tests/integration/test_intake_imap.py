@@ -19,7 +19,7 @@ import pytest
 
 from mailflow.adapters.fileoutbox import FileOutbox
 from mailflow.adapters.imap import ImapMailbox
-from mailflow.adapters.store.store import Store
+from mailflow.adapters.store import Store
 from mailflow.config.loader import MailboxSettings, NetworkSettings, OutboxSettings, Settings
 from mailflow.config.resources import templates_dir
 from mailflow.core.errors import TemporaryServerError

@@ -30,7 +30,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, Session
 
-from mailflow.adapters.store.store import Store
+from mailflow.adapters.store import Store
 from mailflow.config.loader import load_settings
 from mailflow.core.model import AttentionItem, OutgoingMail, PendingAction, Person, ProcessedMessage
 from mailflow.run.bootstrap import build_services

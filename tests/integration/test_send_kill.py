@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from mailflow.adapters.store.store import Snapshot
+from mailflow.adapters.store import Snapshot
 from mailflow.core.model import OutgoingMail
 from tests.factories import RecordingSmtp, free_port, smtp_server, write_smtp_config
 from tests.mailgen import deliver, signup

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from mailflow.adapters.store.store import Store
+from mailflow.adapters.store import Store
 from mailflow.core.model import Person, ProcessedMessage
 
 WRITER = Path(__file__).with_name("store_writer.py")

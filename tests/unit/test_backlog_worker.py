@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from mailflow.adapters.ports import Batch, IncomingMessage
-from mailflow.adapters.store.store import Store
+from mailflow.adapters.store import Store
 from mailflow.core.model import Person
 from mailflow.core.state import apply_decision
 from mailflow.core.values import Decision, NetworkState

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from mailflow.adapters.store.store import Store
+from mailflow.adapters.store import Store
 from mailflow.cli.main import main
 from mailflow.core.model import NetworkDay, OutgoingMail, Person
 from tests.mailgen import deliver, signup

@@ -5,17 +5,13 @@ from __future__ import annotations
 import json
 import multiprocessing
 import stat
-import time
-from collections.abc import Mapping
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
-from tinydb import TinyDB
 
-from mailflow.adapters.store import store as store_module
-from mailflow.adapters.store.store import SCHEMA_VERSION, AtomicJSONStorage, Snapshot, Store
+from mailflow.adapters.store import SCHEMA_VERSION, Snapshot, Store
 from mailflow.core.errors import StoreError, StoreLockedError
 from mailflow.core.model import OutgoingMail, Person, ProcessedMessage
 
@@ -99,44 +95,73 @@ def test_a_corrupt_file_is_a_clear_error_and_releases_the_lock(tmp_path: Path) -
         pass
 
 
-def _hold_lock(path: str, ready: multiprocessing.synchronize.Event, seconds: float) -> None:
+def _hold_lock(path: str, ready: multiprocessing.synchronize.Event,
+               release: multiprocessing.synchronize.Event, log: str) -> None:
+    """Hold the store's lock until told to let go; log the moment just before it does."""
     with Store(path):
         ready.set()
-        time.sleep(seconds)
+        release.wait(60)
+        with open(log, "a") as handle:
+            handle.write("holder let go\n")
+
+
+class LockHolder:
+    """Another process holding the store's lock until :meth:`let_go`."""
+
+    def __init__(self, path: Path) -> None:
+        self.log = path.with_name("events.log")
+        ctx = multiprocessing.get_context("spawn")
+        self.ready, self.release = ctx.Event(), ctx.Event()
+        self.process = ctx.Process(target=_hold_lock,
+                                   args=(str(path), self.ready, self.release, str(self.log)))
+
+    def __enter__(self) -> LockHolder:
+        self.process.start()
+        assert self.ready.wait(60)
+        return self
+
+    def let_go(self) -> None:
+        self.release.set()
+        self.process.join(60)
+        assert self.process.exitcode == 0
+
+    def __exit__(self, *exc: object) -> None:
+        if self.process.exitcode is None:
+            self.let_go()
+
+    def events(self) -> list[str]:
+        return self.log.read_text().splitlines() if self.log.exists() else []
 
 
 def test_a_second_writer_waits_a_bounded_time_then_gives_up(tmp_path: Path) -> None:
-    path = str(tmp_path / "mailflow.json")
-    ctx = multiprocessing.get_context("spawn")
-    ready = ctx.Event()
-    holder = ctx.Process(target=_hold_lock, args=(path, ready, 3.0))
-    holder.start()
-    try:
-        assert ready.wait(20)
-        started = time.monotonic()
-        with pytest.raises(StoreLockedError, match="another mailflow run holds"):
-            Store(path, lock_timeout=0.5)
-        assert 0.4 < time.monotonic() - started < 2.5
-    finally:
-        holder.join()
-    with Store(path, lock_timeout=0.5):  # free again once the holder is gone
+    path = tmp_path / "mailflow.json"
+    with LockHolder(path) as holder:
+        with pytest.raises(StoreLockedError, match=r"another mailflow run holds .* \(waited 0.2 s\)"):
+            Store(path, lock_timeout=0.2)
+        assert holder.process.is_alive() and holder.events() == []  # it gave up on a held lock
+        holder.let_go()
+    with Store(path, lock_timeout=0.2):  # free again once the holder is gone
         pass
 
 
+def _open_and_log(path: Path, log: Path) -> None:
+    with Store(path, lock_timeout=60):
+        with open(log, "a") as handle:
+            handle.write("waiter got the lock\n")
+
+
 def test_a_second_writer_that_waits_long_enough_gets_the_lock(tmp_path: Path) -> None:
-    path = str(tmp_path / "mailflow.json")
-    ctx = multiprocessing.get_context("spawn")
-    ready = ctx.Event()
-    holder = ctx.Process(target=_hold_lock, args=(path, ready, 0.5))
-    holder.start()
-    try:
-        assert ready.wait(20)
-        started = time.monotonic()
-        with Store(path, lock_timeout=10):
-            waited = time.monotonic() - started
-        assert 0.2 < waited < 5  # it waited for the holder's 0.5 s, then went on
-    finally:
-        holder.join()
+    path = tmp_path / "mailflow.json"
+    with LockHolder(path) as holder:
+        waiter = threading.Thread(target=_open_and_log, args=(path, holder.log))
+        waiter.start()
+        waiter.join(0.3)
+        assert waiter.is_alive()  # still waiting: the lock is held
+        holder.let_go()
+        waiter.join(60)
+        assert not waiter.is_alive()
+    # it went on only once the holder had let go
+    assert holder.events() == ["holder let go", "waiter got the lock"]
 
 
 def test_a_mail_marked_sent_survives_a_crash_before_commit(tmp_path: Path) -> None:
@@ -183,6 +208,15 @@ def test_many_records_are_written_in_one_pass(tmp_path: Path) -> None:
         assert store.has(ProcessedMessage, "<m1999@omnia.test>")
         assert store.delete(ProcessedMessage, ["<m1@omnia.test>", "<nope>"]) == 1
         assert not store.has(ProcessedMessage, "<m1@omnia.test>")
+
+
+def compacted(path: Path, records: list[object]) -> Path:
+    """A store holding ``records`` in its main file, with no journal."""
+    with Store(path) as store:
+        store.put_many(records)
+        store.scrub()
+        store.commit()
+    return path
 
 
 def journal_of(path: Path) -> Path:
@@ -322,159 +356,6 @@ def test_a_snapshot_sees_every_whole_commit_without_the_lock(tmp_path: Path) -> 
         assert sorted(p.address for p in snapshot.all(Person)) == [
             "p1@omnia.test", "p2@omnia.test"]
         assert snapshot.meta("generation") == 7
-
-
-# -- the main file's layout: one record a line, loaded a chunk at a time -------------------
-def message(n: int, at: datetime = NOW) -> ProcessedMessage:
-    return ProcessedMessage(key=f"<m{n}@omnia.test>", received_at=at, handled_at=at,
-                            sender=f"p{n % 7}@omnia.test", outcome="handled", intent="signup")
-
-
-def compacted(path: Path, records: list[object]) -> Path:
-    with Store(path) as store:
-        store.put_many(records)
-        store.scrub()
-        store.commit()
-    return path
-
-
-ODD = "Kysymys – \"lainaus\"\n}\n\"1\":{}\u2028\\ 🎉"  # newline, quotes, a closing brace, U+2028
-
-
-def test_the_file_holds_one_record_a_line_and_tinydb_reads_it(tmp_path: Path) -> None:
-    path = compacted(tmp_path / "mailflow.json",
-                     [person(1), person(2, name=ODD), *(message(n) for n in range(3))])
-    lines = path.read_bytes().split(b"\n")
-    assert lines[0] == b"{" and lines[-2:] == [b"}", b""]
-    people = [json.loads(b"{" + line.rstrip(b",") + b"}") for line in lines
-              if b'"address":"p' in line and b'"org"' in line]
-    assert [doc for one in people for doc in one.values()] == [person(1).to_doc(),
-                                                                person(2, name=ODD).to_doc()]
-    db = TinyDB(path)
-    try:
-        assert db.table("people").all() == [person(1).to_doc(), person(2, name=ODD).to_doc()]
-        assert len(db.table("messages")) == 3
-    finally:
-        db.close()
-    with Store(path) as store:
-        assert store.get(Person, "p2@omnia.test") == person(2, name=ODD)
-        assert store.all(ProcessedMessage) == [message(n) for n in range(3)]
-
-
-def test_records_cross_chunk_boundaries_and_long_lines(tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    big = pending_mail().replace(raw="x" * 700_000)  # one line longer than a chunk
-    records: list[object] = [message(n) for n in range(2500)]
-    records[1200:1200] = [big, person(1)]
-    path = compacted(tmp_path / "mailflow.json", records)
-    for chunk in (store_module.CHUNK_BYTES, 64, 1):  # chunks end at every kind of line
-        monkeypatch.setattr(store_module, "CHUNK_BYTES", chunk)
-        with Store(path) as store:
-            assert store.count(ProcessedMessage) == 2500
-            assert store.get(OutgoingMail, big.key) == big
-            assert store.get(Person, "p1@omnia.test") == person(1)
-            assert store.get(ProcessedMessage, "<m2499@omnia.test>") == message(2499)
-
-
-def test_compaction_numbers_the_records_afresh(tmp_path: Path) -> None:
-    path = compacted(tmp_path / "mailflow.json", [person(n) for n in range(1, 6)])
-    with Store(path) as store:
-        store.delete(Person, ["p1@omnia.test", "p3@omnia.test"])
-        store.put(person(9))
-        store.scrub()
-        store.commit()
-    people = json.loads(path.read_text(encoding="utf-8"))["people"]
-    assert {i: d["address"] for i, d in people.items()} == {
-        "1": "p2@omnia.test", "2": "p4@omnia.test", "3": "p5@omnia.test", "4": "p9@omnia.test"}
-
-
-@pytest.mark.parametrize("layout", ["one line", "tinydb", "tinydb indented", "hand edited"])
-def test_files_in_other_layouts_load_and_are_laid_out_again(tmp_path: Path, layout: str) -> None:
-    path = tmp_path / "mailflow.json"
-    data = {"meta": {"1": {"schema_version": SCHEMA_VERSION}},
-            "people": {"4": person(1).to_doc(), "9": person(2, name=ODD).to_doc()}}
-    if layout == "one line":  # what mailflow wrote before this layout
-        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
-                        encoding="utf-8")
-    elif layout.startswith("tinydb"):
-        db = TinyDB(path, **({"indent": 2} if layout.endswith("indented") else {}))
-        db.table("meta").insert(data["meta"]["1"])
-        db.table("people").insert_multiple(data["people"].values())
-        db.close()
-    else:  # starts like this layout, then is not
-        path.write_text('{\n"people":{\n"4":' + json.dumps(person(1).to_doc()) + ",\n"
-                        '"9":' + json.dumps(person(2, name=ODD).to_doc()) + "\n},"
-                        '"meta": {"1": {"schema_version": 1}}}', encoding="utf-8")
-    with Store(path) as store:
-        assert store.all(Person) == [person(1), person(2, name=ODD)]
-        store.scrub()
-        store.commit()
-    assert path.read_bytes().startswith(b'{\n"')
-    with Store(path) as store:
-        assert store.all(Person) == [person(1), person(2, name=ODD)]
-
-
-@pytest.mark.parametrize("damage", ["cut short", "cut at a line", "a record", "a header",
-                                    "a lost comma", "not utf-8"])
-def test_a_damaged_file_in_this_layout_is_a_clear_error(tmp_path: Path, damage: str) -> None:
-    path = compacted(tmp_path / "mailflow.json", [person(n) for n in range(50)])
-    text = path.read_bytes()
-    lines = text.split(b"\n")
-    if damage == "cut short":
-        text = text[: len(text) // 2]
-    elif damage == "cut at a line":
-        text = b"\n".join(lines[:30]) + b"\n"
-    elif damage == "a record":
-        text = text.replace(b'"p7@omnia.test"', b'"p7@omnia.test', 1)
-    elif damage == "a header":
-        text = text.replace(b'"people":{', b'"people":[', 1)
-    elif damage == "a lost comma":
-        assert b'},\n"2":' in text
-        text = text.replace(b'},\n"2":', b'}\n"2":', 1)
-    else:
-        text = text.replace("Henkilö 7".encode(), b"Henkil\xf6 7", 1)
-    path.write_bytes(text)
-    with pytest.raises(StoreError, match=r"mailflow\.json: the store is not (valid JSON|UTF-8)"):
-        Store(path)
-    with pytest.raises(StoreError):  # not StoreLockedError: the failed open let go of the lock
-        Store(path, lock_timeout=0.1)
-
-
-def test_a_document_that_is_not_a_record_is_a_clear_error(tmp_path: Path) -> None:
-    path = tmp_path / "mailflow.json"
-    path.write_text('{"people": {"1": {"name": "no address"}}}', encoding="utf-8")
-    with pytest.raises(StoreError, match=r"mailflow\.json: table 'people' holds a document"):
-        Store(path)
-
-
-def test_equal_strings_are_one_object_from_the_file_the_journal_and_new_records(
-    tmp_path: Path,
-) -> None:
-    path = compacted(tmp_path / "mailflow.json", [message(n) for n in range(100)])
-    with Store(path) as store:
-        store.put_many(message(n) for n in range(100, 200))  # journalled
-        store.commit()
-    with Store(path) as store:  # 100 from the file, 100 from the journal
-        store.put_many(message(n) for n in range(200, 300))  # and 100 new ones
-        docs: list[Mapping[str, Any]] = []
-        store.select(ProcessedMessage, lambda doc: docs.append(doc) is None and False)
-    assert len(docs) == 300
-    for field in ("handled_at", "sender", "outcome", "intent", "folder"):
-        values = [doc[field] for doc in docs]
-        assert len({id(v) for v in values}) == len(set(values)), field
-    assert len({id(doc["key"]) for doc in docs}) == 300
-
-
-def test_atomic_json_storage_serves_tinydb_itself(tmp_path: Path) -> None:
-    path = tmp_path / "db.json"
-    db = TinyDB(path, storage=AtomicJSONStorage)
-    db.table("people").insert_multiple([person(1).to_doc(), person(2, name=ODD).to_doc()])
-    db.close()
-    assert path.read_bytes().startswith(b'{\n"people":{\n"1":')
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    again = TinyDB(path, storage=AtomicJSONStorage)
-    assert again.table("people").all() == [person(1).to_doc(), person(2, name=ODD).to_doc()]
-    again.close()
 
 
 @pytest.mark.parametrize("torn", [b"", b'{"tables":{"people":{"p3@omnia.test":{"addr'])

@@ -11,7 +11,7 @@ import pytest
 
 import mailflow.run.tick as tick_module
 from mailflow.adapters.ports import Batch
-from mailflow.adapters.store.store import Snapshot, Store
+from mailflow.adapters.store import Snapshot, Store
 from mailflow.config.loader import load_settings
 from mailflow.core.model import AttentionItem, NetworkDay, OutgoingMail, ProcessedMessage
 from mailflow.intake.backlog_worker import BacklogWorker

@@ -1,0 +1,56 @@
+"""The store file's schema version and the steps that bring an older file up to date.
+
+A step gets and returns the whole store as ``{table: {id: document}}``, record tables
+keyed by the record's key, after the journal has been replayed; the store writes the
+result back whole at its next commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from mailflow.core.errors import StoreError
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "migrate", "schema_version"]
+
+SCHEMA_VERSION = 1
+
+
+def _migrate_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 0 files (before versioning) had no meta table and no sent journal."""
+    data.setdefault("meta", {})
+    data["meta"]["1"] = {"schema_version": 1}
+    return data
+
+
+#: from-version -> the step turning a store of that version into the next version
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    0: _migrate_0_to_1,
+}
+
+
+def schema_version(data: dict[str, Any]) -> int:
+    """The version a store's data says it has (0: from before versioning)."""
+    meta = data.get("meta") or {}
+    for doc in meta.values():
+        if "schema_version" in doc:
+            return int(doc["schema_version"])
+    return 0
+
+
+def migrate(data: dict[str, Any], where: object) -> tuple[dict[str, Any], bool]:
+    """``data`` brought up to :data:`SCHEMA_VERSION`, and whether any step ran. A store
+    newer than this mailflow is refused (``where`` names it in the error)."""
+    version = schema_version(data)
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{where}: schema version {version} is newer than this mailflow "
+            f"understands ({SCHEMA_VERSION}); upgrade mailflow"
+        )
+    migrated = False
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version = schema_version(data)
+        migrated = True
+    return data, migrated
