@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from mailflow.adapters.ports import IncomingMessage
 
-__all__ = ["BATCH_BYTES", "BatchFill", "aware"]
+__all__ = ["BATCH_BYTES", "BatchFill", "aware", "read_cost"]
 
 BATCH_BYTES = 64 * 1024 * 1024  # a batch holds at most this many message bytes (or one message)
 
@@ -20,6 +20,12 @@ def aware(moment: datetime) -> datetime:
     """``moment`` in UTC (a zone-less one taken as UTC): the same instant, in a zone that
     pickles (IMAPClient's own zone class does not)."""
     return moment.astimezone(UTC) if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def read_cost(size: int, max_bytes: int) -> int:
+    """Bytes a message of ``size`` adds to its batch: none when it is over the cap
+    ``max_bytes``, because it is not read."""
+    return size if size <= max_bytes else 0
 
 
 class BatchFill:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from mailflow.adapters.batching import read_cost
+
 __all__ = ["Meta", "body_groups", "chunks", "cursor_of", "last_uid_of", "uid_of", "uids_for"]
 
 log = logging.getLogger("mailflow.adapters.imap")  # the mailbox's lines, under one name
@@ -43,7 +45,7 @@ def body_groups(metas: list[Meta], max_bytes: int, budget: int) -> Iterator[list
     group: list[Meta] = []
     total = 0
     for meta in metas:
-        size = meta.size if meta.size <= max_bytes else 0
+        size = read_cost(meta.size, max_bytes)
         if group and total + size > budget:
             yield group
             group, total = [], 0

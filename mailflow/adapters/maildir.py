@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from mailflow.adapters.batching import BATCH_BYTES, BatchFill, aware
+from mailflow.adapters.batching import BATCH_BYTES, BatchFill, aware, read_cost
 from mailflow.adapters.headers import from_address, header_block
 from mailflow.adapters.ports import Batch, IncomingMessage
 from mailflow.core.errors import ConfigError, TemporaryServerError
@@ -88,7 +88,7 @@ class MaildirMailbox:
         self._history = 0
         fill = BatchFill(batch_size, first_size, self.batch_bytes)
         for entry in self._delivered_since(aware(since)):
-            if fill.overflows(_cost(entry.size, max_bytes)):
+            if fill.overflows(read_cost(entry.size, max_bytes)):
                 yield Batch(fill.take(), {})
             message = self._read(entry, max_bytes)  # read only when its batch is next
             if message is None:
@@ -265,8 +265,3 @@ def _sender(path: Path) -> str:
     except OSError:
         return ""
     return from_address(header_block(head))
-
-
-def _cost(size: int, max_bytes: int) -> int:
-    """Bytes a message adds to its batch (none when it is over the cap: not read)."""
-    return size if size <= max_bytes else 0
