@@ -48,6 +48,17 @@ def connect_smtp(settings: SmtpSettings) -> smtplib.SMTP:
     return client
 
 
+def _xoauth2_login(client: smtplib.SMTP, user: str, token: str) -> None:
+    """AUTH XOAUTH2 with the token as the initial response."""
+    client.ehlo_or_helo_if_needed()
+
+    def xoauth2(challenge: bytes | None = None) -> str:
+        # On failure the server sends a JSON challenge; the answer is empty.
+        return xoauth2_string(user, token) if challenge is None else ""
+
+    client.auth("XOAUTH2", xoauth2, initial_response_ok=True)
+
+
 def _server_error(code: int, message: bytes | str, what: str) -> Exception:
     detail = f"{what}: the server answered {code} {one_line(message)}".rstrip()
     if 400 <= code < 500:
@@ -145,14 +156,7 @@ class SmtpSender:
             return
         try:
             if secret.kind == "oauth2":
-                client.ehlo_or_helo_if_needed()
-                token = secret.value
-
-                def xoauth2(challenge: bytes | None = None) -> str:
-                    # On failure the server sends a JSON challenge; the answer is empty.
-                    return xoauth2_string(user, token) if challenge is None else ""
-
-                client.auth("XOAUTH2", xoauth2, initial_response_ok=True)
+                _xoauth2_login(client, user, secret.value)
             else:
                 client.login(user, secret.value)
         except smtplib.SMTPAuthenticationError as exc:
