@@ -54,7 +54,8 @@ class ImapMailbox(ImapConnection):
     loopback Dovecot in tests); called lazily and again after a connection fault.
     processed_folder, attention_folder: created at the first move into them.
     fetch_chunk: UIDs per FETCH command. Refs are ``"<uidvalidity>:<uid>"``, so a move after
-    a UIDVALIDITY change never touches another message.
+    a UIDVALIDITY change never touches another message. Connecting, reconnecting and
+    closing come from :class:`~mailflow.adapters.imap_connect.ImapConnection`.
     """
 
     def __init__(

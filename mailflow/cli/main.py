@@ -69,7 +69,8 @@ def _global_options(after_command: bool) -> argparse.ArgumentParser:
     def default(value: object) -> Any:
         return argparse.SUPPRESS if after_command else value
 
-    options = argparse.ArgumentParser(add_help=False)
+    parser = argparse.ArgumentParser(add_help=False)
+    options = parser.add_argument_group("global options (before or after the command)")
     options.add_argument("--config", default=default(None),
                          help="config file (default: $MAILFLOW_CONFIG or the embedded "
                          "config/mailflow.toml)")
@@ -79,7 +80,7 @@ def _global_options(after_command: bool) -> argparse.ArgumentParser:
                          help="log what is done")
     options.add_argument("--json-logs", action="store_true", default=default(False),
                          help="log JSON lines to stderr")
-    return options
+    return parser
 
 
 def build_parser() -> argparse.ArgumentParser:
