@@ -13,7 +13,7 @@ from email.policy import default
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-from mailflow.adapters.headers import first_field
+from mailflow.adapters.header_fields import first_field
 from mailflow.adapters.ports import SendResult
 from mailflow.core.errors import TemporaryServerError
 

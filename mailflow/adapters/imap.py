@@ -28,7 +28,7 @@ from typing import Any
 from imapclient import IMAPClient
 
 from mailflow.adapters.batching import BATCH_BYTES, BatchFill, aware
-from mailflow.adapters.headers import from_address, header_value
+from mailflow.adapters.header_fields import from_address, header_value
 from mailflow.adapters.imap_connect import ImapConnection
 from mailflow.adapters.imap_uids import (
     Meta,

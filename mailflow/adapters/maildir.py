@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from mailflow.adapters.batching import BATCH_BYTES, BatchFill, aware, read_cost
-from mailflow.adapters.headers import from_address, header_block
+from mailflow.adapters.header_fields import from_address, header_block
 from mailflow.adapters.ports import Batch, IncomingMessage
 from mailflow.core.errors import ConfigError, TemporaryServerError
 
