@@ -8,7 +8,7 @@ import csv
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from mailflow.config.loader import Settings, config_path_from, load_settings
 from mailflow.core.errors import UsageError
@@ -20,8 +20,11 @@ from mailflow.core.values import NetworkState
 __all__ = ["Subcommands", "day_of", "labels_of", "parse_now", "print_csv", "settings_of",
            "table"]
 
-#: The ``add_subparsers()`` object each command family adds its commands to.
-Subcommands = Any
+class Subcommands(Protocol):
+    """Where a command family adds its commands (``add_subparsers()``, as ``main`` hands
+    it over)."""
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser: ...
 
 
 def parse_now(value: str | None) -> datetime:

@@ -99,11 +99,11 @@ def build_parser() -> argparse.ArgumentParser:
 class _TakingGlobalOptions:
     """The subparsers object, handing every command the global options as a parent."""
 
-    def __init__(self, sub: Subcommands) -> None:
+    def __init__(self, sub: Any) -> None:  # argparse's _SubParsersAction
         self._sub = sub
         self._options = _global_options(after_command=True)
 
-    def add_parser(self, name: str, **kwargs: object) -> argparse.ArgumentParser:
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
         parser: argparse.ArgumentParser = self._sub.add_parser(
             name, parents=[self._options], **kwargs)
         return parser
