@@ -13,6 +13,7 @@ from email.policy import default
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
+from mailflow.adapters.header_fields import first_field
 from mailflow.adapters.ports import SendResult
 from mailflow.core.errors import TemporaryServerError
 
@@ -20,19 +21,14 @@ __all__ = ["FileOutbox"]
 
 # The Message-ID of a rendered mail, found in its header block without parsing it (the
 # raw is mailflow's own output); anything else is left to the email package.
-_MESSAGE_ID_FIELD = re.compile(rb"^Message-ID:([^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)",
-                               re.IGNORECASE | re.MULTILINE)
 _MESSAGE_ID = re.compile(rb"<[^<>\s]+>")
-_HEADER_END = re.compile(rb"\r?\n\r?\n")
-_DATE_FIELD = re.compile(rb"^Date:([^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)", re.IGNORECASE | re.MULTILINE)
 
 
 def _message_id(raw: bytes) -> str:
     """The Message-ID of ``raw``; the first field's value, as the email package reads it."""
-    end = _HEADER_END.search(raw)
-    field = _MESSAGE_ID_FIELD.search(raw, 0, end.start() if end else len(raw))
-    if field:
-        value = field.group(1).strip()
+    field = first_field(raw, "Message-ID")
+    if field is not None:
+        value = field.strip()
         if _MESSAGE_ID.fullmatch(value):
             return value.decode("ascii")
     return str(BytesHeaderParser(policy=default).parsebytes(raw).get("Message-ID", ""))
@@ -41,12 +37,11 @@ def _message_id(raw: bytes) -> str:
 def _written_at(raw: bytes) -> datetime | None:
     """The mail's Date (UTC), which a resend of the same mail carries unchanged; None when
     it has no date that parses."""
-    end = _HEADER_END.search(raw)
-    field = _DATE_FIELD.search(raw, 0, end.start() if end else len(raw))
+    field = first_field(raw, "Date")
     if field is None:
         return None
     try:
-        written = parsedate_to_datetime(field.group(1).decode("ascii", "replace").strip())
+        written = parsedate_to_datetime(field.decode("ascii", "replace").strip())
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
     return written.astimezone(UTC) if written.tzinfo is not None else None

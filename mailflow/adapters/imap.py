@@ -20,38 +20,42 @@ from __future__ import annotations
 
 import imaplib
 import logging
-import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from email import utils
-from email.parser import BytesHeaderParser
-from email.policy import compat32
+from datetime import datetime
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any
 
 from imapclient import IMAPClient
 
+from mailflow.adapters.batching import BATCH_BYTES, BatchFill, aware
+from mailflow.adapters.header_fields import from_address, header_value
+from mailflow.adapters.imap_connect import ImapConnection
+from mailflow.adapters.imap_uids import (
+    Meta,
+    body_groups,
+    chunks,
+    cursor_of,
+    last_uid_of,
+    uid_of,
+    uids_for,
+)
 from mailflow.adapters.ports import Batch, IncomingMessage
-from mailflow.core.errors import ConfigError, MailflowError, TemporaryServerError
+from mailflow.core.errors import ConfigError, TemporaryServerError
 
 __all__ = ["ImapMailbox"]
 
 log = logging.getLogger(__name__)
 
-_T = TypeVar("_T")
-_IMAP_FAULTS = (OSError, imaplib.IMAP4.error)
-BATCH_BYTES = 64 * 1024 * 1024  # a batch holds at most this many message bytes (or one message)
 
-
-class ImapMailbox:
+class ImapMailbox(ImapConnection):
     """A :class:`~mailflow.adapters.ports.Mailbox` on one IMAP folder.
 
     client_factory: returns a logged-in ``IMAPClient`` (``connect_imap`` in production, a
     loopback Dovecot in tests); called lazily and again after a connection fault.
     processed_folder, attention_folder: created at the first move into them.
     fetch_chunk: UIDs per FETCH command. Refs are ``"<uidvalidity>:<uid>"``, so a move after
-    a UIDVALIDITY change never touches another message.
+    a UIDVALIDITY change never touches another message. Connecting, reconnecting and
+    closing come from :class:`~mailflow.adapters.imap_connect.ImapConnection`.
     """
 
     def __init__(
@@ -64,25 +68,16 @@ class ImapMailbox:
         fetch_chunk: int = 100,
         batch_bytes: int = BATCH_BYTES,
     ) -> None:
-        self._factory = client_factory
-        self.folder = folder
+        super().__init__(client_factory, folder)
         self.processed_folder = processed_folder
         self.attention_folder = attention_folder
         self.fetch_chunk = max(1, fetch_chunk)
         self.batch_bytes = batch_bytes
-        self._client: IMAPClient | None = None
-        self._uidvalidity: int | None = None
-        self._known_folders: set[str] = set()
         self._history = 0
 
     @property
     def history_count(self) -> int:
         return self._history
-
-    def connect(self) -> None:
-        """Log in now rather than at the first use (a reading process does this while
-        the pass loads its store). Raises ``TemporaryServerError`` or ``ConfigError``."""
-        self._guard(self._connected)
 
     # -- reading --------------------------------------------------------------------
     def fetch_new(
@@ -95,35 +90,29 @@ class ImapMailbox:
         downloaded (``raw=None``). Raises ``TemporaryServerError`` when the connection fails.
         """
         self._history = 0
-        since = since if since.tzinfo is not None else since.replace(tzinfo=UTC)
+        since = aware(since)
         uidvalidity = self._guard(self._select)
         client = self._connected()
-        last_uid = _last_uid(cursor, uidvalidity, self.folder)
+        last_uid = last_uid_of(cursor, uidvalidity, self.folder)
         uids = self._guard(partial(self._uids_above, last_uid))
-        pending: list[IncomingMessage] = []
-        pending_bytes = 0
-        size = first_size or batch_size
-        start = 0
-        while start < len(uids):
-            # the first FETCH no bigger than the first batch: the pass gets going sooner
-            step = min(self.fetch_chunk, first_size) if start == 0 and first_size \
-                else self.fetch_chunk
-            chunk = uids[start:start + step]
-            start += step
-            wanted = self._guard(partial(self._read_sizes, client, chunk, since))
-            for group in _body_groups(wanted, max_bytes, self.batch_bytes):
-                read = self._guard(partial(self._read_bodies, client, group, max_bytes))
-                for message in read:
-                    if pending and (len(pending) >= size
-                                    or pending_bytes + message.size > self.batch_bytes):
-                        yield Batch(tuple(pending), _cursor(uidvalidity, last_uid))
-                        pending, pending_bytes, size = [], 0, batch_size
-                    pending.append(message)
-                    pending_bytes += len(message.raw or b"")
-                    last_uid = _uid_of(message.ref)
+        fill = BatchFill(batch_size, first_size, self.batch_bytes)
+        for chunk in chunks(uids, self.fetch_chunk, first_size):
+            for message in self._read_chunk(client, chunk, since, max_bytes):
+                if fill.messages and (fill.full or fill.overflows(message.size)):
+                    yield Batch(fill.take(), cursor_of(uidvalidity, last_uid))
+                fill.add(message)
+                last_uid = uid_of(message.ref)
             last_uid = max(last_uid, chunk[-1])  # past this chunk's history and expunged ones
-        if pending or _cursor(uidvalidity, last_uid) != cursor:
-            yield Batch(tuple(pending), _cursor(uidvalidity, last_uid))
+        if fill.messages or cursor_of(uidvalidity, last_uid) != cursor:
+            yield Batch(fill.take(), cursor_of(uidvalidity, last_uid))
+
+    def _read_chunk(self, client: IMAPClient, chunk: list[int], since: datetime,
+                    max_bytes: int) -> Iterator[IncomingMessage]:
+        """The messages of one chunk of UIDs received since ``since``, their bodies
+        fetched a group at a time (a message over ``max_bytes`` with ``raw=None``)."""
+        wanted = self._guard(partial(self._read_sizes, client, chunk, since))
+        for group in body_groups(wanted, max_bytes, self.batch_bytes):
+            yield from self._guard(partial(self._read_bodies, client, group, max_bytes))
 
     def _select(self) -> int:
         client = self._connected()
@@ -153,7 +142,7 @@ class ImapMailbox:
                 f"the connection for IMAP folder {self.folder!r} was lost during the pass")
         return client
 
-    def _read_sizes(self, client: IMAPClient, uids: list[int], since: datetime) -> list[_Meta]:
+    def _read_sizes(self, client: IMAPClient, uids: list[int], since: datetime) -> list[Meta]:
         """Size and INTERNALDATE of ``uids``; history is counted and left out."""
         meta = self._same(client).fetch(uids, ["RFC822.SIZE", "INTERNALDATE"])
         wanted = []
@@ -161,14 +150,14 @@ class ImapMailbox:
             item = meta.get(uid)
             if item is None or b"RFC822.SIZE" not in item:
                 continue  # expunged meanwhile
-            received = _aware(item[b"INTERNALDATE"])
+            received = aware(item[b"INTERNALDATE"])
             if received < since:
                 self._history += 1
                 continue
-            wanted.append(_Meta(uid, int(item[b"RFC822.SIZE"]), received))
+            wanted.append(Meta(uid, int(item[b"RFC822.SIZE"]), received))
         return wanted
 
-    def _read_bodies(self, client: IMAPClient, metas: list[_Meta],
+    def _read_bodies(self, client: IMAPClient, metas: list[Meta],
                      max_bytes: int) -> list[IncomingMessage]:
         """The messages with their bytes (``BODY.PEEK[]``: \\Seen stays unset)."""
         small = [m.uid for m in metas if m.size <= max_bytes]
@@ -204,7 +193,7 @@ class ImapMailbox:
     def _move(self, refs: Sequence[str], folder: str, again: bool = False) -> None:
         client = self._connected()
         uidvalidity = self._uidvalidity if self._uidvalidity is not None else self._select()
-        uids = _uids_for(refs, uidvalidity)
+        uids = uids_for(refs, uidvalidity)
         if not uids:
             return
         present = client.search(["UID", ",".join(str(uid) for uid in uids)])
@@ -227,7 +216,7 @@ class ImapMailbox:
     def _copied_before(self, client: IMAPClient, uids: list[int], folder: str) -> set[int]:
         """Which of ``uids`` (in this folder) have a copy in ``folder``, by Message-ID."""
         headers = client.fetch(uids, ["BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"])
-        ids = {uid: _header_value(item.get(b"BODY[HEADER.FIELDS (MESSAGE-ID)]", b""),
+        ids = {uid: header_value(item.get(b"BODY[HEADER.FIELDS (MESSAGE-ID)]", b""),
                                   "Message-ID") for uid, item in headers.items()}
         copied: set[int] = set()
         client.select_folder(folder, readonly=True)
@@ -288,135 +277,11 @@ class ImapMailbox:
             return 0
         headers = client.fetch(found, ["BODY.PEEK[HEADER.FIELDS (FROM)]"])
         uids = sorted(uid for uid, item in headers.items()
-                      if _from_address(item.get(b"BODY[HEADER.FIELDS (FROM)]", b"")) == address)
+                      if from_address(item.get(b"BODY[HEADER.FIELDS (FROM)]", b"")) == address)
         if not uids:
             return 0
         _expunge(client, uids)
         return len(uids)
-
-    # -- connection -----------------------------------------------------------------
-    def reconnect(self, attempts: int = 5, first_delay: float = 1.0, max_delay: float = 60.0,
-                  sleep: Callable[[float], None] = time.sleep) -> None:
-        """Drop the connection and log in again, waiting ``first_delay`` doubled up to
-        ``max_delay`` between ``attempts``; re-raise the last ``TemporaryServerError``.
-
-        ``ConfigError`` (a refused login) is raised at once: waiting will not fix it.
-        """
-        self.close()
-        delay = first_delay
-        for attempt in range(1, attempts + 1):
-            try:
-                self._guard(self._connected)
-                return
-            except TemporaryServerError as exc:
-                if attempt == attempts:
-                    raise
-                log.warning("IMAP reconnect %d/%d failed (%s); retrying in %.0f s",
-                            attempt, attempts, exc, delay)
-                sleep(delay)
-                delay = min(delay * 2, max_delay)
-
-    def close(self) -> None:
-        """Log out (or just drop a broken connection); the next call connects again."""
-        client, self._client = self._client, None
-        self._uidvalidity = None
-        if client is None:
-            return
-        try:
-            client.logout()
-        except _IMAP_FAULTS:
-            try:
-                client.shutdown()
-            except _IMAP_FAULTS:
-                pass
-
-    def _connected(self) -> IMAPClient:
-        if self._client is None:
-            client = self._factory()
-            client.normalise_times = False  # INTERNALDATE with its zone, not local naive
-            _quiet_imaplib(client)
-            self._client = client
-            self._known_folders = set()
-        return self._client
-
-    def _guard(self, step: Callable[[], _T]) -> _T:
-        """Run an IMAP step; a connection fault drops the client and becomes temporary."""
-        try:
-            return step()
-        except MailflowError:
-            raise
-        except _IMAP_FAULTS as exc:
-            self._drop()
-            detail = " ".join(str(exc).split())[:200] or exc.__class__.__name__
-            raise TemporaryServerError(f"IMAP folder {self.folder!r}: {detail}") from None
-
-    def _drop(self) -> None:
-        client, self._client = self._client, None
-        self._uidvalidity = None
-        if client is not None:
-            try:
-                client.shutdown()
-            except _IMAP_FAULTS:
-                pass
-
-
-@dataclass(frozen=True)
-class _Meta:
-    uid: int
-    size: int
-    received: datetime
-
-
-def _body_groups(metas: list[_Meta], max_bytes: int, budget: int) -> Iterator[list[_Meta]]:
-    """Split a chunk so one FETCH of bodies stays within ``budget`` bytes (or one message)."""
-    group: list[_Meta] = []
-    total = 0
-    for meta in metas:
-        size = meta.size if meta.size <= max_bytes else 0
-        if group and total + size > budget:
-            yield group
-            group, total = [], 0
-        group.append(meta)
-        total += size
-    if group:
-        yield group
-
-
-def _last_uid(cursor: dict[str, Any], uidvalidity: int, folder: str) -> int:
-    """The cursor's UID, or 0 at the first run and after a UIDVALIDITY change."""
-    if not cursor:
-        return 0
-    try:
-        validity, last = int(cursor["uidvalidity"]), int(cursor["last_uid"])
-    except (KeyError, TypeError, ValueError):
-        log.warning("ignoring a malformed IMAP cursor %r; reading %s from UID 1", cursor, folder)
-        return 0
-    if validity != uidvalidity:
-        log.warning("UIDVALIDITY of %s changed from %d to %d: reading again from UID 1 "
-                    "(handled messages are recognised by their key and only moved)",
-                    folder, validity, uidvalidity)
-        return 0
-    return last
-
-
-def _cursor(uidvalidity: int, last_uid: int) -> dict[str, Any]:
-    return {"uidvalidity": uidvalidity, "last_uid": last_uid}
-
-
-def _uid_of(ref: str) -> int:
-    return int(ref.rpartition(":")[2])
-
-
-def _uids_for(refs: Sequence[str], uidvalidity: int) -> list[int]:
-    """The UIDs of refs of this UIDVALIDITY (a bare UID is taken as current)."""
-    uids = []
-    for ref in refs:
-        validity, _, uid = ref.rpartition(":")
-        if not uid.isdigit() or (validity and validity != str(uidvalidity)):
-            log.info("not moving %r: it belongs to another UIDVALIDITY than %d", ref, uidvalidity)
-            continue
-        uids.append(int(uid))
-    return uids
 
 
 def _expunge(client: IMAPClient, uids: Sequence[int] | set[int]) -> None:
@@ -430,42 +295,3 @@ def _expunge(client: IMAPClient, uids: Sequence[int] | set[int]) -> None:
         client.uid_expunge(uids)
     else:
         client.expunge()
-
-
-def _header_value(header: bytes, name: str) -> str:
-    """One fetched header field's value, unfolded ("" when missing)."""
-    value = BytesHeaderParser(policy=compat32).parsebytes(header).get(name)
-    return " ".join(str(value).split()) if value is not None else ""
-
-
-def _from_address(header: bytes) -> str:
-    """The lower-case address of a fetched ``From:`` header field ("" when unreadable)."""
-    value = _header_value(header, "From")
-    if not value:
-        return ""
-    try:
-        _, found = utils.parseaddr(str(value))
-    except Exception:  # mail is untrusted: a header the parser cannot take matches nobody
-        return ""
-    return found.strip().lower()
-
-
-def _quiet_imaplib(client: IMAPClient) -> None:
-    """Turn imaplib's own debug output off unless its logger would keep it.
-
-    IMAPClient sets imaplib's debug level to 5 and sends its output to the
-    ``imapclient.imaplib`` logger, and imaplib builds each message before the logger can
-    drop it: the repr of every response it reads, each message body included, twice.
-    That was a third of the CPU a batch fetch cost (py-spy on ``bench/intake.py``).
-    With that logger at DEBUG the output stays on, as IMAPClient meant it.
-    """
-    imap = getattr(client, "_imap", None)  # IMAPClient's imaplib.IMAP4
-    if imap is not None and not logging.getLogger("imapclient.imaplib").isEnabledFor(
-            logging.DEBUG):
-        imap.debug = 0
-
-
-def _aware(moment: datetime) -> datetime:
-    """``moment`` in UTC (a zone-less one taken as UTC): the same instant, in a zone that
-    pickles (IMAPClient's own zone class does not)."""
-    return moment.astimezone(UTC) if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

@@ -1,4 +1,5 @@
-"""Connecting and logging in to the IMAP server: shared by the mailbox adapter and IDLE.
+"""Connecting and logging in to the IMAP server (shared by the mailbox adapter and IDLE),
+and keeping one folder's connection (:class:`ImapConnection`, the mailbox's base).
 
 Faults are sorted by whose they are: a network fault, a timeout or a server's
 "try again later" is a :class:`TemporaryServerError` (retried next tick); a refused
@@ -10,17 +11,27 @@ from __future__ import annotations
 
 import imaplib
 import ipaddress
+import logging
 import re
 import socket
 import ssl
+import time
+from collections.abc import Callable
+from typing import TypeVar
 
 from imapclient import IMAPClient
 from imapclient.exceptions import CapabilityError, LoginError
 
+from mailflow.adapters.network import client_tls_context, one_line, server_address, server_port
 from mailflow.config.loader import ImapSettings, Secret
-from mailflow.core.errors import ConfigError, TemporaryServerError
+from mailflow.core.errors import ConfigError, MailflowError, TemporaryServerError
 
-__all__ = ["connect_imap", "is_loopback", "tls_context"]
+__all__ = ["ImapConnection", "connect_imap", "is_loopback", "tls_context"]
+
+log = logging.getLogger("mailflow.adapters.imap")  # the mailbox's lines, under one name
+
+_T = TypeVar("_T")
+_IMAP_FAULTS = (OSError, imaplib.IMAP4.error)
 
 _DEFAULT_PORTS = {"ssl": 993, "starttls": 143, "none": 143}
 _TEMPORARY_LOGIN = re.compile(
@@ -41,14 +52,10 @@ def is_loopback(host: str) -> bool:
 def tls_context(settings: ImapSettings) -> ssl.SSLContext:
     """A client TLS context: verified against the system's CAs (or ``ca_file``)."""
     try:
-        context = ssl.create_default_context(cafile=settings.ca_file or None)
+        return client_tls_context(settings)
     except (OSError, ssl.SSLError) as exc:
         raise ConfigError(f"cannot read the CA file ({exc.__class__.__name__})",
                           key="imap.ca_file") from None
-    if not settings.verify_certificate:
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
-    return context
 
 
 def connect_imap(settings: ImapSettings, secret: Secret) -> IMAPClient:
@@ -57,7 +64,7 @@ def connect_imap(settings: ImapSettings, secret: Secret) -> IMAPClient:
     Raises ``TemporaryServerError`` for network faults and ``ConfigError`` when the login
     is refused, the certificate does not verify, or TLS is off for a non-loopback host.
     """
-    where = f"{settings.host}:{settings.port or _DEFAULT_PORTS[settings.tls]}"
+    where = server_address(settings, _DEFAULT_PORTS)
     if settings.tls == "none" and not is_loopback(settings.host):
         raise ConfigError(f"tls = 'none' is only allowed for a loopback host, not {where}",
                           key="imap.tls")
@@ -75,7 +82,7 @@ def connect_imap(settings: ImapSettings, secret: Secret) -> IMAPClient:
 
 def _protected(settings: ImapSettings) -> IMAPClient:
     """Connect and set up TLS; a connection that fails half-way is closed."""
-    port = settings.port or _DEFAULT_PORTS[settings.tls]
+    port = server_port(settings, _DEFAULT_PORTS)
     context = tls_context(settings) if settings.tls != "none" else None
     client: IMAPClient | None = None
     try:
@@ -134,7 +141,7 @@ def _login(client: IMAPClient, settings: ImapSettings, secret: Secret, where: st
 
 def _server_text(exc: Exception, secret: Secret) -> str:
     """The server's reason, one line, without the secret should a server echo it."""
-    text = " ".join(str(exc).split())[:200]
+    text = one_line(str(exc), 200)
     if secret.value:
         text = text.replace(secret.value, "***")
     return text or "no reason given"
@@ -143,12 +150,108 @@ def _server_text(exc: Exception, secret: Secret) -> str:
 def _describe(exc: BaseException) -> str:
     if isinstance(exc, socket.timeout | TimeoutError):
         return "timed out"
-    detail = " ".join(str(exc).split())[:200]
+    detail = one_line(str(exc), 200)
     return f"{exc.__class__.__name__}: {detail}" if detail else exc.__class__.__name__
 
 
 def _shutdown(client: IMAPClient) -> None:
     try:
         client.shutdown()
-    except (OSError, imaplib.IMAP4.error):
+    except _IMAP_FAULTS:
         pass
+
+
+class ImapConnection:
+    """One folder's connection, opened lazily and dropped on a fault (the base of the
+    mailbox adapter).
+
+    client_factory: returns a logged-in ``IMAPClient`` (``connect_imap`` in production, a
+    loopback Dovecot in tests); called at the first use and again after a fault. What the
+    session knew (the selected folder's UIDVALIDITY, the folders known to exist) goes
+    with the connection.
+    """
+
+    def __init__(self, client_factory: Callable[[], IMAPClient], folder: str) -> None:
+        self._factory = client_factory
+        self.folder = folder
+        self._client: IMAPClient | None = None
+        self._uidvalidity: int | None = None
+        self._known_folders: set[str] = set()
+
+    def connect(self) -> None:
+        """Log in now rather than at the first use (a reading process does this while
+        the pass loads its store). Raises ``TemporaryServerError`` or ``ConfigError``."""
+        self._guard(self._connected)
+
+    def reconnect(self, attempts: int = 5, first_delay: float = 1.0, max_delay: float = 60.0,
+                  sleep: Callable[[float], None] = time.sleep) -> None:
+        """Drop the connection and log in again, waiting ``first_delay`` doubled up to
+        ``max_delay`` between ``attempts``; re-raise the last ``TemporaryServerError``.
+
+        ``ConfigError`` (a refused login) is raised at once: waiting will not fix it.
+        """
+        self.close()
+        delay = first_delay
+        for attempt in range(1, attempts + 1):
+            try:
+                self._guard(self._connected)
+                return
+            except TemporaryServerError as exc:
+                if attempt == attempts:
+                    raise
+                log.warning("IMAP reconnect %d/%d failed (%s); retrying in %.0f s",
+                            attempt, attempts, exc, delay)
+                sleep(delay)
+                delay = min(delay * 2, max_delay)
+
+    def close(self) -> None:
+        """Log out (or just drop a broken connection); the next call connects again."""
+        client, self._client = self._client, None
+        self._uidvalidity = None
+        if client is None:
+            return
+        try:
+            client.logout()
+        except _IMAP_FAULTS:
+            _shutdown(client)
+
+    def _connected(self) -> IMAPClient:
+        if self._client is None:
+            client = self._factory()
+            client.normalise_times = False  # INTERNALDATE with its zone, not local naive
+            _quiet_imaplib(client)
+            self._client = client
+            self._known_folders = set()
+        return self._client
+
+    def _guard(self, step: Callable[[], _T]) -> _T:
+        """Run an IMAP step; a connection fault drops the client and becomes temporary."""
+        try:
+            return step()
+        except MailflowError:
+            raise
+        except _IMAP_FAULTS as exc:
+            self._drop()
+            detail = one_line(str(exc), 200) or exc.__class__.__name__
+            raise TemporaryServerError(f"IMAP folder {self.folder!r}: {detail}") from None
+
+    def _drop(self) -> None:
+        client, self._client = self._client, None
+        self._uidvalidity = None
+        if client is not None:
+            _shutdown(client)
+
+
+def _quiet_imaplib(client: IMAPClient) -> None:
+    """Turn imaplib's own debug output off unless its logger would keep it.
+
+    IMAPClient sets imaplib's debug level to 5 and sends its output to the
+    ``imapclient.imaplib`` logger, and imaplib builds each message before the logger can
+    drop it: the repr of every response it reads, each message body included, twice.
+    That was a third of the CPU a batch fetch cost (py-spy on ``bench/intake.py``).
+    With that logger at DEBUG the output stays on, as IMAPClient meant it.
+    """
+    imap = getattr(client, "_imap", None)  # IMAPClient's imaplib.IMAP4
+    if imap is not None and not logging.getLogger("imapclient.imaplib").isEnabledFor(
+            logging.DEBUG):
+        imap.debug = 0

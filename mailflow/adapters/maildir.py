@@ -15,12 +15,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email import utils
-from email.parser import BytesHeaderParser
-from email.policy import compat32
 from pathlib import Path
 from typing import Any
 
+from mailflow.adapters.batching import BATCH_BYTES, BatchFill, aware, read_cost
+from mailflow.adapters.header_fields import from_address, header_block
 from mailflow.adapters.ports import Batch, IncomingMessage
 from mailflow.core.errors import ConfigError, TemporaryServerError
 
@@ -28,11 +27,9 @@ __all__ = ["MaildirMailbox", "folder_path"]
 
 log = logging.getLogger(__name__)
 
-BATCH_BYTES = 64 * 1024 * 1024  # a batch holds at most this many message bytes (or one message)
 _INFO_SEPARATOR = ":"  # "unique:2,FLAGS" in cur/
 _FOLDER_NAME = re.compile(r"^[^/\\\x00-\x1f.][^/\\\x00-\x1f]*$")
 _HEADER_BYTES = 256 * 1024  # erase_from reads at most this much of each file: the header block
-_HEADER_END = re.compile(rb"\r?\n\r?\n")
 
 
 @dataclass(frozen=True)
@@ -89,7 +86,22 @@ class MaildirMailbox:
         the next pass. The cursor is unused: each batch returns ``{}``.
         """
         self._history = 0
-        since = since if since.tzinfo is not None else since.replace(tzinfo=UTC)
+        fill = BatchFill(batch_size, first_size, self.batch_bytes)
+        for entry in self._delivered_since(aware(since)):
+            if fill.overflows(read_cost(entry.size, max_bytes)):
+                yield Batch(fill.take(), {})
+            message = self._read(entry, max_bytes)  # read only when its batch is next
+            if message is None:
+                continue
+            fill.add(message)
+            if fill.full:
+                yield Batch(fill.take(), {})
+        if fill.messages:
+            yield Batch(fill.take(), {})
+
+    def _delivered_since(self, since: datetime) -> list[_Entry]:
+        """The inbox's messages delivered at or after ``since``, oldest first; the older
+        ones are counted in ``history_count``."""
         entries = []
         for entry in self._list():
             if entry.received < since:
@@ -97,23 +109,7 @@ class MaildirMailbox:
             else:
                 entries.append(entry)
         entries.sort(key=lambda e: (e.received, e.path.name))
-        pending: list[IncomingMessage] = []
-        pending_bytes = 0
-        size = first_size or batch_size
-        for entry in entries:
-            if pending and pending_bytes + _cost(entry.size, max_bytes) > self.batch_bytes:
-                yield Batch(tuple(pending), {})
-                pending, pending_bytes, size = [], 0, batch_size
-            message = self._read(entry, max_bytes)  # read only when its batch is next
-            if message is None:
-                continue
-            pending.append(message)
-            pending_bytes += len(message.raw or b"")
-            if len(pending) >= size:
-                yield Batch(tuple(pending), {})
-                pending, pending_bytes, size = [], 0, batch_size
-        if pending:
-            yield Batch(tuple(pending), {})
+        return entries
 
     def _list(self) -> list[_Entry]:
         self._create(self.inbox)
@@ -268,20 +264,4 @@ def _sender(path: Path) -> str:
             head = handle.read(_HEADER_BYTES)
     except OSError:
         return ""
-    end = _HEADER_END.search(head)
-    if end is not None:
-        head = head[:end.start()]
-    message = BytesHeaderParser(policy=compat32).parsebytes(head)
-    value = message.get("From")
-    if value is None:
-        return ""
-    try:
-        _, found = utils.parseaddr(str(value))
-    except Exception:  # mail is untrusted: a header the parser cannot take matches nobody
-        return ""
-    return found.strip().lower()
-
-
-def _cost(size: int, max_bytes: int) -> int:
-    """Bytes a message adds to its batch (none when it is over the cap: not read)."""
-    return size if size <= max_bytes else 0
+    return from_address(header_block(head))

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import smtplib
 import ssl
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
+from mailflow.adapters.network import client_tls_context, one_line, server_address, server_port
 from mailflow.adapters.ports import SendResult
 from mailflow.config.loader import Secret, SmtpSettings
 from mailflow.core.errors import ConfigError, PermanentDeliveryError, TemporaryServerError
@@ -30,41 +31,46 @@ def xoauth2_string(username: str, token: str) -> str:
     return f"user={username}\x01auth=Bearer {token}\x01\x01"
 
 
-def _tls_context(settings: SmtpSettings) -> ssl.SSLContext:
-    context = ssl.create_default_context(cafile=settings.ca_file or None)
-    if not settings.verify_certificate:  # config.py already warned the operator
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
-    return context
-
-
 def connect_smtp(settings: SmtpSettings) -> smtplib.SMTP:
     """A connected client protected as ``settings.tls`` says (STARTTLS done here)."""
-    port = settings.port or _DEFAULT_PORTS[settings.tls]
+    port = server_port(settings, _DEFAULT_PORTS)
     timeout = settings.timeout_seconds
     if settings.tls == "ssl":
         return smtplib.SMTP_SSL(settings.host, port, timeout=timeout,
-                                context=_tls_context(settings))
+                                context=client_tls_context(settings))
     client = smtplib.SMTP(settings.host, port, timeout=timeout)
     if settings.tls == "starttls":
         try:
-            client.starttls(context=_tls_context(settings))
+            client.starttls(context=client_tls_context(settings))
         except BaseException:
             client.close()
             raise
     return client
 
 
-def _text(message: bytes | str) -> str:
-    raw = message.decode("utf-8", "replace") if isinstance(message, bytes) else message
-    return " ".join(raw.split())
+def _xoauth2_login(client: smtplib.SMTP, user: str, token: str) -> None:
+    """AUTH XOAUTH2 with the token as the initial response."""
+    client.ehlo_or_helo_if_needed()
+
+    def xoauth2(challenge: bytes | None = None) -> str:
+        # On failure the server sends a JSON challenge; the answer is empty.
+        return xoauth2_string(user, token) if challenge is None else ""
+
+    client.auth("XOAUTH2", xoauth2, initial_response_ok=True)
 
 
 def _server_error(code: int, message: bytes | str, what: str) -> Exception:
-    detail = f"{what}: the server answered {code} {_text(message)}".rstrip()
+    detail = f"{what}: the server answered {code} {one_line(message)}".rstrip()
     if 400 <= code < 500:
         return TemporaryServerError(detail)
     return PermanentDeliveryError(detail)
+
+
+def _refusals(refused: Mapping[str, tuple[int, bytes]]) -> SendResult:
+    """The recipients a server refused, each with its code and text."""
+    return SendResult(refused={
+        address: f"{code} {one_line(message)}" for address, (code, message) in refused.items()
+    })
 
 
 class SmtpSender:
@@ -82,8 +88,7 @@ class SmtpSender:
 
     @property
     def _where(self) -> str:
-        port = self.settings.port or _DEFAULT_PORTS[self.settings.tls]
-        return f"SMTP {self.settings.host}:{port}"
+        return f"SMTP {server_address(self.settings, _DEFAULT_PORTS)}"
 
     def send(self, raw: bytes, sender: str, recipients: list[str]) -> SendResult:
         client = self._connected()
@@ -95,7 +100,7 @@ class SmtpSender:
         except smtplib.SMTPServerDisconnected as exc:
             self._drop()
             raise TemporaryServerError(f"{self._where}: the server closed the connection "
-                                       f"({_text(str(exc))})") from None
+                                       f"({one_line(str(exc))})") from None
         except smtplib.SMTPSenderRefused as exc:
             self._reset()
             raise _server_error(exc.smtp_code, exc.smtp_error,
@@ -106,10 +111,8 @@ class SmtpSender:
         except (OSError, smtplib.SMTPException) as exc:
             self._drop()
             raise TemporaryServerError(f"{self._where}: {exc.__class__.__name__}: "
-                                       f"{_text(str(exc))}") from None
-        return SendResult(refused={
-            address: f"{code} {_text(message)}" for address, (code, message) in refused.items()
-        })
+                                       f"{one_line(str(exc))}") from None
+        return _refusals(refused)
 
     def close(self) -> None:
         """QUIT and close the connection, if one is open. Never raises."""
@@ -136,8 +139,9 @@ class SmtpSender:
             raise _server_error(exc.smtp_code, exc.smtp_error, f"{self._where} (greeting)") \
                 from None
         except (OSError, smtplib.SMTPException) as exc:
-            raise TemporaryServerError(f"{self._where}: cannot connect "
-                                       f"({exc.__class__.__name__}: {_text(str(exc))})") from None
+            raise TemporaryServerError(
+                f"{self._where}: cannot connect ({exc.__class__.__name__}: {one_line(str(exc))})"
+            ) from None
         try:
             self._login(client)
         except BaseException:
@@ -152,14 +156,7 @@ class SmtpSender:
             return
         try:
             if secret.kind == "oauth2":
-                client.ehlo_or_helo_if_needed()
-                token = secret.value
-
-                def xoauth2(challenge: bytes | None = None) -> str:
-                    # On failure the server sends a JSON challenge; the answer is empty.
-                    return xoauth2_string(user, token) if challenge is None else ""
-
-                client.auth("XOAUTH2", xoauth2, initial_response_ok=True)
+                _xoauth2_login(client, user, secret.value)
             else:
                 client.login(user, secret.value)
         except smtplib.SMTPAuthenticationError as exc:
@@ -168,19 +165,19 @@ class SmtpSender:
                     f"{self._where}: login failed for now ({exc.smtp_code})") from None
             raise ConfigError(
                 f"{self._where} refused the login of {user!r} ({exc.smtp_code} "
-                f"{_text(exc.smtp_error)}); check the username and the secret",
+                f"{one_line(exc.smtp_error)}); check the username and the secret",
                 key="smtp.username",
             ) from None
         except smtplib.SMTPServerDisconnected as exc:
             raise TemporaryServerError(f"{self._where}: the server closed the connection while "
-                                       f"logging in ({_text(str(exc))})") from None
+                                       f"logging in ({one_line(str(exc))})") from None
         except smtplib.SMTPNotSupportedError:
             raise ConfigError(f"{self._where} offers no AUTH on this connection; check smtp.tls",
                               key="smtp.tls") from None
         except smtplib.SMTPResponseException as exc:
             raise _server_error(exc.smtp_code, exc.smtp_error, f"{self._where} (login)") from None
         except smtplib.SMTPException as exc:  # e.g. no mechanism in common
-            raise ConfigError(f"{self._where}: cannot log in ({_text(str(exc))})",
+            raise ConfigError(f"{self._where}: cannot log in ({one_line(str(exc))})",
                               key="smtp.username") from None
         except OSError as exc:
             raise TemporaryServerError(f"{self._where}: connection lost while logging in "
@@ -189,11 +186,9 @@ class SmtpSender:
     def _all_refused(self, recipients: dict[str, tuple[int, bytes]]) -> SendResult:
         codes = [code for code, _ in recipients.values()]
         if any(400 <= code < 500 for code in codes):
-            details = "; ".join(f"{a}: {c} {_text(m)}" for a, (c, m) in recipients.items())
+            details = "; ".join(f"{a}: {c} {one_line(m)}" for a, (c, m) in recipients.items())
             raise TemporaryServerError(f"{self._where}: recipients deferred ({details})")
-        return SendResult(refused={
-            address: f"{code} {_text(message)}" for address, (code, message) in recipients.items()
-        })
+        return _refusals(recipients)
 
     def _reset(self) -> None:
         """After a refused transaction: RSET so the connection can carry the next mail."""

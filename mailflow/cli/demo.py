@@ -10,6 +10,7 @@ and the cost split.
 
 from __future__ import annotations
 
+import argparse
 import mailbox
 import shutil
 import textwrap
@@ -19,13 +20,14 @@ from email import message_from_bytes, policy
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from mailflow.cli.common import Subcommands
 from mailflow.cli.demo_mail import SampleMail, first_wave, rsvp_wave, second_wave
 from mailflow.config.loader import load_settings
 from mailflow.core.model import CostItem, NetworkDay, OutgoingMail
 from mailflow.run.bootstrap import build_services, open_store
 from mailflow.run.tick import TickReport, run_tick
 
-__all__ = ["run_demo"]
+__all__ = ["add_demo", "run_demo"]
 
 TZ = ZoneInfo("Europe/Helsinki")
 DAY_ONE = "2026-12-09"
@@ -207,3 +209,15 @@ def run_demo(folder: Path, fast: bool = False) -> int:
         print(f"\n  mail with the CSV for Excel: {costs}")
     print(f"\nTry: mailflow --config {demo.config} people | orgs | attention | days list")
     return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    return run_demo(Path(args.folder), fast=args.fast)
+
+
+def add_demo(sub: Subcommands) -> None:
+    """``mailflow demo``."""
+    p = sub.add_parser("demo", help="watch mailflow handle a realistic sample, in seconds")
+    p.add_argument("--folder", default="var/demo")
+    p.add_argument("--fast", action="store_true", help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_demo)

@@ -6,18 +6,21 @@ the intent and its fields, judged against the current store (read, never written
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
+import json
 from pathlib import Path
 from typing import Any
 
+from mailflow.cli.common import Subcommands, settings_of
 from mailflow.config.loader import Settings
-from mailflow.core.errors import UsageError
+from mailflow.core.errors import EXIT_OK, UsageError
 from mailflow.core.organisations import OrgDirectory
 from mailflow.core.reading.parse import parse_message
 from mailflow.core.understanding.intents import understand
 from mailflow.core.values import NetworkState
 
-__all__ = ["inspect_file", "inspect_message"]
+__all__ = ["add_inspect", "inspect_file", "inspect_message"]
 
 
 def inspect_message(raw: bytes, settings: Settings, state: NetworkState) -> dict[str, Any]:
@@ -66,3 +69,21 @@ def _read_state(settings: Settings) -> NetworkState:
     from mailflow.run.tick import load_state
 
     return load_state(Snapshot(settings.resolve(settings.store.path)))
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    result = inspect_file(Path(args.file), settings_of(args))
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        for key, value in result.items():
+            print(f"{key}: {value}")
+    return EXIT_OK
+
+
+def add_inspect(sub: Subcommands) -> None:
+    """``mailflow inspect``."""
+    p = sub.add_parser("inspect", help="show what mailflow understands of one .eml file")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true", help="one JSON object")
+    p.set_defaults(func=cmd_inspect)

@@ -3,6 +3,9 @@
 Exit codes: 0 done, 1 failed run, 2 configuration or usage error, 75 another run
 holds the store's lock (EX_TEMPFAIL: cron may simply try again). A user's mistake is
 one clear line on stderr; ``--debug`` shows the traceback too.
+
+The global options (``--config``, ``--debug``, ``--verbose``, ``--json-logs``) may come
+before the command or after it: ``mailflow tick --config FILE`` is how people type it.
 """
 
 from __future__ import annotations
@@ -14,18 +17,24 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from pathlib import Path
+from typing import Any
 
 from mailflow import __version__
-from mailflow.cli import facilitator as cli_facilitator
-from mailflow.cli.common import parse_now, settings_of
-from mailflow.core.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, MailflowError
+from mailflow.cli import attention, costs, days, demo, inspect, outreach, people, privacy, running
+from mailflow.cli.common import Subcommands
+from mailflow.core.errors import EXIT_FAILED, EXIT_USAGE, MailflowError
 
-__all__ = ["main"]
+__all__ = ["build_parser", "main"]
 
 log = logging.getLogger("mailflow")
 
-Command = Callable[[argparse.Namespace], int]
+#: Each command's parser, in the order ``mailflow --help`` lists them.
+COMMANDS: tuple[Callable[[Subcommands], None], ...] = (
+    running.add_tick, running.add_check_config, inspect.add_inspect, running.add_run,
+    days.add_days, people.add_people, people.add_orgs, attention.add_attention,
+    attention.add_digest, costs.add_costs, outreach.add_announce, outreach.add_invite,
+    privacy.add_export, privacy.add_forget, demo.add_demo,
+)
 
 
 class _JsonFormatter(logging.Formatter):
@@ -43,7 +52,7 @@ class _JsonFormatter(logging.Formatter):
 
 def _setup_logging(args: argparse.Namespace) -> None:
     handler = logging.StreamHandler(sys.stderr)
-    if getattr(args, "json_logs", False):
+    if args.json_logs:
         handler.setFormatter(_JsonFormatter())
     else:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -53,107 +62,51 @@ def _setup_logging(args: argparse.Namespace) -> None:
     root.setLevel(level)
 
 
-# -- commands -------------------------------------------------------------------------
-def cmd_check_config(args: argparse.Namespace) -> int:
-    settings = settings_of(args)
-    from mailflow.config.loader import resolve_secret
+def _global_options(after_command: bool) -> argparse.ArgumentParser:
+    """The options every command takes. After the command they default to "not given"
+    (``SUPPRESS``), so they never overwrite what was given before it."""
 
-    for section, server in (("imap", settings.imap), ("smtp", settings.smtp)):
-        if server is not None and (
-            (section == "imap" and settings.mailbox.kind == "imap")
-            or (section == "smtp" and settings.outbox.kind == "smtp")
-        ):
-            resolve_secret(server, section)  # raises SecretError naming the key
-    print(f"{settings.source}: OK")
-    imap_on = settings.imap is not None and settings.mailbox.kind == "imap"
-    smtp_on = settings.smtp is not None and settings.outbox.kind == "smtp"
-    inbox = settings.imap.host if imap_on and settings.imap else settings.resolve(
-        settings.mailbox.path)
-    outbox = settings.smtp.host if smtp_on and settings.smtp else settings.resolve(
-        settings.outbox.path)
-    print(f"  mailbox: {settings.mailbox.kind} {inbox}")
-    print(f"  outbox:  {settings.outbox.kind} {outbox}")
-    print(f"  store:   {settings.resolve(settings.store.path)}")
-    print(f"  network: {settings.network.address}, facilitator {settings.network.facilitator}, "
-          f"{settings.network.timezone}, at most {settings.network.max_per_org} per organisation")
-    return EXIT_OK
+    def default(value: object) -> Any:
+        return argparse.SUPPRESS if after_command else value
 
-
-def cmd_tick(args: argparse.Namespace) -> int:
-    from mailflow.run.bootstrap import build_services
-    from mailflow.run.progress import IntakeProgress
-    from mailflow.run.tick import HandledMessage, QueuedMail, TickReport, run_tick
-
-    settings = settings_of(args)
-    progress = IntakeProgress.for_terminal(sys.stderr)  # a backlog's count, on a terminal
-    prefix = "dry run: would have " if args.dry_run else ""
-
-    def show(kind: str, item: HandledMessage | QueuedMail) -> None:
-        """One line per message and mail as it happens (a backlog's report is not kept)."""
-        if progress is not None:
-            progress.close()  # the line is drawn again after the batch
-        if isinstance(item, HandledMessage):
-            print(f"{prefix}handled {item.sender or '(unknown sender)'}: {item.subject!r} -> "
-                  f"{item.understood} [{item.folder}]")
-        elif kind == "queued":
-            print(f"{prefix}queued {item.key} to {item.to}: {item.subject!r}")
-        elif kind == "sent":
-            print(f"sent {item.key} to {item.to}")
-        else:
-            print(f"FAILED {item.key} to {item.to}")
-
-    try:
-        report = run_tick(build_services(settings), parse_now(args.now), dry_run=args.dry_run,
-                          progress=progress, report=TickReport(keep=0, listener=show))
-    finally:
-        if progress is not None:
-            progress.close()
-    print(("dry run: " if args.dry_run else "") + report.summary())
-    return EXIT_FAILED if report.counts["failed"] else EXIT_OK
-
-
-def cmd_inspect(args: argparse.Namespace) -> int:
-    from mailflow.cli.inspect import inspect_file
-
-    settings = settings_of(args)
-    result = inspect_file(Path(args.file), settings)
-    if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=2))
-    else:
-        for key, value in result.items():
-            print(f"{key}: {value}")
-    return EXIT_OK
+    parser = argparse.ArgumentParser(add_help=False)
+    options = parser.add_argument_group("global options (before or after the command)")
+    options.add_argument("--config", default=default(None),
+                         help="config file (default: $MAILFLOW_CONFIG or the embedded "
+                         "config/mailflow.toml)")
+    options.add_argument("--debug", action="store_true", default=default(False),
+                         help="debug logs and tracebacks")
+    options.add_argument("-v", "--verbose", action="store_true", default=default(False),
+                         help="log what is done")
+    options.add_argument("--json-logs", action="store_true", default=default(False),
+                         help="log JSON lines to stderr")
+    return parser
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``mailflow`` parser: the global options, then one sub-parser per command."""
     parser = argparse.ArgumentParser(
-        prog="mailflow",
+        prog="mailflow", parents=[_global_options(after_command=False)],
         description="The scheduled daemon behind a development network's shared mailbox.",
     )
     parser.add_argument("--version", action="version", version=f"mailflow {__version__}")
-    parser.add_argument("--config", help="config file (default: $MAILFLOW_CONFIG or the "
-                        "embedded config/mailflow.toml)")
-    parser.add_argument("--debug", action="store_true", help="debug logs and tracebacks")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log what is done")
-    parser.add_argument("--json-logs", action="store_true", help="log JSON lines to stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    p = sub.add_parser("tick", help="one pass: read mail, decide, send what is due (for cron)")
-    p.add_argument("--dry-run", action="store_true",
-                   help="show what would be sent and recorded; change nothing")
-    p.add_argument("--now", help="pretend it is this moment (ISO 8601, with offset)")
-    p.set_defaults(func=cmd_tick)
-
-    p = sub.add_parser("check-config", help="validate the config and fetch the secrets")
-    p.set_defaults(func=cmd_check_config)
-
-    p = sub.add_parser("inspect", help="show what mailflow understands of one .eml file")
-    p.add_argument("file")
-    p.add_argument("--json", action="store_true", help="one JSON object")
-    p.set_defaults(func=cmd_inspect)
-
-    cli_facilitator.register(sub)
+    for add in COMMANDS:
+        add(_TakingGlobalOptions(sub))
     return parser
+
+
+class _TakingGlobalOptions:
+    """The subparsers object, handing every command the global options as a parent."""
+
+    def __init__(self, sub: Any) -> None:  # argparse's _SubParsersAction
+        self._sub = sub
+        self._options = _global_options(after_command=True)
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = self._sub.add_parser(
+            name, parents=[self._options], **kwargs)
+        return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

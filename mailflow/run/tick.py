@@ -24,6 +24,7 @@ from mailflow.adapters.ports import IncomingMessage, Mailbox, Sender
 from mailflow.adapters.store import Snapshot, Store
 from mailflow.config.loader import Settings
 from mailflow.core.errors import MailflowError, PermanentDeliveryError, TemporaryServerError
+from mailflow.core.languages.registry import pack
 from mailflow.core.model import (
     AttentionItem,
     InterestSubscription,
@@ -436,8 +437,7 @@ class _Pass:
                 day = self.state.days[request.day] if request.day else request.context["day"]
                 data = cost_csv(day, request.context["shares"], request.language)
                 attachments[request.key] = [Attachment(
-                    filename=f"kustannukset-{day.id}.csv" if request.language == "fi"
-                    else f"costs-{day.id}.csv",
+                    filename=pack(request.language).labels.cost_csv_file(day.id),
                     content_type="text/csv", data=data,
                 )]
             if request.template == "digest":

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from mailflow.core.languages.registry import pack
 from mailflow.core.model import NetworkDay, Person
 from mailflow.core.values import NetworkState
 
@@ -170,26 +171,20 @@ def _number(amount: Decimal) -> str:
     return f"{amount.quantize(CENT):.2f}".replace(".", ",")
 
 
-_CSV_HEADERS = {
-    "fi": ("Organisaatio", "Osallistujia", "Osuus (€)", "Yhteensä"),
-    "en": ("Organisation", "Attendees", "Share (€)", "Total"),
-}
-
-
 def cost_csv(day: NetworkDay, shares: Sequence[Share], lang: str) -> bytes:
     """The shares as a CSV that opens right in Finnish Excel.
 
     Semicolon separator, decimal comma, UTF-8 with BOM, CRLF line ends; a header row,
     one row per organisation and a total row. The shell names the file after ``day``.
     """
-    org, people, share, total = _CSV_HEADERS.get(lang, _CSV_HEADERS["fi"])
+    labels = pack(lang).labels
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow([org, people, share])
+    writer.writerow(labels.cost_csv_columns)
     for s in shares:
         writer.writerow([_cell(s.org_name), s.attendees, _number(s.amount)])
     writer.writerow([
-        total,
+        labels.cost_csv_total,
         sum(s.attendees for s in shares),
         _number(sum((s.amount for s in shares), Decimal("0"))),
     ])
