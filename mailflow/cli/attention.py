@@ -8,7 +8,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from mailflow.adapters.store.store import Store
+from mailflow.adapters.store import Store
 from mailflow.cli.common import Subcommands, labels_of, parse_now, settings_of
 from mailflow.config.loader import Settings
 from mailflow.core.errors import EXIT_OK, UsageError

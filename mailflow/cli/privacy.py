@@ -7,7 +7,7 @@ import argparse
 import json
 from typing import Any
 
-from mailflow.adapters.store.store import Store
+from mailflow.adapters.store import Store
 from mailflow.cli.common import Subcommands, settings_of
 from mailflow.core.errors import EXIT_OK
 from mailflow.core.model import (
