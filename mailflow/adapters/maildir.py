@@ -149,6 +149,13 @@ class MaildirMailbox:
                 raw = None
         return IncomingMessage(ref=entry.key, raw=raw, size=size, received_at=entry.received)
 
+    def connect(self) -> None:
+        """Nothing to connect to: the folder is read when asked."""
+
+    def move_again(self, refs: list[str], folder: str) -> None:
+        """A replay after a crash: a rename is never half done, so :meth:`move`."""
+        self.move(refs, folder)
+
     def move(self, refs: list[str], folder: str) -> None:
         """Rename each message into ``folder``'s cur/ (created when missing). Idempotent:
         a ref no longer in the inbox is skipped.
