@@ -15,9 +15,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email import utils
-from email.parser import BytesHeaderParser
-from email.policy import compat32
 from pathlib import Path
 from typing import Any
 
@@ -270,6 +267,10 @@ def _delivered(name: str, mtime: float) -> datetime:
 
 def _sender(path: Path) -> str:
     """The lower-case address in a message file's From header ("" when unreadable)."""
+    from email import utils  # only `mailflow forget` reads headers: a pass never does
+    from email.parser import BytesHeaderParser
+    from email.policy import compat32
+
     try:
         with path.open("rb") as handle:
             head = handle.read(_HEADER_BYTES)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
@@ -243,3 +245,27 @@ def test_a_report_can_keep_few_details_yet_count_and_tell_everything(
     assert {key for kind, key in heard if kind == "sent"} == {
         key for kind, key in heard if kind == "queued"}
     assert report.summary().startswith("5 message(s) handled, 5 mail(s) queued, 5 sent")
+
+
+IDLE_TICK = """
+import sys
+from mailflow.cli.main import main
+code = main(["--config", sys.argv[1], "tick", "--now", "2026-11-02T10:00:00+02:00"])
+stages = ("mailflow.core.reading", "mailflow.core.understanding", "mailflow.core.rules",
+          "mailflow.core.writing.render", "jinja2", "icalendar")
+print(sorted(name for name in sys.modules if name.startswith(stages)))
+"""
+
+
+def test_a_tick_with_nothing_new_loads_no_reading_understanding_or_rendering(
+    tmp_path: Path,
+) -> None:
+    """From cron most ticks find nothing: they never import the stages that compile
+    hundreds of patterns (timed in bench/idle_tick.py)."""
+    config = tmp_path / "mailflow.toml"
+    config.write_text(CONFIG.format(root=tmp_path))
+    (tmp_path / "mail" / "new").mkdir(parents=True)
+    done = subprocess.run([sys.executable, "-c", IDLE_TICK, str(config)], capture_output=True,
+                          text=True, check=True, cwd=Path(__file__).resolve().parents[2])
+    assert done.stdout.splitlines()[-1] == "[]"
+    assert done.stdout.splitlines()[0].startswith("0 message(s) handled")
