@@ -46,11 +46,13 @@ retention_days = 30
 """
 
 
-@pytest.fixture
-def services(tmp_path: Path) -> Services:
+@pytest.fixture(params=["pipelined", "sequential"])
+def services(tmp_path: Path, request: pytest.FixtureRequest) -> Services:
+    """The services of the embedded default, with each intake in turn: the same cases
+    have the same outcome through both."""
     config = tmp_path / "mailflow.toml"
     config.write_text(CONFIG.format(root=tmp_path))
-    return build_services(load_settings(config))
+    return build_services(load_settings(config), pipelined=request.param == "pipelined")
 
 
 def files(folder: Path) -> list[Path]:
