@@ -90,8 +90,9 @@ class Arrival:
 class IntakeBatch:
     """A batch of new messages and the mailbox cursor to commit with their outcomes.
 
-    Iterate it once, deciding on each arrival in turn: when the iteration ends, the
-    intake takes the state (``state()`` of :meth:`Intake.batches`) as it is then.
+    Iterate it once, deciding on each arrival in turn before asking for the next: when
+    the iteration ends, the intake may take the state (``state()`` of
+    :meth:`Intake.batches`) as those decisions left it, for what it prepares next.
     """
 
     size: int
