@@ -63,7 +63,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from _timing import timed
 
-import mailflow.run.tick as tick_module
 from mailflow.adapters.fileoutbox import FileOutbox
 from mailflow.adapters.imap import ImapMailbox
 from mailflow.adapters.ports import SendResult
@@ -73,6 +72,11 @@ from mailflow.config.resources import templates_dir
 from mailflow.core.model import NetworkDay
 from mailflow.core.writing.render import RenderedMail, Renderer
 from mailflow.intake.backlog_worker import BacklogWorker
+from mailflow.intake.pipelined import PipelinedIntake
+from mailflow.intake.port import BatchSizes, Intake
+from mailflow.intake.prepare import Preparer
+from mailflow.run.bootstrap import reader_of
+from mailflow.run.one_pass import Pass
 from mailflow.run.tick import Services, TickReport, load_state, run_tick
 from tests.dovecot import Dovecot
 from tests.mailgen import FIRST, LAST, ORGS, signup
@@ -298,6 +302,14 @@ def mailflow_tick(server: Dovecot, folder: Path, batch_size: int,
         with Store(store_path) as store:  # pass's peak memory is the pass's own)
             store.put(DAY)
             store.commit()
+    sizes = BatchSizes.of(batch_size, settings.mailbox.max_message_bytes)
+    preparer = Preparer(reader_of(settings))
+
+    def open_intake(open_mailbox: Callable[[], Any]) -> Intake:
+        """The pipelined intake, as the composition root builds it, with a measured worker."""
+        return PipelinedIntake(open_mailbox, preparer, sizes, fork_reader=True,
+                               worker=_MeasuredWorker(preparer.reader, backlog=sizes.first))
+
     services = Services(
         settings=settings,
         open_store=lambda: Store(store_path),
@@ -307,15 +319,15 @@ def mailflow_tick(server: Dovecot, folder: Path, batch_size: int,
         open_sender=(lambda: FileOutbox(folder / "outbox")) if answers else _Unsent,
         renderer=(Renderer if answers else _Unrendered)(
             templates_dir(), settings.network, settings.tz),
+        open_intake=open_intake,
     )
-    tick_module.BacklogWorker = _MeasuredWorker  # type: ignore[misc]
     spent = {"render": 0.0, "send": 0.0}
-    with timed(tick_module._Pass, "intake", spent), timed(Renderer, "render", spent), \
+    with timed(Pass, "take_in", spent), timed(Renderer, "render", spent), \
             timed(FileOutbox, "send", spent):
         report = run_tick(services, NOW, report=TickReport(keep=0))  # as `mailflow tick` does
     return {"handled": report.counts["handled"], "queued": report.counts["queued"],
             "render": spent["render"], "send": spent["send"],
-            "worker": _MeasuredWorker.peak_mib, "intake": spent["intake"]}
+            "worker": _MeasuredWorker.peak_mib, "intake": spent["take_in"]}
 
 
 def _child(job: Callable[[], Any], traced: bool, out: Any) -> None:

@@ -145,6 +145,13 @@ class MaildirMailbox:
                 raw = None
         return IncomingMessage(ref=entry.key, raw=raw, size=size, received_at=entry.received)
 
+    def connect(self) -> None:
+        """Nothing to connect to: the folder is read when asked."""
+
+    def move_again(self, refs: list[str], folder: str) -> None:
+        """A replay after a crash: a rename is never half done, so :meth:`move`."""
+        self.move(refs, folder)
+
     def move(self, refs: list[str], folder: str) -> None:
         """Rename each message into ``folder``'s cur/ (created when missing). Idempotent:
         a ref no longer in the inbox is skipped.
@@ -259,6 +266,7 @@ def _delivered(name: str, mtime: float) -> datetime:
 
 def _sender(path: Path) -> str:
     """The lower-case address in a message file's From header ("" when unreadable)."""
+
     try:
         with path.open("rb") as handle:
             head = handle.read(_HEADER_BYTES)

@@ -55,18 +55,25 @@ class Mailbox(Protocol):
         """How many messages older than ``since`` the last fetch left alone."""
         ...
 
+    def connect(self) -> None:
+        """Get ready to read now (IMAP: log in); a local mailbox has nothing to do."""
+        ...
+
     def move(self, refs: list[str], folder: str) -> None:
         """Move handled messages to ``folder`` (created when missing). Idempotent."""
         ...
 
-    def close(self) -> None: ...
+    def move_again(self, refs: list[str], folder: str) -> None:
+        """``move`` for a replay after a crash, where a move cut short may have copied
+        some of the messages already (IMAP: those are not copied twice)."""
+        ...
 
-    # Optional: ``move_again(refs, folder)`` is ``move`` for a replay after a crash, where
-    # a move cut short may have copied some messages already (IMAP); the tick uses it
-    # when the adapter has it.
-    # Optional: ``erase_from(address) -> int`` deletes the kept messages (processed and
-    # attention folders, never the inbox) whose From is exactly ``address`` and returns
-    # how many; ``mailflow forget`` calls it when the adapter has it.
+    def erase_from(self, address: str) -> int:
+        """Delete the kept messages (processed and attention folders, never the inbox)
+        whose From is exactly ``address``; return how many (``mailflow forget``)."""
+        ...
+
+    def close(self) -> None: ...
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,6 @@ from mailflow.cli.common import Subcommands, settings_of
 from mailflow.config.loader import Settings
 from mailflow.core.errors import EXIT_OK, UsageError
 from mailflow.core.organisations import OrgDirectory
-from mailflow.core.reading.parse import parse_message
-from mailflow.core.understanding.intents import understand
 from mailflow.core.values import NetworkState
 
 __all__ = ["add_inspect", "inspect_file", "inspect_message"]
@@ -25,6 +23,9 @@ __all__ = ["add_inspect", "inspect_file", "inspect_message"]
 
 def inspect_message(raw: bytes, settings: Settings, state: NetworkState) -> dict[str, Any]:
     """The understanding of one raw message, as JSON-safe data."""
+    from mailflow.core.reading.parse import parse_message  # only when asked (idle ticks)
+    from mailflow.core.understanding.intents import understand
+
     address = settings.network.address
     parsed = parse_message(raw, own_address=address,
                            trusted_authserv_id=settings.mailbox.trusted_authserv_id)

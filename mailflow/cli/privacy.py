@@ -60,8 +60,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
         store.commit()
     mailbox = services.open_mailbox()
     try:
-        erase = getattr(mailbox, "erase_from", None)
-        kept = erase(address) if erase is not None else 0
+        kept = mailbox.erase_from(address)
     finally:
         mailbox.close()
     parts = ", ".join(f"{n} {table}" for table, n in erased.items() if n)

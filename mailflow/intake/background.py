@@ -53,18 +53,19 @@ class BackgroundMailbox:
     """Reads ``reader`` on one thread and moves on another (see the module's notes).
 
     open_mover: opens the mailbox the moves are made through (a second connection to
-    the same folder); called on the moving thread at the first move.
+    the same folder); called on the moving thread at the first move; move_duty: the
+    share of the time the moves keep the server busy (:data:`MOVE_DUTY`).
     """
 
     def __init__(self, reader: Mailbox, open_mover: Callable[[], Mailbox],
-                 forked: ForkedReader | None = None) -> None:
+                 forked: ForkedReader | None = None, *, move_duty: float = MOVE_DUTY) -> None:
         self.reader = reader
         self._forked = forked
         self._source: Mailbox | ForkedReader = reader
         self._open_mover = open_mover
         self._mover: Mailbox | None = None
         self._reads = _Worker("mailbox-read", self._read, together=False)
-        self._moves = _Worker("mailbox-move", self._move, together=True, duty=MOVE_DUTY)
+        self._moves = _Worker("mailbox-move", self._move, together=True, duty=move_duty)
 
     def batches(
         self, cursor: dict[str, Any], since: datetime, batch_size: int, max_bytes: int,

@@ -75,6 +75,9 @@ log = logging.getLogger(__name__)
 
 Results = list[Prepared | None]
 
+#: what preparing imports at the first message: preloaded by the fork server
+STAGES = ("mailflow.core.reading.parse", "mailflow.core.understanding.intents")
+
 
 class Ticket(NamedTuple):
     """A batch sent to the worker: its number and how many messages it has."""
@@ -324,7 +327,7 @@ class BacklogWorker:
                 self._claims = claims
                 return
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["mailflow.intake.prepare"])
+            context.set_forkserver_preload(["mailflow.intake.prepare", *STAGES])
             claims = _Claims(context)
             mine, theirs = context.Pipe(duplex=True)
             process = context.Process(target=_serve, args=(theirs, self.reader, claims),

@@ -49,9 +49,7 @@ def _serve(conn: Connection, open_mailbox: Callable[[], Mailbox]) -> None:
     opened: list[Mailbox] = []
     try:  # log in while the pass loads its store; a failure shows again when reading
         opened.append(open_mailbox())
-        connect = getattr(opened[0], "connect", None)  # an IMAP mailbox's
-        if connect is not None:
-            connect()
+        opened[0].connect()
     except Exception as exc:
         log.debug("logging in ahead failed (%s); trying again when reading", exc)
     try:

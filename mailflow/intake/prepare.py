@@ -12,7 +12,9 @@ a new organisation elsewhere (every sign-up from one not yet known adds one) lea
 messages that never asked about it as they were. The result is exactly what
 understanding at its turn gives, whatever the view was.
 
-Pure: data in, data out. :mod:`mailflow.intake.backlog_worker` runs it in a worker process.
+Pure: data in, data out. :mod:`mailflow.intake.backlog_worker` runs it in a worker process;
+:class:`Preparer` does the same at a message's turn, in the pass. The reading and
+understanding stages are imported at the first message, never by a pass with nothing new.
 """
 
 from __future__ import annotations
@@ -23,13 +25,16 @@ from typing import Any
 
 from mailflow.core.model import NetworkDay, Organisation, Person
 from mailflow.core.organisations import DirectoryCache, OrgDirectory
-from mailflow.core.reading.parse import parse_message
 from mailflow.core.settings import OrganisationAlias
 from mailflow.core.tables import PeopleTable, Table
-from mailflow.core.understanding.intents import understand
 from mailflow.core.values import Intent, NetworkState, ParsedMessage
 
-__all__ = ["Prepared", "Reader", "StateView", "ViewChanges", "prepare_all", "still_holds"]
+__all__ = ["Prepared", "Preparer", "Reader", "StateView", "Understand", "ViewChanges",
+           "prepare_all", "still_holds"]
+
+#: ``understand(parsed, state, directory, *, own_address, network_domain)`` of
+#: :mod:`mailflow.core.understanding.intents`
+Understand = Callable[..., Intent]
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,42 @@ class Reader:
     @property
     def network_domain(self) -> str:
         return self.own_address.rsplit("@", 1)[-1]
+
+
+class Preparer:
+    """Parses and understands messages at their turn, in the pass, for ``reader``'s network.
+
+    The reading and understanding stages (hundreds of patterns compiled at import) are
+    imported at the first message: a pass with nothing new never pays for them.
+    """
+
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
+        self._orgs = DirectoryCache(reader.aliases)
+
+    def key(self, raw: bytes) -> str:
+        """The message's key, without parsing it whole."""
+        from mailflow.core.reading.parse import message_key
+
+        return message_key(raw)
+
+    def parse(self, raw: bytes) -> ParsedMessage:
+        return _parse(raw, self.reader)
+
+    def understand(self, parsed: ParsedMessage, state: NetworkState) -> Intent:
+        """What ``parsed`` asks for against ``state``."""
+        from mailflow.core.understanding.intents import understand
+
+        reader = self.reader
+        return understand(parsed, state, self._orgs.of(state.organisations),
+                          own_address=reader.own_address, network_domain=reader.network_domain)
+
+
+def _parse(raw: bytes, reader: Reader) -> ParsedMessage:
+    from mailflow.core.reading.parse import parse_message
+
+    return parse_message(raw, own_address=reader.own_address,
+                         trusted_authserv_id=reader.trusted_authserv_id)
 
 
 @dataclass(frozen=True)
@@ -209,15 +250,23 @@ class _Unseen(Table[Any, Any]):
         return super().current()
 
 
-def prepare_all(raws: list[bytes | None], view: StateView, reader: Reader) -> list[Prepared | None]:
+def prepare_all(raws: list[bytes | None], view: StateView, reader: Reader,
+                understand: Understand | None = None) -> list[Prepared | None]:
     """Each raw message parsed and understood against ``view`` (None stays None: a
-    message over the size cap is never read)."""
-    return [None if raw is None else _prepare(raw, view, reader) for raw in raws]
+    message over the size cap is never read). ``understand``: the understanding stage's
+    (the default), or a stand-in."""
+    return [None if raw is None else _prepare(raw, view, reader, understand) for raw in raws]
 
 
-def _prepare(raw: bytes, view: StateView, reader: Reader) -> Prepared:
-    parsed = parse_message(raw, own_address=reader.own_address,
-                           trusted_authserv_id=reader.trusted_authserv_id)
+def _understanding() -> Understand:
+    from mailflow.core.understanding.intents import understand
+
+    return understand
+
+
+def _prepare(raw: bytes, view: StateView, reader: Reader,
+             understand: Understand | None) -> Prepared:
+    parsed = _parse(raw, reader)
     if parsed.robot is not None:
         return Prepared(parsed)
     reads = _Reads()
@@ -230,8 +279,9 @@ def _prepare(raw: bytes, view: StateView, reader: Reader) -> Prepared:
     )
     directory = view.directory(reader.aliases)
     watched = _WatchedDirectory(names=directory.names, domains=directory.domains, reads=reads)
-    intent = understand(parsed, state, watched,
-                        own_address=reader.own_address, network_domain=reader.network_domain)
+    intent = (understand or _understanding())(
+        parsed, state, watched, own_address=reader.own_address,
+        network_domain=reader.network_domain)
     if reads.broad:
         return Prepared(parsed)
     return Prepared(parsed, intent, view.serial, tuple(reads.seen.items()),

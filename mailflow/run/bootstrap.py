@@ -1,21 +1,57 @@
-"""The one composition root: settings in, concrete adapters out."""
+"""The one composition root: settings in, concrete adapters out.
+
+It chooses the intake: pipelined (reading ahead, and a worker process for a backlog)
+unless asked for the sequential one. Nothing heavy is built before it is needed: the
+renderer (jinja2, icalendar) at the first mail, so a pass with nothing to do stays cheap.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from functools import partial
+from typing import TYPE_CHECKING
 
 from mailflow.adapters.ports import Mailbox, Sender
 from mailflow.adapters.store import Store
 from mailflow.config.loader import Settings, resolve_secret
 from mailflow.config.resources import templates_dir
-from mailflow.core.writing.render import Renderer
-from mailflow.run.tick import Services
+from mailflow.core.model import NetworkDay
+from mailflow.core.values import MailRequest
+from mailflow.intake.pipelined import PipelinedIntake
+from mailflow.intake.port import BatchSizes, Intake
+from mailflow.intake.prepare import Preparer, Reader
+from mailflow.intake.sequential import SequentialIntake
+from mailflow.run.services import Services
 
-__all__ = ["build_services", "open_store"]
+if TYPE_CHECKING:
+    from mailflow.core.writing.render import Attachment, RenderedMail, Renderer
+
+__all__ = ["RendererAtFirstMail", "build_services", "open_intake", "open_store", "reader_of"]
 
 
 def open_store(settings: Settings) -> Store:
     """The store, locked for this process until closed."""
     return Store(settings.resolve(settings.store.path),
                  lock_timeout=settings.store.lock_timeout_seconds)
+
+
+def open_intake(settings: Settings, open_mailbox: Callable[[], Mailbox], *,
+                pipelined: bool = True) -> Intake:
+    """The intake a pass reads ``open_mailbox`` through: pipelined (fast in a backlog,
+    the same outcome) or sequential."""
+    box = settings.mailbox
+    sizes = BatchSizes.of(box.batch_size, box.max_message_bytes)
+    preparer = Preparer(reader_of(settings))
+    if not pipelined:
+        return SequentialIntake(open_mailbox, preparer, sizes)
+    return PipelinedIntake(open_mailbox, preparer, sizes, fork_reader=box.kind == "imap")
+
+
+def reader_of(settings: Settings) -> Reader:
+    """What understanding a message needs of the settings besides the state."""
+    return Reader(settings.network.address, settings.mailbox.trusted_authserv_id,
+                  settings.organisations)
 
 
 def _open_mailbox(settings: Settings) -> Mailbox:
@@ -49,12 +85,32 @@ def _open_sender(settings: Settings) -> Sender:
     return FileOutbox(settings.resolve(settings.outbox.path))
 
 
-def build_services(settings: Settings) -> Services:
-    """Everything a tick needs, built from the settings."""
+class RendererAtFirstMail:
+    """The network's :class:`~mailflow.core.writing.render.Renderer`, built (and its
+    templates' machinery imported) at the first mail it renders."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._renderer: Renderer | None = None
+
+    def render(self, request: MailRequest, *, now: datetime, day: NetworkDay | None = None,
+               attachments: tuple[Attachment, ...] = ()) -> RenderedMail:
+        if self._renderer is None:
+            from mailflow.core.writing.render import Renderer
+
+            settings = self._settings
+            self._renderer = Renderer(templates_dir(), settings.network, settings.tz)
+        return self._renderer.render(request, now=now, day=day, attachments=attachments)
+
+
+def build_services(settings: Settings, *, pipelined: bool = True) -> Services:
+    """Everything a tick needs, built from the settings; ``pipelined`` False: the
+    sequential intake."""
     return Services(
         settings=settings,
         open_store=lambda: open_store(settings),
         open_mailbox=lambda: _open_mailbox(settings),
         open_sender=lambda: _open_sender(settings),
-        renderer=Renderer(templates_dir(), settings.network, settings.tz),
+        renderer=RendererAtFirstMail(settings),
+        open_intake=partial(open_intake, settings, pipelined=pipelined),
     )

@@ -89,14 +89,20 @@ class StoppableMailbox:
     def history_count(self) -> int:
         return self._inner.history_count
 
+    def connect(self) -> None:
+        self._inner.connect()
+
     def move(self, refs: list[str], folder: str) -> None:
         self._inner.move(refs, folder)
 
+    def move_again(self, refs: list[str], folder: str) -> None:
+        self._inner.move_again(refs, folder)
+
+    def erase_from(self, address: str) -> int:
+        return self._inner.erase_from(address)
+
     def close(self) -> None:
         self._inner.close()
-
-    def __getattr__(self, name: str) -> Any:  # e.g. erase_from, when the adapter has it
-        return getattr(self._inner, name)
 
 
 class Ticker:

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from email.parser import BytesHeaderParser
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from mailflow.config.resources import templates_dir
 from mailflow.core.errors import TemporaryServerError
 from mailflow.core.model import ProcessedMessage
 from mailflow.core.writing.render import Renderer
+from mailflow.run.bootstrap import open_intake
 from mailflow.run.tick import PENDING_MOVES_META, Services, TickReport, run_tick
 from tests.dovecot import Dovecot
 from tests.mailgen import signup
@@ -93,6 +95,7 @@ class World:
             open_mailbox=open_mailbox,
             open_sender=lambda: FileOutbox(self.outbox),
             renderer=Renderer(templates_dir(), settings.network, settings.tz),
+            open_intake=partial(open_intake, settings),
         )
 
     def tick(self, batch_size: int = 2, progress: Callable[[int], None] | None = None,

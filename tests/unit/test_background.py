@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 
 from mailflow.adapters.ports import Batch, IncomingMessage
-from mailflow.intake import background
 from mailflow.intake.background import BackgroundMailbox
 
 NOW = datetime(2026, 11, 2, tzinfo=UTC)
@@ -44,6 +43,15 @@ class Box:
         self.moves.append((folder, list(refs)))
         self.first_move_done.set()
 
+    def connect(self) -> None:
+        pass
+
+    def move_again(self, refs: list[str], folder: str) -> None:
+        self.move(refs, folder)
+
+    def erase_from(self, address: str) -> int:
+        return 0
+
     def close(self) -> None:
         self.closed = True
 
@@ -65,12 +73,10 @@ def test_batches_come_in_order_each_with_what_was_made_of_it_on_the_reading_thre
     assert mover.moves == [] and not mover.closed, "no move asked: no second mailbox opened"
 
 
-def test_moves_asked_while_the_mover_rests_go_together_and_hurry_ends_the_rest(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(background, "MOVE_DUTY", 1e-9)  # rest "forever" after a move
+def test_moves_asked_while_the_mover_rests_go_together_and_hurry_ends_the_rest() -> None:
     box, mover = Box(0, 1), Box(0, 1)
-    mailbox = BackgroundMailbox(box, open_mover=lambda: mover)
+    # a duty of almost nothing: the mover rests "forever" after a move
+    mailbox = BackgroundMailbox(box, open_mover=lambda: mover, move_duty=1e-9)
     first = mailbox.move({"processed": ["1"]})
     first.result(timeout=10)
     assert mover.first_move_done.wait(10)

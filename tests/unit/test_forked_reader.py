@@ -54,8 +54,17 @@ class Box:
             served += 1
             start, size = refs[-1] + 1, batch_size
 
+    def connect(self) -> None:
+        pass
+
     def move(self, refs: list[str], folder: str) -> None:
         raise AssertionError("the reading child never moves")
+
+    def move_again(self, refs: list[str], folder: str) -> None:
+        raise AssertionError("the reading child never moves")
+
+    def erase_from(self, address: str) -> int:
+        raise AssertionError("the reading child never erases")
 
     def close(self) -> None:
         pass

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-import mailflow.intake.prepare as prepare_module
 from mailflow.core.model import Organisation, Person
 from mailflow.core.organisations import OrgDirectory
 from mailflow.core.state import apply_decision
@@ -163,9 +162,7 @@ def test_the_view_follows_the_changes_published_to_it() -> None:
     assert view.serial == 2 and not view.days and not view.organisations
 
 
-def test_an_understanding_that_reads_more_than_people_by_address_is_not_vouched_for(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_an_understanding_that_reads_more_than_people_by_address_is_not_vouched_for() -> None:
     def reads_everyone(msg: Any, state: NetworkState, *args: Any, **kwargs: Any) -> Any:
         return understand(msg, state, *args, **kwargs) if len(state.people) >= 0 else None
 
@@ -174,6 +171,5 @@ def test_an_understanding_that_reads_more_than_people_by_address_is_not_vouched_
 
     raw = mail("Maija Mallikas <maija.mallikas@omnia.test>", "Kyllä, tulen 9.12.")
     for wider in (reads_everyone, reads_rsvps):
-        monkeypatch.setattr(prepare_module, "understand", wider)
-        (ahead,) = prepare_all([raw], view_of(network_state()), READER)
+        (ahead,) = prepare_all([raw], view_of(network_state()), READER, wider)
         assert ahead is not None and ahead.intent is None, wider.__name__

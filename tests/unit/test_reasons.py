@@ -101,7 +101,7 @@ def code_reasons() -> list[tuple[str, str]]:
 def test_the_source_scan_finds_the_reasons_and_would_catch_a_new_one() -> None:
     reasons = code_reasons()
     files = {name for name, _ in reasons}
-    assert {"decide.py", "intents.py", "tick.py"} <= files
+    assert {"decide.py", "intents.py", "one_pass.py"} <= files
     assert len(reasons) >= 35
     assert ("intents.py", "a question for the facilitator") in reasons
     assert ("intents.py", f"several intents: {SAMPLE}") in reasons

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
-import mailflow.run.tick as tick_module
-from mailflow.adapters.ports import Batch
+from mailflow.adapters.ports import Batch, Mailbox
 from mailflow.adapters.store import Snapshot, Store
 from mailflow.config.loader import load_settings
 from mailflow.core.model import AttentionItem, NetworkDay, OutgoingMail, ProcessedMessage
-from mailflow.intake.backlog_worker import BacklogWorker
-from mailflow.run.bootstrap import build_services
+from mailflow.core.values import Intent, NetworkState, ParsedMessage
+from mailflow.intake.backlog_worker import BacklogWorker, Ticket
+from mailflow.intake.pipelined import PipelinedIntake
+from mailflow.intake.port import BatchSizes, Intake
+from mailflow.intake.prepare import Preparer
+from mailflow.intake.sequential import SequentialIntake
+from mailflow.run.bootstrap import build_services, reader_of
 from mailflow.run.tick import OutboxKeys, Services, TickReport, erase_person, run_tick
 from tests.mailgen import deliver, signup
 
@@ -39,11 +46,13 @@ retention_days = 30
 """
 
 
-@pytest.fixture
-def services(tmp_path: Path) -> Services:
+@pytest.fixture(params=["pipelined", "sequential"])
+def services(tmp_path: Path, request: pytest.FixtureRequest) -> Services:
+    """The services of the embedded default, with each intake in turn: the same cases
+    have the same outcome through both."""
     config = tmp_path / "mailflow.toml"
     config.write_text(CONFIG.format(root=tmp_path))
-    return build_services(load_settings(config))
+    return build_services(load_settings(config), pipelined=request.param == "pipelined")
 
 
 def files(folder: Path) -> list[Path]:
@@ -152,17 +161,20 @@ class _PatientWorker(BacklogWorker):
     """Waits for its process before taking a batch, so which batches the worker prepares
     does not depend on how fast the process starts."""
 
-    def submit(self, batch: Batch) -> int | None:
+    def submit(self, batch: Batch) -> Ticket | None:
         if self.started:
             assert self.wait_ready(60)
         return super().submit(batch)
 
 
-class _NoWorker(BacklogWorker):
-    """A pass that never starts the worker process: it does all the work itself."""
+class _CountingPreparer(Preparer):
+    """Counts the messages the pass understands itself."""
 
-    def submit(self, batch: Batch) -> int | None:
-        return None
+    understood = 0
+
+    def understand(self, parsed: ParsedMessage, state: NetworkState) -> Intent:
+        self.understood += 1
+        return super().understand(parsed, state)
 
 
 def _yes(n: int) -> bytes:
@@ -175,10 +187,10 @@ def _yes(n: int) -> bytes:
             "Content-Type: text/plain; charset=utf-8\r\n\r\nKyllä, tulen.\r\n").encode()
 
 
-def _pass_over(root: Path, raws: list[bytes], batch_size: int, monkeypatch: pytest.MonkeyPatch,
-               *, worker: bool) -> tuple[dict[str, tuple[str, str, str]], int]:
-    """A pass over ``raws``: each message's (intent, outcome, folder), and how many
-    messages the pass understood itself (the worker process understood the rest)."""
+def _pass_over(root: Path, raws: list[bytes], batch_size: int, *, worker: bool) -> tuple[dict[str, tuple[str, str, str]], int]:
+    """A pass over ``raws`` through the sequential intake, or the pipelined one with a
+    worker process: each message's (intent, outcome, folder), and how many messages the
+    pass understood itself (the worker process understood the rest)."""
     config = root / "mailflow.toml"
     config.write_text(CONFIG.format(root=root).replace(
         "max_message_bytes", f"batch_size = {batch_size}\nmax_message_bytes"))
@@ -186,25 +198,24 @@ def _pass_over(root: Path, raws: list[bytes], batch_size: int, monkeypatch: pyte
     with Store(root / "mailflow.json") as store:  # the one coming day: a yes is for it
         store.put(NetworkDay("2026-12-09", date(2026, 12, 9), time(10), time(16), "Kuntatalo"))
         store.commit()
-    in_pass = 0
-    real = tick_module.understand
+    services = build_services(load_settings(config))
+    settings = services.settings
+    sizes = BatchSizes.of(batch_size, settings.mailbox.max_message_bytes)
+    preparer = _CountingPreparer(reader_of(settings))
 
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        nonlocal in_pass
-        in_pass += 1
-        return real(*args, **kwargs)
+    def open_intake(open_mailbox: Callable[[], Mailbox]) -> Intake:
+        if not worker:
+            return SequentialIntake(open_mailbox, preparer, sizes)
+        return PipelinedIntake(open_mailbox, preparer, sizes,
+                               worker=_PatientWorker(preparer.reader, backlog=sizes.first))
 
-    monkeypatch.setattr(tick_module, "understand", counted)
-    monkeypatch.setattr(tick_module, "BacklogWorker", _PatientWorker if worker else _NoWorker)
-    run_tick(build_services(load_settings(config)), NOW)
+    run_tick(replace(services, open_intake=open_intake), NOW)
     with Store(root / "mailflow.json") as store:
         outcomes = {m.key: (m.intent, m.outcome, m.folder) for m in store.all(ProcessedMessage)}
-    return outcomes, in_pass
+    return outcomes, preparer.understood
 
 
-def test_a_backlog_prepared_by_a_worker_process_has_the_same_outcome(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_a_backlog_prepared_by_a_worker_process_has_the_same_outcome(tmp_path: Path) -> None:
     raws = [signup(n, padding=1000) for n in range(100)]
     raws[7] = b"From: robot@example.org\r\nAuto-Submitted: auto-replied\r\n\r\nPoissa."
     raws[90] = signup(3)  # a duplicate: handled once
@@ -214,8 +225,8 @@ def test_a_backlog_prepared_by_a_worker_process_has_the_same_outcome(
     raws[60:65] = [_yes(n) for n in range(50, 55)]
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
-    one_batch, alone = _pass_over(tmp_path / "a", raws, 500, monkeypatch, worker=False)
-    batches, in_pass = _pass_over(tmp_path / "b", raws, 10, monkeypatch, worker=True)
+    one_batch, alone = _pass_over(tmp_path / "a", raws, 500, worker=False)
+    batches, in_pass = _pass_over(tmp_path / "b", raws, 10, worker=True)
     assert batches == one_batch
     assert len(batches) == 99 and batches["signup-3@varia.test"][0] == "signup"
     assert [batches[f"yes-{n}@mail.test"][0] for n in (20, 29, 50, 54)] == ["rsvp_yes"] * 4
@@ -236,3 +247,27 @@ def test_a_report_can_keep_few_details_yet_count_and_tell_everything(
     assert {key for kind, key in heard if kind == "sent"} == {
         key for kind, key in heard if kind == "queued"}
     assert report.summary().startswith("5 message(s) handled, 5 mail(s) queued, 5 sent")
+
+
+IDLE_TICK = """
+import sys
+from mailflow.cli.main import main
+code = main(["--config", sys.argv[1], "tick", "--now", "2026-11-02T10:00:00+02:00"])
+stages = ("mailflow.core.reading", "mailflow.core.understanding", "mailflow.core.rules",
+          "mailflow.core.writing.render", "jinja2", "icalendar")
+print(sorted(name for name in sys.modules if name.startswith(stages)))
+"""
+
+
+def test_a_tick_with_nothing_new_loads_no_reading_understanding_or_rendering(
+    tmp_path: Path,
+) -> None:
+    """From cron most ticks find nothing: they never import the stages that compile
+    hundreds of patterns (timed in bench/idle_tick.py)."""
+    config = tmp_path / "mailflow.toml"
+    config.write_text(CONFIG.format(root=tmp_path))
+    (tmp_path / "mail" / "new").mkdir(parents=True)
+    done = subprocess.run([sys.executable, "-c", IDLE_TICK, str(config)], capture_output=True,
+                          text=True, check=True, cwd=Path(__file__).resolve().parents[2])
+    assert done.stdout.splitlines()[-1] == "[]"
+    assert done.stdout.splitlines()[0].startswith("0 message(s) handled")

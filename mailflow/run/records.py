@@ -1,0 +1,187 @@
+"""What a pass keeps in the store besides decisions: its meta values, the outbox's keys,
+mails recorded before they are sent, the network's state, and erasing a person."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import secrets
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, Protocol
+
+from mailflow.adapters.store import Snapshot, Store
+from mailflow.core.errors import MailflowError
+from mailflow.core.model import (
+    AttentionItem,
+    InterestSubscription,
+    NetworkDay,
+    Organisation,
+    OutgoingMail,
+    PendingAction,
+    Person,
+    ProcessedMessage,
+    Rsvp,
+)
+from mailflow.core.state import state_from_records
+from mailflow.core.values import MailRequest, NetworkState
+
+if TYPE_CHECKING:
+    from mailflow.core.writing.render import Attachment, RenderedMail
+
+__all__ = [
+    "CURSOR_META",
+    "FIRST_RUN_META",
+    "LAST_DIGEST_META",
+    "LAST_PRUNED_META",
+    "PENDING_MOVES_META",
+    "MailRenderer",
+    "OutboxKeys",
+    "erase_person",
+    "forgotten_key",
+    "load_state",
+    "record_mails",
+    "store_secret",
+]
+
+log = logging.getLogger(__name__)
+
+SECRET_META = "secret"  # noqa: S105 - the name of the meta value, not a secret
+FIRST_RUN_META = "first_run"
+CURSOR_META = "mailbox_cursor"
+LAST_DIGEST_META = "last_digest_at"
+LAST_PRUNED_META = "last_pruned"
+PENDING_MOVES_META = "pending_moves"  # {folder: [refs]} committed before they are moved
+
+FORGOTTEN_PREFIX = "forgotten:"
+
+
+class MailRenderer(Protocol):
+    """Turns a mail request into a mail (:class:`mailflow.core.writing.render.Renderer`)."""
+
+    def render(self, request: MailRequest, *, now: datetime, day: NetworkDay | None = None,
+               attachments: tuple[Attachment, ...] = ()) -> RenderedMail: ...
+
+
+def store_secret(store: Store) -> str:
+    """The store's own secret (made at the first pass): keys tokens and forgotten keys."""
+    value = store.meta(SECRET_META)
+    if not value:
+        value = secrets.token_hex(32)
+        store.set_meta(SECRET_META, value)
+    return str(value)
+
+
+def forgotten_key(secret: str, key: str) -> str:
+    """What an outbox key becomes when its person is forgotten: an HMAC of it under the
+    store's secret, which still stops the same mail going twice but names nobody."""
+    digest = hmac.new(secret.encode("utf-8"), key.encode("utf-8"), hashlib.sha256)
+    return FORGOTTEN_PREFIX + digest.hexdigest()
+
+
+class OutboxKeys(set[str]):
+    """The outbox's keys; a key also counts as known when its forgotten form is kept."""
+
+    def __init__(self, keys: Iterable[str], secret: str) -> None:
+        super().__init__(keys)
+        self._secret = secret
+        self._forgotten = any(k.startswith(FORGOTTEN_PREFIX) for k in self)
+
+    def __contains__(self, key: object) -> bool:
+        if super().__contains__(key):
+            return True
+        return (self._forgotten and isinstance(key, str)
+                and super().__contains__(forgotten_key(self._secret, key)))
+
+
+def record_mails(
+    renderer: MailRenderer,
+    store: Store,
+    state: NetworkState,
+    now: datetime,
+    requests: Iterable[MailRequest],
+    known_keys: set[str],
+    attachments: dict[str, Any] | None = None,
+    spacing: timedelta | None = None,
+) -> list[OutgoingMail]:
+    """Render mails whose keys are new and record them in the outbox as pending.
+
+    ``spacing`` throttles: the n-th mail may not be sent before ``now + n * spacing``.
+    """
+    recorded: list[OutgoingMail] = []
+    for request in requests:
+        if request.key in known_keys:
+            continue
+        day = state.days.get(request.day) if request.day else None
+        files = tuple((attachments or {}).get(request.key, ()))
+        try:
+            rendered = renderer.render(request, now=now, day=day, attachments=files)
+        except MailflowError as exc:  # e.g. an address that cannot go in a header
+            _record_unmade(store, request, now, exc)
+            known_keys.add(request.key)
+            continue
+        mail = OutgoingMail(
+            key=request.key, to=request.to, subject=rendered.subject,
+            message_id=rendered.message_id, created_at=now,
+            raw=rendered.raw.decode("latin-1"), kind=f"{request.auto}:{request.template}",
+            next_attempt_at=now + (spacing * len(recorded) if spacing else timedelta(0)),
+        )
+        store.put(mail)
+        known_keys.add(request.key)
+        recorded.append(mail)
+    return recorded
+
+
+def _record_unmade(store: Store, request: MailRequest, now: datetime,
+                   exc: MailflowError) -> None:
+    """A mail that cannot be made is recorded as failed, with why."""
+    log.error("mail %s to %r cannot be made: %s", request.key, request.to, exc)
+    store.put(OutgoingMail(
+        key=request.key, to=request.to, subject="", message_id="", created_at=now,
+        status="failed", last_error=f"cannot be made: {exc}",
+        kind=f"{request.auto}:{request.template}",
+    ))
+
+
+def load_state(store: Store | Snapshot) -> NetworkState:
+    """The network's state from the store (small: everything but messages and the outbox)."""
+    return state_from_records(
+        orgs=store.all(Organisation),
+        people=store.all(Person),
+        days=store.all(NetworkDay),
+        rsvps=store.all(Rsvp),
+        interest=store.all(InterestSubscription),
+        attention=store.all(AttentionItem),
+        pending=store.all(PendingAction),
+    )
+
+
+def erase_person(store: Store, address: str) -> dict[str, int]:
+    """Forget an address everywhere in the store; returns what was erased, per table.
+
+    The commit after this rewrites the store file whole: no journal line keeps the data.
+    """
+    address = address.strip().lower()
+    store.scrub()
+    erased = {
+        "people": store.delete(Person, [address]),
+        "interest": store.delete(InterestSubscription, [address]),
+        "rsvps": store.delete(Rsvp, [f"{r.day_id}|{r.address}" for r in store.all(Rsvp)
+                                     if r.address == address]),
+        "attention": store.delete(AttentionItem, [a.id for a in store.all(AttentionItem)
+                                                  if a.sender == address]),
+        "pending": store.delete(PendingAction, [p.token for p in store.all(PendingAction)
+                                                if p.address == address]),
+        "messages": store.delete(ProcessedMessage, [m.key for m in store.all(ProcessedMessage)
+                                                    if m.sender == address]),
+    }
+    # Sent mail keeps a keyed digest of its key (so nothing is ever sent twice), not the
+    # key itself (which names the address), nor the address, subject or body.
+    secret = store_secret(store)
+    scrubbed = [m for m in store.all(OutgoingMail) if m.to == address and m.status != "pending"]
+    store.delete(OutgoingMail, [m.key for m in scrubbed])
+    store.put_many(m.replace(key=forgotten_key(secret, m.key), to="forgotten", subject="",
+                             raw="") for m in scrubbed)
+    erased["outbox"] = len(scrubbed)
+    return erased
