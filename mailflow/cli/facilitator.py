@@ -248,7 +248,7 @@ def cmd_attention(args: argparse.Namespace) -> int:
         print(f"[{item.id}] {when} {item.sender or '(unknown sender)'}"
               + (" (handled)" if item.handled else ""))
         print(f"  subject: {item.subject}")
-        print(f"  reason:  {reason_text(item.reason, settings.network.language)}")
+        print(f"  reason:  {reason_text(item.reasons, settings.network.language)}")
         for line in item.excerpt.strip().splitlines()[:8]:
             print(f"  > {line}")
         print()

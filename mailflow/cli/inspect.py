@@ -12,6 +12,7 @@ from typing import Any
 
 from mailflow.config.loader import Settings
 from mailflow.core.errors import UsageError
+from mailflow.core.languages.reasons import LOG_LANGUAGE, reason_text
 from mailflow.core.organisations import OrgDirectory
 from mailflow.core.reading.parse import parse_message
 from mailflow.core.understanding.intents import understand
@@ -44,7 +45,7 @@ def inspect_message(raw: bytes, settings: Settings, state: NetworkState) -> dict
         intent=intent.kind,
         people=[dataclasses.asdict(p) for p in intent.people],
         day=intent.day,
-        reason=intent.reason,
+        reason=reason_text(intent.reason, LOG_LANGUAGE),
         language=intent.language,
         token=intent.token,
         notes=list(intent.notes),

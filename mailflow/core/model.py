@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any, Literal, TypeVar, get_args
 
 __all__ = [
+    "REASON_CODES",
     "ROLES",
     "AttentionItem",
     "CostItem",
@@ -25,6 +26,8 @@ __all__ = [
     "Person",
     "PersonStatus",
     "ProcessedMessage",
+    "Reason",
+    "ReasonCode",
     "Role",
     "Rsvp",
     "RsvpAnswer",
@@ -39,6 +42,53 @@ PersonStatus = Literal["registered", "waitlisted", "cancelled", "invited"]
 RsvpAnswer = Literal["yes", "no"]
 Outcome = Literal["handled", "attention", "robot", "ignored", "duplicate", "history"]
 MailStatus = Literal["pending", "sent", "failed"]
+
+#: Why a message waits for the facilitator. Each code is worded by every language pack
+#: (``Wording.reasons``); its parameters are named in the comment after it.
+ReasonCode = Literal[
+    # the rules (decide)
+    "unknown_kind",  # kind
+    "sender_unusable",
+    "signup_no_address",  # who ("" for nobody named)
+    "signup_bad_address",  # who ("" for nobody named)
+    "signup_no_org",  # who
+    "rsvp_no_day",
+    "rsvp_unknown_day",  # day
+    "rsvp_cancelled_day",  # day
+    "rsvp_not_registered",
+    "rsvp_status",  # status
+    "cancel_not_registered",
+    "substitute_by_unregistered",
+    "substitute_unusable",
+    "substitute_is_sender",
+    "substitute_already",  # address, status
+    "commit_not_registered",
+    "correction_not_registered",
+    "correction_other_address",
+    "correction_no_change",
+    "token_unknown",
+    "token_wrong_address",
+    "confirmed_unreadable",
+    "not_understood",
+    # understanding (intents)
+    "robot",  # robot
+    "own_address",
+    "calendar_neither",  # partstat ("" when missing), day
+    "commitment_withdrawn",
+    "question",
+    "commitment_not_declared",
+    "no_intent",
+    "several_intents",  # kinds (space-separated intent kinds)
+    "rsvp_day_undetermined",
+    "signup_no_addresses",
+    "substitute_without_address",
+    "correction_nothing_found",
+    # the pass (tick)
+    "oversize",  # size, cap (bytes)
+    # a reason stored as English text by an older mailflow that no pattern knew
+    "legacy",  # text
+]
+REASON_CODES: tuple[ReasonCode, ...] = get_args(ReasonCode)
 
 T = TypeVar("T")
 
@@ -283,26 +333,71 @@ class ProcessedMessage(_Record):
 
 
 @dataclass(frozen=True)
+class Reason:
+    """Why a message waits for the facilitator: a code and its parameters, worded only when
+    shown, in the reader's language (:func:`mailflow.core.languages.reasons.reason_text`).
+
+    params: (name, value) pairs, values as text (a day id, an address, a byte count).
+    """
+
+    code: ReasonCode
+    params: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, code: ReasonCode, **params: str) -> Reason:
+        """``Reason.of("rsvp_unknown_day", day="2026-12-09")``."""
+        return cls(code, tuple(params.items()))
+
+    @property
+    def values(self) -> dict[str, str]:
+        """The parameters by name."""
+        return dict(self.params)
+
+    def to_doc(self) -> dict[str, Any]:
+        """The stored form: ``{"code": ..., "params": {name: value}}``."""
+        return {"code": self.code, "params": dict(self.params)}
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any] | str) -> Reason:
+        """A stored reason; English text (an older store's) is kept as a "legacy" reason."""
+        if isinstance(doc, str):
+            return cls.of("legacy", text=doc)
+        params = doc.get("params") or {}
+        return cls(doc["code"], tuple((str(k), str(v)) for k, v in params.items()))
+
+
+@dataclass(frozen=True)
 class AttentionItem(_Record):
-    """Something the facilitator must look at: a message mailflow could not act on."""
+    """Something the facilitator must look at: a message mailflow could not act on.
+
+    reasons: why, one value per problem (several when one message had several).
+    """
 
     id: str
     message_key: str
     sender: str
     subject: str
-    reason: str
+    reasons: tuple[Reason, ...]
     excerpt: str
     at: datetime
     handled: bool = False
 
+    def to_doc(self) -> dict[str, Any]:
+        doc = super().to_doc()
+        doc["reasons"] = [r.to_doc() for r in self.reasons]
+        return doc
+
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> AttentionItem:
+        stored = doc.get("reasons")
+        if stored is None:  # English text not yet migrated: shown as written
+            stored = [doc["reason"]] if doc.get("reason") else []
         return cls(
             id=doc["id"],
             message_key=doc["message_key"],
             sender=doc.get("sender", ""),
             subject=doc.get("subject", ""),
-            reason=doc["reason"],
+            reasons=tuple(Reason.from_doc(r) for r in stored),
             excerpt=doc.get("excerpt", ""),
             at=datetime.fromisoformat(doc["at"]),
             handled=bool(doc.get("handled", False)),

@@ -24,6 +24,7 @@ from mailflow.adapters.ports import IncomingMessage, Mailbox, Sender
 from mailflow.adapters.store.store import Snapshot, Store
 from mailflow.config.loader import Settings
 from mailflow.core.errors import MailflowError, PermanentDeliveryError, TemporaryServerError
+from mailflow.core.languages.reasons import LOG_LANGUAGE, reason_text
 from mailflow.core.model import (
     AttentionItem,
     InterestSubscription,
@@ -33,6 +34,7 @@ from mailflow.core.model import (
     PendingAction,
     Person,
     ProcessedMessage,
+    Reason,
     Rsvp,
 )
 from mailflow.core.organisations import DirectoryCache
@@ -357,16 +359,17 @@ class _Pass:
         key = f"oversize:{incoming.ref}:{incoming.size}:{incoming.received_at.isoformat()}"
         folder = self.settings.mailbox.attention_folder
         if not self.store.has(ProcessedMessage, key):
-            reason = (f"message of {incoming.size} bytes is over the size cap of "
-                      f"{self.settings.mailbox.max_message_bytes} bytes; not parsed")
+            reason = Reason.of("oversize", size=str(incoming.size),
+                               cap=str(self.settings.mailbox.max_message_bytes))
             self.store.put_many([
                 AttentionItem(id=f"att:{key}", message_key=key, sender="", subject="",
-                              reason=reason, excerpt="", at=self.now),
+                              reasons=(reason,), excerpt="", at=self.now),
                 ProcessedMessage(key=key, received_at=incoming.received_at, handled_at=self.now,
                                  sender="", outcome="attention", intent="attention",
                                  folder=folder),
             ])
-            self.report.add("handled", HandledMessage(key, "", "", reason, folder))
+            said = reason_text(reason, LOG_LANGUAGE)
+            self.report.add("handled", HandledMessage(key, "", "", said, folder))
         return folder
 
     def _record(self, decision: Decision) -> None:

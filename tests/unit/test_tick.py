@@ -13,6 +13,7 @@ import mailflow.run.tick as tick_module
 from mailflow.adapters.ports import Batch
 from mailflow.adapters.store.store import Snapshot, Store
 from mailflow.config.loader import load_settings
+from mailflow.core.languages.reasons import reason_text
 from mailflow.core.model import AttentionItem, NetworkDay, OutgoingMail, ProcessedMessage
 from mailflow.intake.backlog_worker import BacklogWorker
 from mailflow.run.bootstrap import build_services
@@ -90,7 +91,7 @@ def test_an_oversized_message_goes_to_attention_unparsed(services: Services,
     assert "over the size cap" in report.handled[0].understood
     assert not files(tmp_path / "outbox")  # no answer to what was not read
     items = Snapshot(tmp_path / "mailflow.json").all(AttentionItem)
-    assert items[0].reason.startswith("message of ")
+    assert reason_text(items[0].reasons, "en").startswith("message of ")
     assert len(files(tmp_path / "mail" / ".attention" / "cur")) == 1
 
 

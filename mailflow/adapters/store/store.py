@@ -41,6 +41,7 @@ from typing import IO, Any, TypeVar
 from tinydb.storages import Storage
 
 from mailflow.core.errors import StoreError, StoreLockedError
+from mailflow.core.languages.reasons import legacy_reasons
 from mailflow.core.model import (
     AttentionItem,
     InterestSubscription,
@@ -58,7 +59,7 @@ __all__ = [
     "load_store", "write_store",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: a pass compacts mid-way only when the journal outgrows this and twice the file
 JOURNAL_LIMIT = 64 * 1024 * 1024
@@ -318,9 +319,23 @@ def _migrate_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _migrate_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 kept an attention item's reasons as English text ("; "-joined); version 2
+    keeps each as a code and its parameters, read back with the patterns of the reasons
+    older mailflow wrote (text no pattern knows stays a "legacy" reason, shown as written)."""
+    for doc in (data.get("attention") or {}).values():
+        if "reasons" not in doc:
+            doc["reasons"] = [r.to_doc() for r in legacy_reasons(doc.pop("reason", ""))]
+    data.setdefault("meta", {})
+    data["meta"]["1"] = {"schema_version": 2}
+    return data
+
+
 #: from-version -> function turning a store of that version into the next version; it gets
 #: and returns {table: {id: document}}, record tables keyed by the record's key
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    0: _migrate_0_to_1, 1: _migrate_1_to_2,
+}
 
 
 def _schema_version(data: dict[str, Any]) -> int:

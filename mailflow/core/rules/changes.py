@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mailflow.core.model import (
     Person,
+    Reason,
     normalise_address,
 )
 from mailflow.core.rules.confirming import ask_confirmation
@@ -35,13 +36,13 @@ def substitute(w: Work) -> None:
     address = normalise_address(details.address)
     other = w.people.get(address)
     if sender is None or sender.status != "registered":
-        w.problem("substitute named by an address that is not registered")
+        w.problem(Reason.of("substitute_by_unregistered"))
     elif not is_address(address):
-        w.problem("substitute without a usable address")
+        w.problem(Reason.of("substitute_unusable"))
     elif address == sender.address:
-        w.problem("the substitute named is the sender themself")
+        w.problem(Reason.of("substitute_is_sender"))
     elif other is not None and other.status in ("registered", "invited"):
-        w.problem(f"the substitute {address} is already {other.status}")
+        w.problem(Reason.of("substitute_already", address=address, status=other.status))
     else:
         detail = f"{clean(details.name)} <{address}>".strip()
         if ask_confirmation(w, sender.address, w.intent, detail):
@@ -81,14 +82,14 @@ def correction(w: Work) -> None:
     details = w.intent.people[0] if w.intent.people else PersonDetails()
     named = normalise_address(details.address)
     if person is None or person.status not in ("registered", "waitlisted"):
-        w.problem("correction from an address that is not registered")
+        w.problem(Reason.of("correction_not_registered"))
         return
     if named and named != person.address:
-        w.problem("correction names another address (address changes are for the facilitator)")
+        w.problem(Reason.of("correction_other_address"))
         return
     new, changes = updated(w, person, details)
     if not changes:
-        w.problem("correction without any change that could be understood")
+        w.problem(Reason.of("correction_no_change"))
         return
     if ask_confirmation(w, person.address, w.intent, "; ".join(changes)):
         return

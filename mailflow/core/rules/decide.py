@@ -23,7 +23,7 @@ import dataclasses
 from collections.abc import Callable
 from datetime import datetime
 
-from mailflow.core.model import normalise_address
+from mailflow.core.model import Reason, normalise_address
 from mailflow.core.rules.changes import correction, substitute
 from mailflow.core.rules.confirm import find_token, intent_from_doc
 from mailflow.core.rules.participation import commitment, interest, rsvp
@@ -41,9 +41,9 @@ def decide(intent: Intent, state: NetworkState, now: datetime, rules: Rules) -> 
     work = Work(intent, state, now, rules)
     handler = _HANDLERS.get(intent.kind)
     if handler is None:
-        work.problem(f"unknown intent kind {intent.kind!r}")
+        work.problem(Reason.of("unknown_kind", kind=intent.kind))
     elif intent.kind != "attention" and not is_address(work.sender):
-        work.problem("the sender's address is not a usable mail address")
+        work.problem(Reason.of("sender_unusable"))
     else:
         handler(work)
     return work.finish()
@@ -69,14 +69,14 @@ def _confirm(w: Work) -> None:
     token = find_token(w.intent.token) or ""
     pending = w.state.pending.get(token)
     if pending is None or pending.done or w.now >= pending.expires_at:
-        w.problem("unknown or expired token")
+        w.problem(Reason.of("token_unknown"))
         return
     if normalise_address(pending.address) != w.sender:
-        w.problem("confirmation token from the wrong address")
+        w.problem(Reason.of("token_wrong_address"))
         return
     stored = intent_from_doc(pending.intent)
     if stored is None or stored.kind in ("confirm", "attention"):
-        w.problem("the confirmed change could not be read")
+        w.problem(Reason.of("confirmed_unreadable"))
         return
     w.put(pending.replace(done=True))
     w.done.append(f"{token} confirmed by {w.sender}")
@@ -88,7 +88,7 @@ def _confirm(w: Work) -> None:
 
 
 def _attention_intent(w: Work) -> None:
-    w.problem(w.intent.reason or "the message was not understood")
+    w.problem(w.intent.reason or Reason.of("not_understood"))
 
 
 _HANDLERS: dict[str, Callable[[Work], None]] = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mailflow.core.model import (
     InterestSubscription,
+    Reason,
     Rsvp,
     RsvpAnswer,
 )
@@ -30,15 +31,15 @@ def rsvp(w: Work, answer: RsvpAnswer) -> None:
     day = w.state.days.get(day_id)
     person = w.people.get(w.sender)
     if not day_id:
-        w.problem("RSVP that names no network day")
+        w.problem(Reason.of("rsvp_no_day"))
     elif day is None:
-        w.problem(f"RSVP for an unknown network day ({day_id})")
+        w.problem(Reason.of("rsvp_unknown_day", day=day_id))
     elif day.cancelled:
-        w.problem(f"RSVP for a cancelled network day ({day_id})")
+        w.problem(Reason.of("rsvp_cancelled_day", day=day_id))
     elif person is None:
-        w.problem("RSVP from an address that is not registered")
+        w.problem(Reason.of("rsvp_not_registered"))
     elif person.status not in ("registered", "invited"):
-        w.problem(f"RSVP from a person who is {person.status}, not registered")
+        w.problem(Reason.of("rsvp_status", status=person.status))
     else:
         w.put(Rsvp(day_id=day.id, address=person.address, answer=answer, at=w.now))
         diet = next((p.diet for p in w.intent.people if p.diet), "")
@@ -54,7 +55,7 @@ def rsvp(w: Work, answer: RsvpAnswer) -> None:
 def commitment(w: Work) -> None:
     person = w.people.get(w.sender)
     if person is None or person.status != "registered" or not person.org:
-        w.problem("commitment to the follow-up work from an address that is not registered")
+        w.problem(Reason.of("commit_not_registered"))
         return
     org = w.org(person.org)
     if not org.committed:

@@ -6,6 +6,7 @@ import dataclasses
 
 from mailflow.core.model import (
     Person,
+    Reason,
     normalise_address,
 )
 from mailflow.core.rules.changes import (
@@ -46,11 +47,11 @@ def signup(w: Work) -> None:
         address = normalise_address(details.address)
         if not address and w.sender not in given and w.sender not in handled:
             address = w.sender
-        who = clean(details.name) or address or "a person"
+        who = clean(details.name) or address  # "": nobody named
         if not address:
-            w.problem(f"sign-up for {who} without an address")
+            w.problem(Reason.of("signup_no_address", who=who))
         elif not is_address(address):
-            w.problem(f"sign-up for {who} with an unusable address")
+            w.problem(Reason.of("signup_bad_address", who=who))
         elif address not in handled:
             handled.add(address)
             _signup_one(w, details, address)
@@ -63,7 +64,7 @@ def _signup_one(w: Work, details: PersonDetails, address: str) -> None:
         return
     org_name = clean(details.organisation)
     if not org_name and details.role != "guest":
-        w.problem(f"sign-up for {clean(details.name) or address} without an organisation")
+        w.problem(Reason.of("signup_no_org", who=clean(details.name) or address))
         return
     language = w.language if address == w.sender or existing is None else existing.language
     base = existing or Person(address=address, name="", org="")
@@ -107,7 +108,7 @@ def _signup_again(w: Work, existing: Person, details: PersonDetails) -> None:
 def cancel(w: Work) -> None:
     person = w.people.get(w.sender)
     if person is None:
-        w.problem("cancellation from an address that is not registered")
+        w.problem(Reason.of("cancel_not_registered"))
         return
     day_id = w.intent.day
     if day_id in w.state.days and person.status == "registered" and person.days != (day_id,):

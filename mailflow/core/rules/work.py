@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from mailflow.core.languages.reasons import LOG_LANGUAGE, reason_text
 from mailflow.core.model import (
     AttentionItem,
     InterestSubscription,
     Organisation,
     PendingAction,
     Person,
+    Reason,
     Rsvp,
     normalise_address,
 )
@@ -32,7 +34,7 @@ from mailflow.core.values import (
 )
 
 __all__ = [
-    "People", "Rules", "Work", "describe", "language_of", "may_answer", "record_key",
+    "People", "Rules", "Work", "describe", "language_of", "logged", "may_answer", "record_key",
     "status_words",
 ]
 
@@ -116,7 +118,7 @@ class Work:
         self.records: dict[tuple[str, str], Any] = {}
         self.mails: dict[str, MailRequest] = {}
         self.forget: list[str] = []
-        self.problems: list[str] = []
+        self.problems: list[Reason] = []
         self.done: list[str] = []
 
     @property
@@ -159,8 +161,10 @@ class Work:
             list_mail=list_mail,
         )
 
-    def problem(self, reason: str) -> None:
-        self.problems.append(clean(reason, 300))
+    def problem(self, reason: Reason) -> None:
+        """Note why the message must wait for the facilitator (its values made one line)."""
+        params = tuple((name, clean(value, 300)) for name, value in reason.params)
+        self.problems.append(Reason(reason.code, params))
 
     def org(self, key: str) -> Organisation:
         return self.orgs.get(key) or Organisation(key=key, name=key)
@@ -168,7 +172,7 @@ class Work:
     def finish(self) -> Decision:
         if self.problems:
             self._attention()
-        reason = "; ".join(dict.fromkeys(self.problems))
+        reason = logged(self.problems)
         head = ", ".join(self.done)
         if reason:
             label = "" if self.kind == "attention" else "needs attention: "
@@ -184,7 +188,7 @@ class Work:
 
     def _attention(self) -> None:
         intent = self.intent
-        reason = "; ".join(dict.fromkeys(self.problems))
+        reason = logged(self.problems)
         subject = clean(intent.subject)
         if intent.answer_to:
             item_id = f"att:{intent.answer_to}"
@@ -195,7 +199,7 @@ class Work:
             message_key=intent.answer_to,
             sender=self.sender,
             subject=subject,
-            reason=reason,
+            reasons=tuple(dict.fromkeys(self.problems)),
             excerpt="\n".join(intent.notes)[:_EXCERPT_CHARS],
             at=self.now,
         ))
@@ -203,6 +207,12 @@ class Work:
             thread = thread_subject(subject) or intent.answer_to  # no subject: per message
             key = f"ack:{self.sender}:{thread}"
             self.mail(key, self.sender, "attention_ack", {"subject": subject})
+
+
+def logged(reasons: list[Reason]) -> str:
+    """The reasons as the log words them: in English, each on one line of at most 300
+    characters, once. (The attention item's id hashes this text, as it always has.)"""
+    return "; ".join(dict.fromkeys(clean(reason_text(r, LOG_LANGUAGE), 300) for r in reasons))
 
 
 def may_answer(address: str, rules: Rules) -> bool:

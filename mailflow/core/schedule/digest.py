@@ -264,7 +264,7 @@ def _attention(items: Iterable[AttentionItem], since: datetime | None, now: date
         excerpt = _excerpt(item.excerpt)
         lines.append(AttentionLine(
             id=item.id, sender=_one_line(item.sender), subject=_one_line(item.subject),
-            reason=_one_line(reason_text(item.reason, language)), excerpt=excerpt,
+            reason=_one_line(reason_text(item.reasons, language)), excerpt=excerpt,
             quoted="\n".join("> " + line for line in excerpt.split("\n")) if excerpt else "",
             at=item.at.astimezone(tz), new=_in_window(item.at, since, now),
         ))
