@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mailflow.core.languages.registry import pack
 from mailflow.core.model import (
     Person,
     Reason,
@@ -143,27 +144,13 @@ def commit_update(w: Work, old: Person, new: Person, details: PersonDetails) -> 
     return w.people[new.address]
 
 
-_LABELS = {
-    "fi": {"name": "nimi", "role": "rooli", "diet": "erityisruokavalio",
-           "organisation": "organisaatio", "days": "päivät", "status": "tila"},
-    "en": {"name": "name", "role": "role", "diet": "special diet",
-           "organisation": "organisation", "days": "days", "status": "status"},
-}
-
-
-_ROLES = {
-    "fi": {"management": "johto", "supervisor": "oppisopimustoiminnan esimies",
-           "staff": "henkilöstö", "guest": "vieras", "unknown": "ei tiedossa"},
-    "en": {"management": "management", "supervisor": "apprenticeship supervisor",
-           "staff": "staff", "guest": "guest", "unknown": "unknown"},
-}
-
-
 def change_words(language: str, field: str, old: str, new: str) -> str:
-    label = _LABELS.get(language, _LABELS["en"])[field]
+    """One change of a person's details as a confirmation lists it: "rooli: johto → vieras"."""
+    label = pack(language).says.change_fields[field]
     return f"{label}: {old or '–'} → {new}"
 
 
 def role_words(language: str, role: str) -> str:
-    return _ROLES.get(language, _ROLES["en"]).get(role, role)
+    """A role as a change list names it."""
+    return pack(language).says.change_roles.get(role, role)
 

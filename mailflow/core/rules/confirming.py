@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
+from mailflow.core.languages.registry import pack
 from mailflow.core.model import (
     PendingAction,
 )
@@ -52,23 +53,7 @@ _NOUNS = {"cancel": "cancellation", "substitute": "substitution",
           "correction": "correction", "forget_request": "erasure"}
 
 
-_ACTIONS = {
-    "fi": {
-        "cancel": "peruuttaa ilmoittautumisesi verkostoon",
-        "substitute": "antaa paikkasi sijaiselle: {detail}",
-        "correction": "korjata tietojasi: {detail}",
-        "forget_request": "poistaa kaikki sinusta tallennetut tiedot",
-    },
-    "en": {
-        "cancel": "cancel your registration to the network",
-        "substitute": "give your place to a substitute: {detail}",
-        "correction": "correct your details: {detail}",
-        "forget_request": "erase everything stored about you",
-    },
-}
-
-
 def _action(language: str, kind: str, detail: str) -> str:
-    actions = _ACTIONS.get(language, _ACTIONS["en"])
-    return actions.get(kind, kind).format(detail=detail)
+    """What a confirmation request asks the person to confirm, in their language."""
+    return pack(language).says.actions.get(kind, kind).format(detail=detail)
 

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from mailflow.core.languages.reasons import LOG_LANGUAGE, reason_text
+from mailflow.core.languages.registry import DEFAULT, packs
 from mailflow.core.model import (
     AttentionItem,
     InterestSubscription,
@@ -56,7 +57,7 @@ class Rules:
     facilitator: str
     secret: str
     confirm_hours: int = 72
-    default_language: str = "fi"
+    default_language: str = DEFAULT
 
 
 class People:
@@ -123,10 +124,11 @@ class Work:
 
     @property
     def language(self) -> str:
-        """English when the mail was English; else a known sender's own language (a short
-        calendar accept says little), else the network's."""
+        """The mail's language when reading recognised one; a mail read in the default
+        language (what reading falls back to: a short calendar accept says little) is
+        answered in a known sender's own language, else the network's."""
         known = self.state.people.get(self.sender)
-        if self.intent.language != "en" and known is not None:
+        if self.intent.language == DEFAULT and known is not None:
             return language_of(known.language, self.rules)
         return language_of(self.intent.language, self.rules)
 
@@ -225,7 +227,8 @@ def may_answer(address: str, rules: Rules) -> bool:
 
 
 def language_of(language: str, rules: Rules) -> str:
-    return language if language in ("fi", "en") else rules.default_language
+    """``language`` when a pack speaks it, else the network's default."""
+    return language if any(p.code == language for p in packs()) else rules.default_language
 
 
 def record_key(record: Any) -> tuple[str, str]:

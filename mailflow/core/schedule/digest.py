@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from mailflow.core.languages.reasons import reason_text
+from mailflow.core.languages.registry import DEFAULT
 from mailflow.core.model import AttentionItem, NetworkDay, OutgoingMail, Person
 from mailflow.core.schedule.costs import largest_remainder, name_sort_key, signed_up
 from mailflow.core.values import NetworkState
@@ -290,7 +291,7 @@ def build_digest(
     failed_mails: Sequence[OutgoingMail],
     max_per_org: int,
     tz: tzinfo,
-    language: str = "fi",
+    language: str = DEFAULT,
 ) -> Digest:
     """The digest as of ``now``, with what happened after ``since`` (None: ever) marked new.
 
