@@ -458,6 +458,20 @@ def test_signup_missing_parts_needs_attention_but_keeps_the_rest() -> None:
     assert "without an address" in said(next(iter(state.attention.values())))
 
 
+def test_several_problems_of_one_message_stay_several_reasons() -> None:
+    people = (person("", "", org=""), person("Aino Laine", "aino@omnia.test", org=""),
+              person("", "", org=""))
+    _, state = run(EMPTY, intent("signup", "hr@omnia.test", people=people))
+    (item,) = state.attention.values()
+    # the nameless sender is signed up at their own address, without an organisation
+    assert item.reasons == (Reason.of("signup_no_org", who="hr@omnia.test"),
+                            Reason.of("signup_no_org", who="Aino Laine"),
+                            Reason.of("signup_no_address", who=""))
+    assert said(item) == ("sign-up for hr@omnia.test without an organisation; sign-up for "
+                          "Aino Laine without an organisation; sign-up for a person without "
+                          "an address")
+
+
 def test_bounce_marks_known_addresses_failing_and_is_never_answered() -> None:
     state = sign_up_omnia(1)
     bounce = ParsedMessage(message_id="<b@mx.test>", key="<b@mx.test>", from_addr="mailer-daemon@mx.test",

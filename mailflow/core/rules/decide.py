@@ -3,7 +3,8 @@
 Every answer is a ``MailRequest`` whose key makes it idempotent (deciding the same
 intent on the same state twice yields the same keys), using the template names and
 context keys of :mod:`mailflow.core.catalogue`. Anything that cannot be applied becomes one
-``AttentionItem`` with a clear English reason and one ``attention_ack`` per thread.
+``AttentionItem`` with its reasons (:class:`~mailflow.core.model.Reason` values, worded when
+shown) and one ``attention_ack`` per thread.
 Changes to an existing registration need the registered address's confirmation unless
 the mail was authenticated (see :mod:`mailflow.core.rules.confirm`).
 
