@@ -32,6 +32,7 @@ from mailflow.core.model import (
     Organisation,
     OutgoingMail,
     Person,
+    Reason,
     Role,
     Rsvp,
 )
@@ -358,24 +359,24 @@ def sample_network(now: datetime | None = None, *, max_per_org: int = 4) -> Samp
         AttentionItem(
             id="att:1", message_key="<q1@stadi.test>", sender="rehtori@stadi.test",
             subject="Kysymys jatkotyöskentelystä",
-            reason="the message was not understood",
+            reasons=(Reason.of("not_understood"),),
             excerpt="Hei,\nvoisitteko kertoa, mitä jatkotyöskentelyyn sitoutuminen käytännössä "
                     "tarkoittaa ja paljonko se maksaa?\n\nTerveisin\nRiitta",
             at=since + timedelta(hours=3)),
         AttentionItem(
             id="att:2", message_key="<q2@keuda.test>", sender="kaisa.koskinen@keuda.test",
             subject="Vs: Ilmoittautuminen",
-            reason="sign-up for Kaisa Koskinen without an organisation",
+            reasons=(Reason.of("signup_no_org", who="Kaisa Koskinen"),),
             excerpt="olen mukana <b>molempina</b> päivinä & tuon kollegan",
             at=since + timedelta(hours=6)),
         AttentionItem(
             id="att:3", message_key="<q3@example.org>", sender="someone@example.org",
-            subject="RSVP", reason="RSVP from an address that is not registered",
+            subject="RSVP", reasons=(Reason.of("rsvp_not_registered"),),
             excerpt="Tulen!", at=now - timedelta(days=4)),
         AttentionItem(
             id="att:4", message_key="oversize:12", sender="", subject="",
-            reason="message of 15 728 640 bytes is over the size cap of 10485760 bytes; "
-                   "not parsed", excerpt="", at=since + timedelta(hours=9)),
+            reasons=(Reason.of("oversize", size="15728640", cap="10485760"),), excerpt="",
+            at=since + timedelta(hours=9)),
     ]
     interest = [InterestSubscription(f"kiinnostunut{i}@example.org", i != 3,
                                      since - timedelta(days=i), "fi") for i in range(6)]

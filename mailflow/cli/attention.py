@@ -58,7 +58,7 @@ def _attention_item(item: AttentionItem, settings: Settings) -> str:
         f"[{item.id}] {when} {item.sender or labels.unknown_sender}{handled}",
         f"  {labels.attention_subject + ':':<{width}} {item.subject}",
         f"  {labels.attention_reason + ':':<{width}} "
-        f"{reason_text(item.reason, settings.network.language)}",
+        f"{reason_text(item.reasons, settings.network.language)}",
     ]
     lines += [f"  > {line}" for line in item.excerpt.strip().splitlines()[:_EXCERPT_LINES]]
     return "\n".join(lines) + "\n"

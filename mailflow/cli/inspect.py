@@ -15,6 +15,7 @@ from typing import Any
 from mailflow.cli.common import Subcommands, settings_of
 from mailflow.config.loader import Settings
 from mailflow.core.errors import EXIT_OK, UsageError
+from mailflow.core.languages.reasons import LOG_LANGUAGE, reason_text
 from mailflow.core.organisations import OrgDirectory
 from mailflow.core.values import NetworkState
 
@@ -48,7 +49,7 @@ def inspect_message(raw: bytes, settings: Settings, state: NetworkState) -> dict
         intent=intent.kind,
         people=[dataclasses.asdict(p) for p in intent.people],
         day=intent.day,
-        reason=intent.reason,
+        reason=reason_text(intent.reason, LOG_LANGUAGE),
         language=intent.language,
         token=intent.token,
         notes=list(intent.notes),

@@ -5,7 +5,8 @@ shows them to a person):
 
 - A document holds every field, in field order. Plain JSON values are stored as they
   are; ``datetime``, ``date`` and ``time`` as ISO 8601 strings, ``Decimal`` as a string,
-  tuples as lists, a nested dataclass as its own document.
+  tuples as lists, a nested dataclass as its own document (or, when it defines
+  ``to_doc``/``from_doc``, as the stored form it defines: a ``Reason``).
 - Reading one turns each field back by its annotation: ``fromisoformat`` for times,
   ``Decimal``, ``tuple``, ``bool`` and ``int`` coerced, ``X | None`` None when stored as
   null or "". A field missing from an older document reads as its default, or as the
@@ -77,6 +78,8 @@ def _encode(value: Any) -> Any:
         return str(value)
     if isinstance(value, tuple | list):
         return [_encode(v) for v in value]
+    if hasattr(value, "to_doc"):  # a value with a stored form of its own (Reason)
+        return value.to_doc()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
     return value
@@ -139,6 +142,8 @@ def _decoder(hint: Any) -> Decode:
         return _tuple_of(_decoder(args[0]))
     if origin is dict:
         return dict
+    if isinstance(hint, type) and hasattr(hint, "from_doc"):
+        return hint.from_doc  # type: ignore[no-any-return]
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         record_type: type = hint
         return lambda doc: from_document(record_type, doc)

@@ -16,8 +16,10 @@ from decimal import Decimal
 from typing import Any, Literal, Self, get_args
 
 from mailflow.core.documents import absent_as, from_document, to_document
+from mailflow.core.reason import REASON_CODES, Reason, ReasonCode
 
 __all__ = [
+    "REASON_CODES",
     "ROLES",
     "AttentionItem",
     "CostItem",
@@ -29,6 +31,8 @@ __all__ = [
     "Person",
     "PersonStatus",
     "ProcessedMessage",
+    "Reason",
+    "ReasonCode",
     "Role",
     "Rsvp",
     "RsvpAnswer",
@@ -187,17 +191,19 @@ class ProcessedMessage(_Record):
 
 @dataclass(frozen=True)
 class AttentionItem(_Record):
-    """Something the facilitator must look at: a message mailflow could not act on."""
+    """Something the facilitator must look at: a message mailflow could not act on.
+
+    reasons: why, one value per problem (several when one message had several).
+    """
 
     id: str
     message_key: str
     sender: str = field(metadata=absent_as(""))
     subject: str = field(metadata=absent_as(""))
-    reason: str
+    reasons: tuple[Reason, ...] = field(metadata=absent_as(()))
     excerpt: str = field(metadata=absent_as(""))
     at: datetime
     handled: bool = False
-
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from mailflow.core.model import (
     Organisation,
     PendingAction,
     Person,
+    Reason,
     Role,
     Rsvp,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "NetworkState",
     "ParsedMessage",
     "PersonDetails",
+    "Reason",
     "RobotKind",
 ]
 
@@ -128,7 +130,7 @@ class Intent:
     people: the persons concerned (for a sign-up, one or several; for a substitute, the
     substitute); day: a network day id when one is meant; days: the network day ids a
     sign-up names (empty: not said, which means all days); language: "fi" or "en", the
-    language to answer in; reason: why it needs attention (kind "attention") or "";
+    language to answer in; reason: why it needs attention (kind "attention"), else None;
     token: a confirmation token quoted back (kind "confirm").
     """
 
@@ -138,7 +140,7 @@ class Intent:
     people: tuple[PersonDetails, ...] = ()
     day: str = ""
     days: tuple[str, ...] = ()
-    reason: str = ""
+    reason: Reason | None = None
     token: str = ""
     answer_to: str = ""  # Message-ID to thread the answer under
     subject: str = ""

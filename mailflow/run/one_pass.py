@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 from mailflow.adapters.ports import IncomingMessage
 from mailflow.adapters.store import Store
+from mailflow.core.languages.reasons import LOG_LANGUAGE, reason_text
 from mailflow.core.languages.registry import pack
-from mailflow.core.model import AttentionItem, OutgoingMail, ProcessedMessage
+from mailflow.core.model import AttentionItem, OutgoingMail, ProcessedMessage, Reason
 from mailflow.core.schedule.costs import cost_csv
 from mailflow.core.schedule.due import ScheduleRules, due_mails
 from mailflow.core.state import apply_decision
@@ -169,16 +170,17 @@ class Pass:
         key = f"oversize:{incoming.ref}:{incoming.size}:{incoming.received_at.isoformat()}"
         folder = self.settings.mailbox.attention_folder
         if not self.store.has(ProcessedMessage, key):
-            reason = (f"message of {incoming.size} bytes is over the size cap of "
-                      f"{self.settings.mailbox.max_message_bytes} bytes; not parsed")
+            reason = Reason.of("oversize", size=str(incoming.size),
+                               cap=str(self.settings.mailbox.max_message_bytes))
             self.store.put_many([
                 AttentionItem(id=f"att:{key}", message_key=key, sender="", subject="",
-                              reason=reason, excerpt="", at=self.now),
+                              reasons=(reason,), excerpt="", at=self.now),
                 ProcessedMessage(key=key, received_at=incoming.received_at, handled_at=self.now,
                                  sender="", outcome="attention", intent="attention",
                                  folder=folder),
             ])
-            self.report.add("handled", HandledMessage(key, "", "", reason, folder))
+            said = reason_text(reason, LOG_LANGUAGE)
+            self.report.add("handled", HandledMessage(key, "", "", said, folder))
         return folder
 
     def _record(self, decision: Decision) -> None:

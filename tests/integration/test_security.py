@@ -32,6 +32,7 @@ from aiosmtpd.smtp import SMTP, AuthResult, Envelope, Session
 
 from mailflow.adapters.store import Store
 from mailflow.config.loader import load_settings
+from mailflow.core.languages.reasons import reason_text
 from mailflow.core.model import AttentionItem, OutgoingMail, PendingAction, Person, ProcessedMessage
 from mailflow.run.bootstrap import build_services
 from mailflow.run.tick import Services, TickReport, run_tick
@@ -204,7 +205,7 @@ def test_a_forged_cancellation_waits_for_a_token_only_the_registered_address_rec
     for answer in network.new_mails():  # at most an acknowledgement, never the token
         assert token.group(0) not in text_of(answer)
     with network.store() as store:
-        reasons = [a.reason for a in store.all(AttentionItem)]
+        reasons = [reason_text(a.reasons, "en") for a in store.all(AttentionItem)]
         assert not store.all(PendingAction)[0].done
     assert any("wrong address" in r for r in reasons)
 
@@ -631,7 +632,7 @@ def test_huge_nested_zipped_and_mislabelled_mail_is_handled_in_bounded_memory(
     assert len(net.folder("processed")) + len(net.folder("attention")) == total
     with net.store() as store:
         assert store.count(ProcessedMessage) == total
-        reasons = [a.reason for a in store.all(AttentionItem)]
+        reasons = [reason_text(a.reasons, "en") for a in store.all(AttentionItem)]
     assert any("over the size cap" in r and "not parsed" in r for r in reasons)
     assert out.count("handled ") >= total
 

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mailflow.core.catalogue import CATALOGUE
-from mailflow.core.model import NetworkDay, PendingAction, Person
+from mailflow.core.languages.reasons import reason_text
+from mailflow.core.model import AttentionItem, NetworkDay, PendingAction, Person, Reason
 from mailflow.core.rules.confirm import find_token
 from mailflow.core.rules.decide import Rules, decide, decide_robot
 from mailflow.core.state import apply_decision
@@ -32,6 +33,11 @@ DAY2 = NetworkDay(id="2016-12-19", date=date(2016, 12, 19), start=time(10), end=
                   place="Kuntatalo, Helsinki")
 EMPTY = NetworkState(days={DAY1.id: DAY1, DAY2.id: DAY2})
 _counter = iter(range(1, 10_000))
+
+
+def said(item: AttentionItem) -> str:
+    """The item's reasons as the log words them."""
+    return reason_text(item.reasons, "en")
 
 
 def intent(kind, sender, **fields) -> Intent:
@@ -237,7 +243,7 @@ def test_confirm_token_from_the_wrong_address_is_rejected() -> None:
     assert after.people["p1@omnia.test"].status == "registered"
     assert not after.pending[token].done
     (item,) = after.attention.values()
-    assert item.reason == "confirmation token from the wrong address"
+    assert said(item) == "confirmation token from the wrong address"
     assert [m.template for m in decision.mails] == ["attention_ack"]
     assert decision.mails[0].to == "hyokkaaja@evil.test"
 
@@ -247,19 +253,19 @@ def test_expired_token_is_rejected() -> None:
     late = NOW + timedelta(hours=72, seconds=1)
     _, after = run(state, intent("confirm", "p1@omnia.test", token=token), late)
     assert after.people["p1@omnia.test"].status == "registered"
-    assert next(iter(after.attention.values())).reason == "unknown or expired token"
+    assert said(next(iter(after.attention.values()))) == "unknown or expired token"
 
 
 def test_unknown_token_is_rejected() -> None:
     state, _ = _pending_cancel()
     _, after = run(state, intent("confirm", "p1@omnia.test", token="VAHVISTA-ABCDEFGH"))
     assert after.people["p1@omnia.test"].status == "registered"
-    assert next(iter(after.attention.values())).reason == "unknown or expired token"
+    assert said(next(iter(after.attention.values()))) == "unknown or expired token"
 
 
 def test_cancel_from_an_unknown_address_needs_attention() -> None:
     decision, after = run(sign_up_omnia(1), intent("cancel", "stranger@example.org"))
-    assert next(iter(after.attention.values())).reason == "cancellation from an address that is not registered"
+    assert said(next(iter(after.attention.values()))) == "cancellation from an address that is not registered"
     assert [m.template for m in decision.mails] == ["attention_ack"]
 
 
@@ -321,7 +327,7 @@ def test_commit_marks_the_organisation_committed() -> None:
     assert state.organisations["omnia"].committed_at == NOW
     assert decision.mails[0].template == "commit_confirmation"
     _, state = run(state, intent("commit", "stranger@example.org"))
-    assert "not registered" in next(iter(state.attention.values())).reason
+    assert "not registered" in said(next(iter(state.attention.values())))
 
 
 def test_rsvp_for_a_known_day_is_recorded_and_confirmed() -> None:
@@ -340,14 +346,14 @@ def test_rsvp_for_an_unknown_day_needs_attention() -> None:
                                         subject="Osallistun", notes=("Osallistun tammikuussa",)))
     assert not after.rsvps
     (item,) = after.attention.values()
-    assert "unknown network day" in item.reason and item.excerpt == "Osallistun tammikuussa"
+    assert "unknown network day" in said(item) and item.excerpt == "Osallistun tammikuussa"
     assert [m.template for m in decision.mails] == ["attention_ack"]
 
 
 def test_rsvp_from_an_unregistered_address_needs_attention() -> None:
     _, after = run(sign_up_omnia(1), intent("rsvp_yes", "someone@example.org", day=DAY1.id))
     assert not after.rsvps
-    assert next(iter(after.attention.values())).reason == "RSVP from an address that is not registered"
+    assert said(next(iter(after.attention.values()))) == "RSVP from an address that is not registered"
 
 
 def test_rsvp_for_a_cancelled_day_needs_attention() -> None:
@@ -412,18 +418,18 @@ def test_same_intent_on_the_same_state_gives_the_same_keys_and_records() -> None
 
 def test_attention_is_acknowledged_once_per_thread() -> None:
     first, state = run(EMPTY, intent("attention", "kysyja@keuda.test", subject="Kysymys hinnasta",
-                                     reason="not understood"))
+                                     reason=Reason.of("question")))
     second, state = run(state, intent("attention", "kysyja@keuda.test", subject="VS: Re: Kysymys hinnasta",
-                                      reason="not understood"))
+                                      reason=Reason.of("question")))
     assert first.mails[0].template == "attention_ack"
     assert first.mails[0].key == second.mails[0].key
     assert len(state.attention) == 2
-    assert first.summary == "attention: not understood; 1 mail"
+    assert first.summary == "attention: a question for the facilitator; 1 mail"
 
 
 def test_no_automatic_answer_to_ourselves_or_to_no_reply_addresses() -> None:
     for sender in ("verkosto@example.org", "vetaja@example.org", "noreply@omnia.test"):
-        decision, state = run(EMPTY, intent("attention", sender, reason="not understood"))
+        decision, state = run(EMPTY, intent("attention", sender, reason=Reason.of("question")))
         assert decision.mails == () and state.attention
 
 
@@ -444,12 +450,26 @@ def test_signup_missing_parts_needs_attention_but_keeps_the_rest() -> None:
     assert "x@omnia.test" not in state.people
     assert sorted((m.template, m.to) for m in decision.mails) == [
         ("attention_ack", "hr@omnia.test"), ("signup_confirmation", "hyva@omnia.test")]
-    assert "without an organisation" in next(iter(state.attention.values())).reason
+    assert "without an organisation" in said(next(iter(state.attention.values())))
     # two people without an address: the first is the sender, the second needs attention
     two = (person("Minä", ""), person("Ei osoitetta", ""))
     _, state = run(EMPTY, intent("signup", "mina@omnia.test", people=two))
     assert "mina@omnia.test" in state.people
-    assert "without an address" in next(iter(state.attention.values())).reason
+    assert "without an address" in said(next(iter(state.attention.values())))
+
+
+def test_several_problems_of_one_message_stay_several_reasons() -> None:
+    people = (person("", "", org=""), person("Aino Laine", "aino@omnia.test", org=""),
+              person("", "", org=""))
+    _, state = run(EMPTY, intent("signup", "hr@omnia.test", people=people))
+    (item,) = state.attention.values()
+    # the nameless sender is signed up at their own address, without an organisation
+    assert item.reasons == (Reason.of("signup_no_org", who="hr@omnia.test"),
+                            Reason.of("signup_no_org", who="Aino Laine"),
+                            Reason.of("signup_no_address", who=""))
+    assert said(item) == ("sign-up for hr@omnia.test without an organisation; sign-up for "
+                          "Aino Laine without an organisation; sign-up for a person without "
+                          "an address")
 
 
 def test_bounce_marks_known_addresses_failing_and_is_never_answered() -> None:
@@ -486,8 +506,8 @@ def test_confirm_request_token_is_found_back_in_a_reply() -> None:
 
 
 def test_messages_without_a_subject_are_each_acknowledged() -> None:
-    first, state = run(EMPTY, intent("attention", "kysyja@keuda.test", reason="not understood"))
-    second, _ = run(state, intent("attention", "kysyja@keuda.test", reason="not understood"))
+    first, state = run(EMPTY, intent("attention", "kysyja@keuda.test", reason=Reason.of("question")))
+    second, _ = run(state, intent("attention", "kysyja@keuda.test", reason=Reason.of("question")))
     assert first.mails[0].key != second.mails[0].key
 
 

@@ -18,6 +18,7 @@ from mailflow.core.model import (
     Organisation,
     OutgoingMail,
     Person,
+    Reason,
     Rsvp,
 )
 from mailflow.core.schedule.digest import Digest, build_digest, text_bar
@@ -92,14 +93,14 @@ def sample_network(seed: int = 7) -> NetworkState:
                                          NOW - timedelta(days=2, minutes=k))
     attention = {
         "a1": AttentionItem(id="a1", message_key="<m1@example.org>", sender="p03@varia.test",
-                            subject="Kysymys laskutuksesta", reason="not understood",
+                            subject="Kysymys laskutuksesta", reasons=(Reason.of("not_understood"),),
                             excerpt="Hei,\r\nkuka maksaa <b>lounaan</b>?\n\n\n\nt. Olli",
                             at=NOW - timedelta(hours=2)),
         "a2": AttentionItem(id="a2", message_key="<m2@example.org>", sender="p04@sedu.test",
-                            subject="Vanha asia", reason="ambiguous", excerpt="Vanha",
+                            subject="Vanha asia", reasons=(Reason.of("no_intent"),), excerpt="Vanha",
                             at=NOW - timedelta(days=3)),
         "a3": AttentionItem(id="a3", message_key="<m3@example.org>", sender="p05@gradia.test",
-                            subject="Hoidettu", reason="x", excerpt="x",
+                            subject="Hoidettu", reasons=(Reason.of("question"),), excerpt="x",
                             at=NOW - timedelta(hours=1), handled=True),
     }
     interest = {
@@ -224,7 +225,7 @@ def test_each_kind_of_event_counts_as_a_change(what: str) -> None:
                                created_at=moment, status="failed")]
     else:
         extra["attention"] = {"n": AttentionItem(id="n", message_key="k", sender="s",
-                                                 subject="", reason="r", excerpt="", at=moment)}
+                                                 subject="", reasons=(Reason.of("question"),), excerpt="", at=moment)}
     changed = NetworkState(**{**state.__dict__, **extra})
     assert digest_of(changed, since=since, failed=failed).changed
 
@@ -279,7 +280,7 @@ def test_the_digest_renders_with_bars_in_both_parts(lang: str, heading: str) -> 
 def test_user_text_in_the_digest_is_escaped_in_html(lang: str) -> None:
     state = sample_network()
     evil = AttentionItem(id="e", message_key="k", sender="x@example.org",
-                         subject="<script>alert(1)</script>", reason="not understood",
+                         subject="<script>alert(1)</script>", reasons=(Reason.of("not_understood"),),
                          excerpt="{{ 7*7 }} <img src=x onerror=alert(1)>", at=NOW)
     d = digest_of(NetworkState(**{**state.__dict__, "attention": {"e": evil}}))
     _, text, html = render_digest(lang, d)

@@ -1,11 +1,11 @@
-"""Needs-attention reasons in the facilitator's language: every reason the code writes has
-Finnish wording, the digest and ``mailflow attention`` show it, and the Finnish digest and
-cost summary count their nouns right."""
+"""Needs-attention reasons in the facilitator's language: every reason code has wording in
+every language pack, older stores' English reasons read back as the same values, the digest
+and ``mailflow attention`` show them, and the Finnish digest and cost summary count their
+nouns right."""
 
 from __future__ import annotations
 
-import ast
-import itertools
+import json
 import re
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -14,9 +14,20 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from mailflow.adapters.store.store import Store
 from mailflow.cli.main import main
-from mailflow.core.languages.reasons import reason_text
-from mailflow.core.model import AttentionItem, CostItem, NetworkDay, Organisation, Person
+from mailflow.core.languages.reasons import legacy_reasons, reason_text
+from mailflow.core.languages.registry import packs
+from mailflow.core.model import (
+    REASON_CODES,
+    AttentionItem,
+    CostItem,
+    NetworkDay,
+    Organisation,
+    Person,
+    Reason,
+    ReasonCode,
+)
 from mailflow.core.rules.decide import Rules, decide
 from mailflow.core.schedule.costs import split_costs
 from mailflow.core.schedule.digest import Digest, build_digest
@@ -30,115 +41,82 @@ from tests.unit.test_corpus import network_state as corpus_state
 from tests.unit.test_corpus import run as understand_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = sorted((ROOT / "mailflow").rglob("*.py"))
-# parse.py's problems are the parser's notes (shown by `mailflow inspect`), never a reason.
-NOT_REASONS = {"parse.py", "reasons.py"}
 TEMPLATES = ROOT / "templates"
 DATA = ROOT / "tests" / "data"
 TZ = ZoneInfo("Europe/Helsinki")
 NOW = datetime(2026, 11, 20, 8, 0, tzinfo=TZ)
-SAMPLE = "987"  # stands in for each variable part of an f-string reason
+SAMPLE = "987"  # stands in for each parameter of a reason
+PARAMS = ("kind", "who", "day", "status", "address", "robot", "partstat", "kinds", "size", "cap",
+          "text")
 ENGLISH = {"the", "a", "an", "of", "for", "from", "with", "without", "not", "no", "is", "and",
            "address", "day", "registered", "sign-up", "rsvp", "message", "mail", "bytes"}
 
 
-# --- every reason in the source ------------------------------------------------------------
+def fi(english: str) -> str:
+    """The Finnish of a reason given as the log words it (read back as older stores are)."""
+    return reason_text(legacy_reasons(english), "fi")
 
 
-def _strings(node: ast.expr) -> list[ast.expr]:
-    """The string-making parts of a reason expression: literals, f-strings, both branches of
-    ``a if c else b`` and the literal of ``x or "..."``; a plain variable gives none."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value:
-        return [node]
-    if isinstance(node, ast.JoinedStr):
-        return [node]
-    if isinstance(node, ast.IfExp):
-        return _strings(node.body) + _strings(node.orelse)
-    if isinstance(node, ast.BoolOp):
-        return [s for value in node.values for s in _strings(value)]
-    return []
+# --- every reason code has wording in every language ---------------------------------------
 
 
-def _samples(node: ast.expr) -> list[str]:
-    """The reasons ``node`` can make: each variable part as SAMPLE or as one of the literals
-    it may fall back to (``{partstat or 'without PARTSTAT'}``)."""
-    if isinstance(node, ast.Constant):
-        return [str(node.value)]
-    assert isinstance(node, ast.JoinedStr)
-    choices: list[list[str]] = []
-    for value in node.values:
-        if isinstance(value, ast.Constant):
-            choices.append([str(value.value)])
-        else:
-            assert isinstance(value, ast.FormattedValue)
-            fallbacks = [str(s.value) for s in _strings(value.value)
-                         if isinstance(s, ast.Constant)]
-            options = [SAMPLE, *fallbacks]
-            choices.append([repr(o) if value.conversion == ord("r") else o for o in options])
-    return ["".join(parts) for parts in itertools.product(*choices)]
+@pytest.mark.parametrize("code", REASON_CODES)
+@pytest.mark.parametrize("language", [p.code for p in packs()])
+def test_every_reason_code_has_wording_in_every_language(code: ReasonCode, language: str) -> None:
+    reason = Reason.of(code, **dict.fromkeys(PARAMS, SAMPLE))
+    worded = reason_text(reason, language)
+    assert worded.strip(), f"{code} has no wording in {language}"
+    english = reason_text(reason, "en")
+    if SAMPLE in english:
+        assert SAMPLE in worded  # the variable part carries over
+    if language == "fi" and code != "legacy":
+        assert worded != english
+        words = set(re.findall(r"[\w'-]+", worded.replace(SAMPLE, "").lower()))
+        assert not words & ENGLISH, f"English left in {worded!r}"
 
 
-def reason_samples(source: str) -> list[str]:
-    """Every reason ``source`` writes: ``.problem(...)`` arguments, ``reason=...`` keywords and
-    ``reason = ...`` assignments, with their variable parts filled in."""
-    found: list[ast.expr] = []
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Call):
-            if isinstance(node.func, ast.Attribute) and node.func.attr == "problem" and node.args:
-                found += _strings(node.args[0])
-            found += [s for kw in node.keywords if kw.arg == "reason" for s in _strings(kw.value)]
-        elif isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and t.id == "reason" for t in node.targets):
-            found += _strings(node.value)
-    return [sample for node in found for sample in _samples(node)]
+def test_a_reason_is_worded_from_its_values_not_from_english() -> None:
+    reason = Reason.of("rsvp_unknown_day", day="2026-12-09")
+    assert reason_text(reason, "en") == "RSVP for an unknown network day (2026-12-09)"
+    assert reason_text(reason, "fi") == "vastaus kutsuun koskee tuntematonta verkostopäivää (9.12.2026)"
+    assert reason_text([reason, Reason.of("question")], "fi") == (
+        "vastaus kutsuun koskee tuntematonta verkostopäivää (9.12.2026); kysymys verkoston vetäjälle")
+    assert reason_text(None, "fi") == ""
 
 
-def code_reasons() -> list[tuple[str, str]]:
-    return [(path.name, sample) for path in SOURCES if path.name not in NOT_REASONS
-            for sample in reason_samples(path.read_text(encoding="utf-8"))]
-
-
-def test_the_source_scan_finds_the_reasons_and_would_catch_a_new_one() -> None:
-    reasons = code_reasons()
-    files = {name for name, _ in reasons}
-    assert {"decide.py", "intents.py", "one_pass.py"} <= files
-    assert len(reasons) >= 35
-    assert ("intents.py", "a question for the facilitator") in reasons
-    assert ("intents.py", f"several intents: {SAMPLE}") in reasons
-    assert ("intents.py", f"calendar answer without PARTSTAT for day {SAMPLE}: neither yes nor "
-            "no") in reasons
-    assert ("decide.py", f"unknown intent kind {SAMPLE!r}") in reasons
-    # a reason added tomorrow is found, and has no Finnish until reasons.py gets it
-    new = reason_samples('def f(w, n):\n    w.problem(f"a brand new reason about {n}")\n')
-    assert new == [f"a brand new reason about {SAMPLE}"]
-    assert reason_text(new[0], "fi") == new[0]
-
-
-@pytest.mark.parametrize(("where", "reason"), code_reasons())
-def test_every_reason_in_the_code_has_finnish_wording(where: str, reason: str) -> None:
-    finnish = reason_text(reason, "fi")
-    assert finnish != reason, f"{where}: no Finnish for {reason!r}; add it to mailflow/reasons.py"
-    if SAMPLE in reason:
-        assert SAMPLE in finnish  # the variable part carries over
-    words = set(re.findall(r"[\w'-]+", finnish.replace(SAMPLE, "").lower()))
-    assert not words & ENGLISH, f"English left in {finnish!r}"
-    assert reason_text(reason, "en") == reason
+def test_an_older_store_s_english_reasons_are_read_back_as_values(tmp_path: Path) -> None:
+    path = tmp_path / "mailflow.json"
+    old = {"id": "att:1", "message_key": "m1", "sender": "x@omnia.test", "subject": "RSVP",
+           "reason": "RSVP for an unknown network day (2026-12-09); something else",
+           "excerpt": "", "at": NOW.isoformat(), "handled": False}
+    path.write_text(json.dumps({"meta": {"1": {"schema_version": 1}},
+                                "attention": {"1": old}}))
+    with Store(path) as store:
+        (item,) = store.all(AttentionItem)
+        store.commit()
+    assert item.reasons == (Reason.of("rsvp_unknown_day", day="2026-12-09"),
+                            Reason.of("legacy", text="something else"))
+    assert reason_text(item.reasons, "fi") == (
+        "vastaus kutsuun koskee tuntematonta verkostopäivää (9.12.2026); something else")
+    stored = json.loads(path.read_text())["attention"]["1"]
+    assert stored["reasons"][0] == {"code": "rsvp_unknown_day", "params": {"day": "2026-12-09"}}
 
 
 def test_every_attention_reason_from_the_mail_corpus_is_worded_in_finnish() -> None:
     """Real mail: each corpus message that needs the facilitator, through parse, understand
-    and decide; the reason stored on the attention item has Finnish wording."""
+    and decide; each reason stored on the attention item has Finnish wording."""
     rules = Rules(max_per_org=4, network_address="verkosto@example.org",
                   facilitator="vetaja@example.org", secret="s" * 32)
-    reasons = set()
+    reasons: set[Reason] = set()
     for path in CASES:
         _, intent = understand_corpus(path)
         if intent is None:
             continue
         decision = decide(intent, corpus_state(), NOW, rules)
-        reasons |= {r.reason for r in decision.records if isinstance(r, AttentionItem)}
+        reasons |= {r for a in decision.records if isinstance(a, AttentionItem) for r in a.reasons}
     assert len(reasons) >= 5
-    untranslated = [r for r in sorted(reasons) if reason_text(r, "fi") == r]
+    untranslated = [r for r in reasons
+                    if r.code == "legacy" or reason_text(r, "fi") == reason_text(r, "en")]
     assert untranslated == []
 
 
@@ -175,29 +153,34 @@ def test_every_attention_reason_from_the_mail_corpus_is_worded_in_finnish() -> N
      "TENTATIVE)"),
 ])
 def test_finnish_wording(reason: str, finnish: str) -> None:
-    assert reason_text(reason, "fi") == finnish
-    assert reason_text(reason, "en") == reason
+    """Each reason as the log words it, read back as an older store's is: the same value
+    worded in Finnish, and in English as it was written."""
+    (value,) = legacy_reasons(reason)
+    assert value.code != "legacy"
+    assert reason_text(value, "fi") == finnish
+    assert reason_text(value, "en") == reason
 
 
 def test_several_problems_are_worded_one_by_one() -> None:
     joined = ("sign-up for a person without an address; sign-up for Aino; Laine without an "
               "organisation; something only the log knows")
-    assert reason_text(joined, "fi") == (
+    assert fi(joined) == (
         "ilmoittautuminen ilman sähköpostiosoitetta; ilmoittautuminen ilman organisaatiota: "
         "Aino; Laine; something only the log knows")
 
 
 @pytest.mark.parametrize("reason", ["", "not understood", "several", "Syy; toinen syy"])
 def test_an_unknown_reason_comes_back_unchanged(reason: str) -> None:
-    assert reason_text(reason, "fi") == reason
+    assert fi(reason) == reason
+    assert all(r.code == "legacy" for r in legacy_reasons(reason))
 
 
 # --- where reasons are shown ----------------------------------------------------------------
 
 
-def _state(reason: str) -> NetworkState:
+def _state(*reasons: Reason) -> NetworkState:
     item = AttentionItem(id="att:1", message_key="m1", sender="rehtori@stadi.test",
-                         subject="Kysymys verkostosta", reason=reason, excerpt="Hei,\nmitä?",
+                         subject="Kysymys verkostosta", reasons=reasons, excerpt="Hei,\nmitä?",
                          at=NOW - timedelta(hours=2))
     return NetworkState(attention={item.id: item})
 
@@ -218,7 +201,7 @@ def _render(lang: str, digest: Digest) -> tuple[str, str, str]:
     ("en", "Reason: ", "several intents: signup and cancel"),
 ])
 def test_the_digest_shows_reasons_in_its_language(lang: str, line: str, shown: str) -> None:
-    digest = build_digest(_state("several intents: signup and cancel"), NOW, None,
+    digest = build_digest(_state(Reason.of("several_intents", kinds="signup cancel")), NOW, None,
                           failed_mails=[], max_per_org=4, tz=TZ, language=lang)
     assert digest.attention[0].reason == shown
     _, text, html = _render(lang, digest)
@@ -230,7 +213,7 @@ def test_the_digest_shows_reasons_in_its_language(lang: str, line: str, shown: s
                                              ("en", "a question for the facilitator")])
 def test_the_scheduled_digest_is_worded_in_the_network_language(lang: str, shown: str) -> None:
     rules = ScheduleRules(facilitator="vetaja@example.org", tz=TZ, language=lang)
-    (mail,) = due_mails(_state("a question for the facilitator"), NOW, rules,
+    (mail,) = due_mails(_state(Reason.of("question")), NOW, rules,
                         last_digest_at=NOW - timedelta(days=1), failed_mails=[])
     digest = mail.context["digest"]
     assert isinstance(digest, Digest) and mail.language == lang
@@ -280,7 +263,7 @@ def _digest_with(new: int, waiting: int) -> Digest:
                                          registered_at=NOW - timedelta(hours=1))
               for i in range(new)}
     attention = {f"a{i}": AttentionItem(id=f"a{i}", message_key=f"m{i}", sender="x@omnia.test",
-                                        subject="Kysymys", reason="no intent recognised",
+                                        subject="Kysymys", reasons=(Reason.of("no_intent"),),
                                         excerpt="", at=NOW - timedelta(hours=1))
                  for i in range(waiting)}
     state = NetworkState(organisations={"omnia": Organisation("omnia", "Omnia")},

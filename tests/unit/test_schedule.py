@@ -24,6 +24,7 @@ from mailflow.core.model import (
     Organisation,
     OutgoingMail,
     Person,
+    Reason,
     Rsvp,
 )
 from mailflow.core.schedule.costs import Share
@@ -262,7 +263,7 @@ def busy_network() -> NetworkState:
             day("2026-05-25", date(2026, 5, 25), cancelled=True),
             day("2026-05-30", date(2026, 5, 30), sequence=1)]
     attention = {"a": AttentionItem(id="a", message_key="k", sender="x@example.org",
-                                    subject="Kysymys", reason="not understood",
+                                    subject="Kysymys", reasons=(Reason.of("not_understood"),),
                                     excerpt="Hei\nkuka maksaa?", at=local(2026, 5, 18, 12))}
     return network(days, [person("a@omnia.test"), person("b@stadi.test", "stadi", language="en")],
                    attention=attention)

@@ -11,6 +11,7 @@ from mailflow.core.model import (
     Organisation,
     PendingAction,
     Person,
+    Reason,
     Rsvp,
 )
 from mailflow.core.state import apply_decision, state_from_records
@@ -34,7 +35,7 @@ def _state():
                Rsvp(day_id="d1", address=PEKKA, answer="no", at=NOW)],
         interest=[InterestSubscription(address=MAIJA, subscribed=True, at=NOW)],
         attention=[AttentionItem(id="att:<m1>", message_key="<m1>", sender=MAIJA, subject="?",
-                                 reason="not understood", excerpt="...", at=NOW)],
+                                 reasons=(Reason.of("not_understood"),), excerpt="...", at=NOW)],
         pending=[
             PendingAction(token="VAHVISTA-AAAAAAAA", address=MAIJA, intent={"kind": "cancel"},
                           created_at=NOW, expires_at=NOW + timedelta(hours=72)),

@@ -15,6 +15,7 @@ import pytest
 from mailflow.adapters.ports import Batch, Mailbox
 from mailflow.adapters.store import Snapshot, Store
 from mailflow.config.loader import load_settings
+from mailflow.core.languages.reasons import reason_text
 from mailflow.core.model import AttentionItem, NetworkDay, OutgoingMail, ProcessedMessage
 from mailflow.core.values import Intent, NetworkState, ParsedMessage
 from mailflow.intake.backlog_worker import BacklogWorker, Ticket
@@ -99,7 +100,7 @@ def test_an_oversized_message_goes_to_attention_unparsed(services: Services,
     assert "over the size cap" in report.handled[0].understood
     assert not files(tmp_path / "outbox")  # no answer to what was not read
     items = Snapshot(tmp_path / "mailflow.json").all(AttentionItem)
-    assert items[0].reason.startswith("message of ")
+    assert reason_text(items[0].reasons, "en").startswith("message of ")
     assert len(files(tmp_path / "mail" / ".attention" / "cur")) == 1
 
 

@@ -11,10 +11,11 @@ from collections.abc import Callable
 from typing import Any
 
 from mailflow.core.errors import StoreError
+from mailflow.core.languages.reasons import legacy_reasons
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "migrate", "schema_version"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _migrate_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
@@ -24,9 +25,26 @@ def _migrate_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _migrate_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 kept an attention item's reasons as English text ("; "-joined); version 2
+    keeps each as a code and its parameters, read back with the patterns of the reasons
+    older mailflow wrote (text no pattern knows stays a "legacy" reason, shown as written)."""
+    attention = data.get("attention") or {}
+    for key, doc in attention.items():
+        if "reasons" not in doc:  # in the old field's place, as a new record is written
+            reasons = [r.to_doc() for r in legacy_reasons(doc.get("reason", ""))]
+            doc.setdefault("reason", "")
+            attention[key] = {("reasons" if k == "reason" else k): (reasons if k == "reason" else v)
+                              for k, v in doc.items()}
+    data.setdefault("meta", {})
+    data["meta"]["1"] = {"schema_version": 2}
+    return data
+
+
 #: from-version -> the step turning a store of that version into the next version
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     0: _migrate_0_to_1,
+    1: _migrate_1_to_2,
 }
 
 

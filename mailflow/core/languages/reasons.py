@@ -1,227 +1,159 @@
-"""Needs-attention reasons in the facilitator's language (pure).
+"""Needs-attention reasons worded for a reader, and older stores' English reasons read back.
 
-``decide``, ``intents`` and ``tick`` write why a message waits for the facilitator as an
-English reason ("a question for the facilitator", "RSVP for an unknown network day
-(2026-12-09)"); the log and the store keep that wording. ``reason_text`` gives it in the
-language the facilitator reads: English as written, Finnish from the patterns below, whose
-groups carry the variable parts (addresses, names, day ids, byte counts, intent kinds)
-over. Several problems of one message are joined with "; " and are worded one by one; a
-reason no pattern knows comes back unchanged, so nothing is ever lost.
+A reason is a value (:class:`~mailflow.core.model.Reason`: a code and its parameters),
+made where it arises and worded only when shown: ``reason_text`` asks the reader's
+language pack (``Wording.reasons``). The log and ``mailflow inspect`` show English, the
+digest and ``mailflow attention`` the facilitator's language. Several reasons of one
+message are worded one by one and joined.
 
-Every reason literal in ``mailflow/*.py`` must have a pattern here:
-``tests/unit/test_reasons.py`` reads the source and fails on one that has none.
+Before reasons were values, the store kept them as English text. ``legacy_reasons``
+reads such text back into values with the patterns of the reasons that older mailflow
+wrote (used by the store's migration); a part no pattern knows stays a ``legacy``
+reason, shown as written.
 """
 
 from __future__ import annotations
 
+import ast
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from functools import cache
 
-__all__ = ["reason_text"]
+from mailflow.core.languages.registry import pack
+from mailflow.core.model import Reason, ReasonCode
+
+__all__ = ["LOG_LANGUAGE", "legacy_reasons", "reason_text"]
+
+#: The language of the log and of ``mailflow inspect``.
+LOG_LANGUAGE = "en"
+
+
+def reason_text(reasons: Reason | Iterable[Reason] | None, lang: str) -> str:
+    """``reasons`` worded in ``lang`` (the default language's pack when none is registered
+    under it), joined by the pack's separator; "" for none."""
+    if reasons is None:
+        return ""
+    listed = (reasons,) if isinstance(reasons, Reason) else tuple(reasons)
+    says = pack(lang).says
+    return says.reason_separator.join(says.reasons[r.code](r.values) for r in listed)
+
+
+# --- older stores: English text back into values -------------------------------------------
 
 _SEPARATOR = "; "
 #: At most this many "; "-separated parts are tried as one reason (the oversize reason holds
-#: one "; ", a name may hold a few); it keeps wording a long list of problems linear.
+#: one "; ", a name may hold a few); it keeps reading a long list of problems linear.
 _MAX_JOINED = 4
-_NBSP = "\u00a0"
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
-#: Intent kinds as "several intents: signup and cancel" names them.
-_KINDS = {
-    "signup": "ilmoittautuminen",
-    "interest_join": "postituslistalle liittyminen",
-    "interest_leave": "postituslistalta poistuminen",
-    "rsvp_yes": "osallistuminen",
-    "rsvp_no": "poissaolo",
-    "cancel": "peruutus",
-    "substitute": "sijaisen nimeäminen",
-    "commit": "sitoutuminen jatkotyöskentelyyn",
-    "correction": "tietojen korjaus",
-    "export_request": "omien tietojen pyyntö",
-    "forget_request": "tietojen poistopyyntö",
-    "confirm": "vahvistus",
-    "attention": "viesti vetäjälle",
-}
-_ROBOTS = {
-    "autoreply": "automaattinen vastaus",
-    "bounce": "palautusilmoitus",
-    "loop": "postisilmukka",
-}
-_PARTSTATS = {
-    "TENTATIVE": "alustava",
-    "NEEDS-ACTION": "vastaamatta",
-    "DELEGATED": "siirretty toiselle",
-    "without PARTSTAT": "vastauksen tila puuttuu",
-}
-#: "RSVP from a person who is {status}, not registered", by status.
-_RSVP_BY_STATUS = {
-    "waitlisted": "vastaus kutsuun henkilöltä, joka on vielä jonossa eikä ole saanut paikkaa",
-    "cancelled": "vastaus kutsuun henkilöltä, joka on perunut ilmoittautumisensa",
-}
-#: "the substitute {address} is already {status}": the participle after "on jo".
-_ALREADY = {
-    "registered": "ilmoittautunut",
-    "invited": "kutsuttu",
-    "waitlisted": "jonossa",
-    "cancelled": "perunut",
-}
-
-_Wording = Callable[[re.Match[str]], str]
+_Params = Callable[[dict[str, str]], dict[str, str]]
 
 
-def _day(day_id: str) -> str:
-    """A day id that is an ISO date as a Finn writes the date (9.12.2026); others as they are."""
-    match = _ISO_DATE.fullmatch(day_id)
-    if match is None:
-        return day_id
-    year, month, day = match.groups()
-    return f"{int(day)}.{int(month)}.{year}"
+def _same(params: dict[str, str]) -> dict[str, str]:
+    return params
 
 
-def _count(digits: str, one: str, many: str) -> str:
-    """``12 345 tavua`` (no-break spaces between digit groups); ``1 tavu``."""
-    grouped = f"{int(digits):,}".replace(",", _NBSP)
-    return f"{grouped}{_NBSP}{one if int(digits) == 1 else many}"
+def _nobody(params: dict[str, str]) -> dict[str, str]:
+    """Older mailflow wrote "a person" when nobody was named."""
+    return {"who": "" if params["who"] == "a person" else params["who"]}
 
 
-def _kinds(listed: str) -> str:
-    words = [_KINDS.get(k, k) for k in listed.split(" and ")]
-    return ", ".join(words[:-1]) + " ja " + words[-1] if len(words) > 1 else words[0]
+def _kind(params: dict[str, str]) -> dict[str, str]:
+    """"unknown intent kind 'x'" held the kind's repr."""
+    try:
+        return {"kind": str(ast.literal_eval(params["kind"]))}
+    except (ValueError, SyntaxError):
+        return params
 
 
-def _fixed(text: str) -> _Wording:
-    return lambda _m: text
+def _partstat(params: dict[str, str]) -> dict[str, str]:
+    partstat = "" if params["partstat"] == "without PARTSTAT" else params["partstat"]
+    return {"partstat": partstat, "day": params["day"]}
 
 
-def _who(prefix: str) -> _Wording:
-    """``prefix: who``; decide's stand-in "a person" (no name, no address) is left out."""
-    return lambda m: prefix if m["who"] == "a person" else f"{prefix}: {m['who']}"
+def _kinds(params: dict[str, str]) -> dict[str, str]:
+    return {"kinds": " ".join(params["kinds"].split(" and "))}
 
 
-def _rsvp_status(m: re.Match[str]) -> str:
-    status = m["status"]
-    return _RSVP_BY_STATUS.get(status) or (
-        f"vastaus kutsuun henkilöltä, jolla ei ole paikkaa (tila: {_ALREADY.get(status, status)})")
-
-
-def _already(m: re.Match[str]) -> str:
-    status = m["status"]
-    said = _ALREADY.get(status, f"tilassa {status}")
-    return f"sijaiseksi nimetty {m['address']} on jo {said}"
-
-
-def _calendar(m: re.Match[str]) -> str:
-    partstat = m["partstat"]
-    said = _PARTSTATS.get(partstat)
-    detail = f"{said}, {partstat}" if said and partstat.isupper() else said or partstat
-    return (f"kalenterivastaus verkostopäivän {_day(m['day'])} kutsuun ei ole kyllä eikä ei "
-            f"({detail})")
-
-
-def _oversize(m: re.Match[str]) -> str:
-    return (f"viestin koko {_count(m['size'], 'tavu', 'tavua')} ylittää enimmäiskoon "
-            f"{_count(m['cap'], 'tavu', 'tavua')}, joten sitä ei luettu")
-
-
-_FINNISH: tuple[tuple[str, _Wording], ...] = (
-    # decide.py
-    (r"unknown intent kind (?P<kind>.+)", lambda m: f"tuntematon pyynnön laji {m['kind']}"),
-    (r"the sender's address is not a usable mail address",
-     _fixed("lähettäjän osoite ei ole käyttökelpoinen sähköpostiosoite")),
-    (r"sign-up for (?P<who>.+) without an address",
-     _who("ilmoittautuminen ilman sähköpostiosoitetta")),
-    (r"sign-up for (?P<who>.+) with an unusable address",
-     _who("ilmoittautuminen, jonka sähköpostiosoite ei kelpaa")),
-    (r"sign-up for (?P<who>.+) without an organisation",
-     _who("ilmoittautuminen ilman organisaatiota")),
-    (r"RSVP that names no network day",
-     _fixed("vastauksesta kutsuun ei selviä, mitä verkostopäivää se koskee")),
-    (r"RSVP for an unknown network day \((?P<day>.*)\)",
-     lambda m: f"vastaus kutsuun koskee tuntematonta verkostopäivää ({_day(m['day'])})"),
-    (r"RSVP for a cancelled network day \((?P<day>.*)\)",
-     lambda m: f"vastaus kutsuun koskee peruttua verkostopäivää ({_day(m['day'])})"),
-    (r"RSVP from an address that is not registered",
-     _fixed("vastaus kutsuun lähettäjältä, joka ei ole ilmoittautunut")),
-    (r"RSVP from a person who is (?P<status>.+), not registered", _rsvp_status),
-    (r"cancellation from an address that is not registered",
-     _fixed("peruutus lähettäjältä, joka ei ole ilmoittautunut")),
-    (r"substitute named by an address that is not registered",
-     _fixed("sijaisen nimesi lähettäjä, jolla ei ole paikkaa")),
-    (r"substitute without a usable address",
-     _fixed("sijaisen sähköpostiosoite puuttuu tai ei kelpaa")),
-    (r"the substitute named is the sender themself",
-     _fixed("lähettäjä nimesi sijaiseksi itsensä")),
-    (r"the substitute (?P<address>.+) is already (?P<status>\w+)", _already),
+_ENGLISH: tuple[tuple[str, ReasonCode, _Params], ...] = (
+    (r"unknown intent kind (?P<kind>.+)", "unknown_kind", _kind),
+    (r"the sender's address is not a usable mail address", "sender_unusable", _same),
+    (r"sign-up for (?P<who>.+) without an address", "signup_no_address", _nobody),
+    (r"sign-up for (?P<who>.+) with an unusable address", "signup_bad_address", _nobody),
+    (r"sign-up for (?P<who>.+) without an organisation", "signup_no_org", _same),
+    (r"RSVP that names no network day", "rsvp_no_day", _same),
+    (r"RSVP for an unknown network day \((?P<day>.*)\)", "rsvp_unknown_day", _same),
+    (r"RSVP for a cancelled network day \((?P<day>.*)\)", "rsvp_cancelled_day", _same),
+    (r"RSVP from an address that is not registered", "rsvp_not_registered", _same),
+    (r"RSVP from a person who is (?P<status>.+), not registered", "rsvp_status", _same),
+    (r"cancellation from an address that is not registered", "cancel_not_registered", _same),
+    (r"substitute named by an address that is not registered", "substitute_by_unregistered",
+     _same),
+    (r"substitute without a usable address", "substitute_unusable", _same),
+    (r"the substitute named is the sender themself", "substitute_is_sender", _same),
+    (r"the substitute (?P<address>.+) is already (?P<status>\w+)", "substitute_already", _same),
     (r"commitment to the follow-up work from an address that is not registered",
-     _fixed("sitoutuminen jatkotyöskentelyyn lähettäjältä, joka ei ole ilmoittautunut")),
-    (r"correction from an address that is not registered",
-     _fixed("tietojen korjaus lähettäjältä, joka ei ole ilmoittautunut")),
+     "commit_not_registered", _same),
+    (r"correction from an address that is not registered", "correction_not_registered", _same),
     (r"correction names another address \(address changes are for the facilitator\)",
-     _fixed("korjaus koskee toista osoitetta (osoitteen vaihtaa verkoston vetäjä)")),
-    (r"correction without any change that could be understood",
-     _fixed("korjauksesta ei löytynyt ymmärrettävää muutosta")),
-    (r"unknown or expired token", _fixed("tuntematon tai vanhentunut vahvistuskoodi")),
-    (r"confirmation token from the wrong address",
-     _fixed("vahvistuskoodi tuli väärästä osoitteesta")),
-    (r"the confirmed change could not be read",
-     _fixed("vahvistettua muutosta ei voitu lukea")),
-    (r"the message was not understood", _fixed("viestiä ei ymmärretty")),
-    # intents.py
-    (r"robot mail \((?P<robot>.+)\) reached intent rules",
-     lambda m: f"koneen lähettämä viesti ({_ROBOTS.get(m['robot'], m['robot'])}) "
-               "päätyi tulkittavaksi"),
-    (r"mail from mailflow's own address", _fixed("viesti mailflow'n omasta osoitteesta")),
-    (r"calendar answer (?P<partstat>.+?) for day (?P<day>.+): neither yes nor no", _calendar),
-    (r"withdraws or changes the commitment to the follow-up work",
-     _fixed("jatkotyöskentelyyn sitoutumisen peruminen tai muutos")),
-    (r"a question for the facilitator", _fixed("kysymys verkoston vetäjälle")),
+     "correction_other_address", _same),
+    (r"correction without any change that could be understood", "correction_no_change", _same),
+    (r"unknown or expired token", "token_unknown", _same),
+    (r"confirmation token from the wrong address", "token_wrong_address", _same),
+    (r"the confirmed change could not be read", "confirmed_unreadable", _same),
+    (r"the message was not understood", "not_understood", _same),
+    (r"robot mail \((?P<robot>.+)\) reached intent rules", "robot", _same),
+    (r"mail from mailflow's own address", "own_address", _same),
+    (r"calendar answer (?P<partstat>.+?) for day (?P<day>.+): neither yes nor no",
+     "calendar_neither", _partstat),
+    (r"withdraws or changes the commitment to the follow-up work", "commitment_withdrawn",
+     _same),
+    (r"a question for the facilitator", "question", _same),
     (r"commitment mentioned but not declared \(a condition or a negation\)",
-     _fixed("viesti mainitsee sitoutumisen, mutta ei sitoudu (ehto tai kielto)")),
-    (r"no intent recognised", _fixed("viestistä ei tunnistettu pyyntöä")),
-    (r"several intents: (?P<kinds>.+)", lambda m: f"useita pyyntöjä: {_kinds(m['kinds'])}"),
-    (r"rsvp but no network day could be determined",
-     _fixed("vastaus kutsuun, mutta verkostopäivää ei voitu päätellä")),
-    (r"sign-up lists people but no mail address for any of them",
-     _fixed("ilmoittautumisessa on henkilöitä, mutta ei yhdenkään sähköpostiosoitetta")),
-    (r"substitute named without a mail address",
-     _fixed("sijaiselle ei ole annettu sähköpostiosoitetta")),
-    (r"a correction but no corrected detail found",
-     _fixed("korjauspyyntö, mutta korjattavaa tietoa ei löytynyt")),
-    # tick.py
+     "commitment_not_declared", _same),
+    (r"no intent recognised", "no_intent", _same),
+    (r"several intents: (?P<kinds>.+)", "several_intents", _kinds),
+    (r"rsvp but no network day could be determined", "rsvp_day_undetermined", _same),
+    (r"sign-up lists people but no mail address for any of them", "signup_no_addresses",
+     _same),
+    (r"substitute named without a mail address", "substitute_without_address", _same),
+    (r"a correction but no corrected detail found", "correction_nothing_found", _same),
     (r"message of (?P<size>\d+) bytes is over the size cap of (?P<cap>\d+) bytes; not parsed",
-     _oversize),
+     "oversize", _same),
 )
-_PATTERNS = tuple((re.compile(p, re.DOTALL), wording) for p, wording in _FINNISH)
 
 
-def _one(part: str) -> str | None:
-    for pattern, wording in _PATTERNS:
+@cache
+def _patterns() -> tuple[tuple[re.Pattern[str], ReasonCode, _Params], ...]:
+    """Compiled on first use only: opening a current store never needs them."""
+    return tuple((re.compile(p, re.DOTALL), code, params) for p, code, params in _ENGLISH)
+
+
+def _one(part: str) -> Reason | None:
+    for pattern, code, params in _patterns():
         match = pattern.fullmatch(part)
         if match is not None:
-            return wording(match)
+            return Reason.of(code, **params(match.groupdict()))
     return None
 
 
-def reason_text(reason: str, lang: str) -> str:
-    """``reason`` worded in ``lang``: "en" as written, otherwise Finnish where known.
+def legacy_reasons(text: str) -> tuple[Reason, ...]:
+    """An older store's English reason text as values.
 
-    Problems joined with "; " are worded one by one: each part alone if a pattern knows it,
+    Problems joined with "; " are read one by one: each part alone if a pattern knows it,
     else with the next parts (up to ``_MAX_JOINED``), so a reason that itself holds "; " (or
-    a name that does) stays whole. A part no pattern knows is kept as written.
+    a name that does) stays whole. A part no pattern knows becomes a ``legacy`` reason.
     """
-    if lang == "en" or not reason:
-        return reason
-    parts = reason.split(_SEPARATOR)
-    out: list[str] = []
+    parts = text.split(_SEPARATOR) if text else []
+    out: list[Reason] = []
     i = 0
     while i < len(parts):
         for j in range(i + 1, min(len(parts), i + _MAX_JOINED) + 1):
-            worded = _one(_SEPARATOR.join(parts[i:j]))
-            if worded is not None:
-                out.append(worded)
+            reason = _one(_SEPARATOR.join(parts[i:j]))
+            if reason is not None:
+                out.append(reason)
                 i = j
                 break
         else:
-            out.append(parts[i])
+            out.append(Reason.of("legacy", text=parts[i]))
             i += 1
-    return _SEPARATOR.join(out)
+    return tuple(out)

@@ -24,7 +24,7 @@ import hmac
 import re
 from typing import Any
 
-from mailflow.core.values import INTENT_KINDS, Intent, PersonDetails
+from mailflow.core.values import INTENT_KINDS, Intent, PersonDetails, Reason
 
 __all__ = ["PREFIX", "find_token", "intent_from_doc", "intent_to_doc", "make_token"]
 
@@ -54,6 +54,7 @@ def find_token(text: str) -> str | None:
 def intent_to_doc(intent: Intent) -> dict[str, Any]:
     """The intent as a JSON-safe dict, for ``PendingAction.intent``."""
     doc = dataclasses.asdict(intent)
+    doc["reason"] = intent.reason.to_doc() if intent.reason else ""  # "": none, as always
     doc["people"] = [dict(p) for p in doc["people"]]
     doc["notes"] = list(doc["notes"])
     return doc
@@ -72,6 +73,7 @@ def intent_from_doc(doc: dict[str, Any]) -> Intent | None:
             for p in doc.get("people", ())
         )
         values["notes"] = tuple(str(n) for n in doc.get("notes", ()))
+        values["reason"] = Reason.from_doc(doc["reason"]) if doc.get("reason") else None
         return Intent(**values)
-    except (TypeError, AttributeError, ValueError):
+    except (TypeError, AttributeError, ValueError, KeyError):
         return None

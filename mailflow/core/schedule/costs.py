@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from mailflow.core.languages.registry import pack
+from mailflow.core.languages.registry import DEFAULT, pack
 from mailflow.core.model import NetworkDay, Person
 from mailflow.core.values import NetworkState
 
@@ -73,10 +73,12 @@ class Share:
         return money_text(self.amount)
 
 
-def money_text(amount: Decimal) -> str:
-    """Euros as Finnish text: a space between thousands, a decimal comma, ``€`` after."""
-    digits = f"{amount.quantize(CENT):,.2f}"
-    return digits.replace(",", "\u00a0").replace(".", ",") + "\u00a0€"
+def money_text(amount: Decimal, lang: str = DEFAULT) -> str:
+    """Euros as ``lang`` writes them (Finnish: ``1 234,50 €``, no-break spaces), to the cent."""
+    says = pack(lang).says
+    whole, fraction = f"{amount.quantize(CENT):,.2f}".split(".")
+    digits = whole.replace(",", says.group_separator) + says.decimal_mark + fraction
+    return says.money.format(sign="", amount=digits)
 
 
 def name_sort_key(name: str) -> tuple[str, str]:

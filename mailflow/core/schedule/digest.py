@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from mailflow.core.languages.reasons import reason_text
+from mailflow.core.languages.registry import DEFAULT
 from mailflow.core.model import AttentionItem, NetworkDay, OutgoingMail, Person
 from mailflow.core.schedule.costs import largest_remainder, name_sort_key, signed_up
 from mailflow.core.values import NetworkState
@@ -264,7 +265,7 @@ def _attention(items: Iterable[AttentionItem], since: datetime | None, now: date
         excerpt = _excerpt(item.excerpt)
         lines.append(AttentionLine(
             id=item.id, sender=_one_line(item.sender), subject=_one_line(item.subject),
-            reason=_one_line(reason_text(item.reason, language)), excerpt=excerpt,
+            reason=_one_line(reason_text(item.reasons, language)), excerpt=excerpt,
             quoted="\n".join("> " + line for line in excerpt.split("\n")) if excerpt else "",
             at=item.at.astimezone(tz), new=_in_window(item.at, since, now),
         ))
@@ -290,7 +291,7 @@ def build_digest(
     failed_mails: Sequence[OutgoingMail],
     max_per_org: int,
     tz: tzinfo,
-    language: str = "fi",
+    language: str = DEFAULT,
 ) -> Digest:
     """The digest as of ``now``, with what happened after ``since`` (None: ever) marked new.
 

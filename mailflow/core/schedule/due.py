@@ -22,6 +22,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from mailflow.core.languages.registry import DEFAULT
 from mailflow.core.model import NetworkDay, OutgoingMail, Person
 from mailflow.core.schedule.costs import (
     CENT,
@@ -53,7 +54,7 @@ class ScheduleRules:
     digest_hour: int = 8
     tz: tzinfo = field(default_factory=lambda: ZoneInfo("Europe/Helsinki"))
     cost_split: CostMode = "participating"
-    language: str = "fi"
+    language: str = DEFAULT
     max_per_org: int = 4
 
 

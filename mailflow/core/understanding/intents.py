@@ -42,7 +42,14 @@ from typing import cast
 from mailflow.core.languages import lexicon as lx
 from mailflow.core.model import Role
 from mailflow.core.organisations import OrgDirectory
-from mailflow.core.values import Intent, IntentKind, NetworkState, ParsedMessage, PersonDetails
+from mailflow.core.values import (
+    Intent,
+    IntentKind,
+    NetworkState,
+    ParsedMessage,
+    PersonDetails,
+    Reason,
+)
 
 __all__ = ["day_from_references", "role_from_title", "understand"]
 
@@ -180,9 +187,9 @@ def understand(
         authenticated=msg.authenticated,
     )
     if msg.robot:
-        return replace(base, reason=f"robot mail ({msg.robot}) reached intent rules")
+        return replace(base, reason=Reason.of("robot", robot=str(msg.robot)))
     if msg.from_addr.strip().lower() == own_address.strip().lower():
-        return replace(base, reason="mail from mailflow's own address")
+        return replace(base, reason=Reason.of("own_address"))
     token = _TOKEN.search(f"{msg.subject}\n{reading.text}")
     if token:
         return replace(base, kind="confirm", token=f"VAHVISTA-{token.group(1).upper()}")
@@ -229,8 +236,8 @@ def _calendar_intent(
         return replace(base, kind="rsvp_yes", day=day, notes=("calendar reply",))
     if partstat == "DECLINED":
         return replace(base, kind="rsvp_no", day=day, notes=("calendar reply",))
-    return replace(base, day=day, reason=f"calendar answer {partstat or 'without PARTSTAT'} "
-                   f"for day {day}: neither yes nor no")
+    return replace(base, day=day, reason=Reason.of("calendar_neither", partstat=partstat,
+                                                   day=day))
 
 
 def _detect(folded: str) -> list[str]:
@@ -271,7 +278,7 @@ def _by_words(
             re.search(r"ruokavalio|\bdiet\b", folded) or lx.DIET_WORDS.search(folded)):
         kinds.append("correction")
     if "cancel" in kinds and _COMMITMENT_WORDS.search(folded):
-        return replace(base, reason="withdraws or changes the commitment to the follow-up work")
+        return replace(base, reason=Reason.of("commitment_withdrawn"))
     kinds = _resolve(kinds, msg, reading, state, network_domain, registered)
     question = bool(lx.QUESTION.search(folded))
     notes: tuple[str, ...] = ("also asks a question",) if question else ()
@@ -281,12 +288,13 @@ def _by_words(
     if not kinds and not question and _lists_people(reading, orgs):
         kinds, notes = ["signup"], ("a list of people with addresses",)
     if not kinds:
-        reason = "a question for the facilitator" if question else (
-            "commitment mentioned but not declared (a condition or a negation)"
-            if undeclared else "no intent recognised")
+        reason = Reason.of("question") if question else (
+            Reason.of("commitment_not_declared")
+            if undeclared else Reason.of("no_intent"))
         return replace(base, reason=reason)
     if len(kinds) > 1:
-        return replace(base, reason=f"several intents: {' and '.join(kinds)}", notes=notes)
+        return replace(base, reason=Reason.of("several_intents", kinds=" ".join(kinds)),
+                       notes=notes)
     kind = kinds[0]
     intent = replace(base, kind=cast(IntentKind, kind), notes=notes)
     return _complete(intent, msg, reading, state, orgs, network_domain)
@@ -442,7 +450,7 @@ def _complete(
                 return _with_diet(replace(intent, day=coming[0], notes=(
                     *intent.notes, "the only coming day")), msg, reading)
             return replace(intent, kind="attention",
-                           reason="rsvp but no network day could be determined")
+                           reason=Reason.of("rsvp_day_undetermined"))
         return _with_diet(replace(intent, day=day), msg, reading)
     if kind == "signup":
         return _signup(intent, msg, reading, state, orgs)
@@ -834,7 +842,7 @@ def _signup(
         notes.append(f"no address for: {', '.join(missing)}")
     if people and all(not p.address for p in people):
         return replace(intent, kind="attention", people=tuple(people), notes=tuple(notes),
-                       reason="sign-up lists people but no mail address for any of them")
+                       reason=Reason.of("signup_no_addresses"))
     day = ""
     days: tuple[str, ...] = ()
     if _ALL_DAYS.search(reading.folded):
@@ -888,7 +896,7 @@ def _substitute(
     person = _details(row, orgs)
     if not person.address:
         return replace(intent, kind="attention", people=(person,),
-                       reason="substitute named without a mail address")
+                       reason=Reason.of("substitute_without_address"))
     return replace(intent, people=(person,))
 
 
@@ -973,5 +981,5 @@ def _correction(
     person = _details(row, orgs)
     if (person.name, person.organisation, person.title, person.diet) == ("", "", "", ""):
         return replace(intent, kind="attention",
-                       reason="a correction but no corrected detail found")
+                       reason=Reason.of("correction_nothing_found"))
     return replace(intent, people=(person,))

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from mailflow.core.languages.en.labels import LABELS
+from mailflow.core.languages.en.wording import WORDING
 from mailflow.core.languages.knowledge import Knowledge
 from mailflow.core.languages.pack import LanguagePack
-from mailflow.core.languages.wording import Wording
 
 __all__ = ["PACK"]
 
-PACK = LanguagePack(code="en", name="English", knows=Knowledge(), says=Wording(),
+PACK = LanguagePack(code="en", name="English", knows=Knowledge(), says=WORDING,
                     labels=LABELS)

@@ -1,0 +1,113 @@
+"""What mailflow says in English outside the templates.
+
+Reasons read as the log has always written them; dates are British-style
+(``Wed 9 Dec 2026, 10:00``), money ``€1,234.50``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from mailflow.core.languages.wording import ReasonWords, Wording
+
+__all__ = ["WORDING"]
+
+
+def _says(template: str) -> ReasonWords:
+    """A reason worded by ``template`` with its parameters filled in."""
+    return lambda p: template.format_map(p)
+
+
+def _who(template: str) -> ReasonWords:
+    """``template`` with ``who``; nobody named reads "a person"."""
+    return lambda p: template.format(who=p.get("who") or "a person")
+
+
+def _calendar(p: Mapping[str, str]) -> str:
+    partstat = p.get("partstat") or "without PARTSTAT"
+    return f"calendar answer {partstat} for day {p['day']}: neither yes nor no"
+
+
+def _kinds(p: Mapping[str, str]) -> str:
+    return "several intents: " + " and ".join(p["kinds"].split())
+
+
+REASONS: dict[str, Callable[[Mapping[str, str]], str]] = {
+    "unknown_kind": lambda p: f"unknown intent kind {p['kind']!r}",
+    "sender_unusable": _says("the sender's address is not a usable mail address"),
+    "signup_no_address": _who("sign-up for {who} without an address"),
+    "signup_bad_address": _who("sign-up for {who} with an unusable address"),
+    "signup_no_org": _who("sign-up for {who} without an organisation"),
+    "rsvp_no_day": _says("RSVP that names no network day"),
+    "rsvp_unknown_day": _says("RSVP for an unknown network day ({day})"),
+    "rsvp_cancelled_day": _says("RSVP for a cancelled network day ({day})"),
+    "rsvp_not_registered": _says("RSVP from an address that is not registered"),
+    "rsvp_status": _says("RSVP from a person who is {status}, not registered"),
+    "cancel_not_registered": _says("cancellation from an address that is not registered"),
+    "substitute_by_unregistered":
+        _says("substitute named by an address that is not registered"),
+    "substitute_unusable": _says("substitute without a usable address"),
+    "substitute_is_sender": _says("the substitute named is the sender themself"),
+    "substitute_already": _says("the substitute {address} is already {status}"),
+    "commit_not_registered":
+        _says("commitment to the follow-up work from an address that is not registered"),
+    "correction_not_registered": _says("correction from an address that is not registered"),
+    "correction_other_address":
+        _says("correction names another address (address changes are for the facilitator)"),
+    "correction_no_change": _says("correction without any change that could be understood"),
+    "token_unknown": _says("unknown or expired token"),
+    "token_wrong_address": _says("confirmation token from the wrong address"),
+    "confirmed_unreadable": _says("the confirmed change could not be read"),
+    "not_understood": _says("the message was not understood"),
+    "robot": _says("robot mail ({robot}) reached intent rules"),
+    "own_address": _says("mail from mailflow's own address"),
+    "calendar_neither": _calendar,
+    "commitment_withdrawn": _says("withdraws or changes the commitment to the follow-up work"),
+    "question": _says("a question for the facilitator"),
+    "commitment_not_declared":
+        _says("commitment mentioned but not declared (a condition or a negation)"),
+    "no_intent": _says("no intent recognised"),
+    "several_intents": _kinds,
+    "rsvp_day_undetermined": _says("rsvp but no network day could be determined"),
+    "signup_no_addresses": _says("sign-up lists people but no mail address for any of them"),
+    "substitute_without_address": _says("substitute named without a mail address"),
+    "correction_nothing_found": _says("a correction but no corrected detail found"),
+    "oversize": _says("message of {size} bytes is over the size cap of {cap} bytes; not parsed"),
+    "legacy": lambda p: p["text"],
+}
+
+_KINDS = ("signup", "interest_join", "interest_leave", "rsvp_yes", "rsvp_no", "cancel",
+          "substitute", "commit", "correction", "export_request", "forget_request", "confirm",
+          "attention")
+
+WORDING = Wording(
+    reasons=REASONS,
+    reason_separator="; ",
+    intent_kinds={kind: kind for kind in _KINDS},
+    robot_kinds={"autoreply": "autoreply", "bounce": "bounce", "loop": "loop"},
+    roles={
+        "management": "management",
+        "supervisor": "apprenticeship supervisor",
+        "staff": "staff",
+        "guest": "guest",
+        "unknown": "not given",
+    },
+    change_roles={"management": "management", "supervisor": "apprenticeship supervisor",
+                  "staff": "staff", "guest": "guest", "unknown": "unknown"},
+    change_fields={"name": "name", "role": "role", "diet": "special diet",
+                   "organisation": "organisation", "days": "days", "status": "status"},
+    actions={
+        "cancel": "cancel your registration to the network",
+        "substitute": "give your place to a substitute: {detail}",
+        "correction": "correct your details: {detail}",
+        "forget_request": "erase everything stored about you",
+    },
+    weekdays=("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    months=("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    date="{weekday} {day} {month_name} {year}",
+    time="{hour:02d}:{minute:02d}",
+    at_time="{date}, {time}",
+    money="{sign}€{amount}",
+    decimal_mark=".",
+    group_separator=",",
+)
