@@ -258,6 +258,14 @@ def _kind(value: Any) -> str:
 
 def _check(settings: Settings, where: str) -> None:
     """Rules that span keys."""
+    _check_timezone(settings, where)
+    _check_addresses(settings, where)
+    _check_numbers(settings, where)
+    _check_handle_since(settings, where)
+    _check_servers(settings, where)
+
+
+def _check_timezone(settings: Settings, where: str) -> None:
     try:
         ZoneInfo(settings.network.timezone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -265,10 +273,16 @@ def _check(settings: Settings, where: str) -> None:
             f"unknown timezone {settings.network.timezone!r}; expected e.g. 'Europe/Helsinki'",
             path=where, key="network.timezone",
         ) from None
+
+
+def _check_addresses(settings: Settings, where: str) -> None:
     for key, address in (("network.address", settings.network.address),
                          ("network.facilitator", settings.network.facilitator)):
         if "@" not in address or any(c.isspace() for c in address):
             raise ConfigError(f"expected a mail address, got {address!r}", path=where, key=key)
+
+
+def _check_numbers(settings: Settings, where: str) -> None:
     positive = {
         "network.max_per_org": settings.network.max_per_org,
         "mailbox.max_message_bytes": settings.mailbox.max_message_bytes,
@@ -283,17 +297,24 @@ def _check(settings: Settings, where: str) -> None:
                       ("schedule.digest_hour", settings.schedule.digest_hour)):
         if not 0 <= hour <= 23:
             raise ConfigError(f"expected an hour 0-23, got {hour}", path=where, key=key)
-    if settings.mailbox.handle_since:
-        try:
-            since = datetime.fromisoformat(settings.mailbox.handle_since)
-        except ValueError:
-            raise ConfigError(
-                "expected an ISO 8601 moment such as 2026-01-31T00:00:00+02:00",
-                path=where, key="mailbox.handle_since",
-            ) from None
-        if since.tzinfo is None:
-            raise ConfigError("expected a moment with a UTC offset", path=where,
-                              key="mailbox.handle_since")
+
+
+def _check_handle_since(settings: Settings, where: str) -> None:
+    if not settings.mailbox.handle_since:
+        return
+    try:
+        since = datetime.fromisoformat(settings.mailbox.handle_since)
+    except ValueError:
+        raise ConfigError(
+            "expected an ISO 8601 moment such as 2026-01-31T00:00:00+02:00",
+            path=where, key="mailbox.handle_since",
+        ) from None
+    if since.tzinfo is None:
+        raise ConfigError("expected a moment with a UTC offset", path=where,
+                          key="mailbox.handle_since")
+
+
+def _check_servers(settings: Settings, where: str) -> None:
     if settings.mailbox.kind == "imap" and settings.imap is None:
         raise ConfigError("mailbox.kind is 'imap' but there is no [imap] section", path=where,
                           key="imap")
