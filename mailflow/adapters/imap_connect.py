@@ -9,6 +9,7 @@ login, a certificate that does not verify or a setting that cannot work is a
 
 from __future__ import annotations
 
+import contextlib
 import imaplib
 import ipaddress
 import logging
@@ -155,10 +156,8 @@ def _describe(exc: BaseException) -> str:
 
 
 def _shutdown(client: IMAPClient) -> None:
-    try:
+    with contextlib.suppress(*_IMAP_FAULTS):
         client.shutdown()
-    except _IMAP_FAULTS:
-        pass
 
 
 class ImapConnection:

@@ -10,6 +10,7 @@ messages name the server's code and text, never the secret.
 
 from __future__ import annotations
 
+import contextlib
 import smtplib
 import ssl
 from collections.abc import Callable, Mapping
@@ -202,8 +203,6 @@ class SmtpSender:
     def _drop(self) -> None:
         client, self._client = self._client, None
         if client is not None:
-            try:
+            with contextlib.suppress(OSError):
                 client.close()
-            except OSError:
-                pass
 

@@ -145,9 +145,8 @@ def test_a_second_writer_waits_a_bounded_time_then_gives_up(tmp_path: Path) -> N
 
 
 def _open_and_log(path: Path, log: Path) -> None:
-    with Store(path, lock_timeout=60):
-        with open(log, "a") as handle:
-            handle.write("waiter got the lock\n")
+    with Store(path, lock_timeout=60), open(log, "a") as handle:
+        handle.write("waiter got the lock\n")
 
 
 def test_a_second_writer_that_waits_long_enough_gets_the_lock(tmp_path: Path) -> None:
