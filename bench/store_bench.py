@@ -83,7 +83,8 @@ def lock_wait(path: Path, hold_ms: int, timeout: float) -> float:
     for ``hold_ms`` (from the moment the holder has it)."""
     holder = subprocess.Popen([sys.executable, __file__, "--child", "hold", str(path),
                                str(hold_ms)], stdout=subprocess.PIPE, text=True)
-    assert holder.stdout is not None and holder.stdout.readline() == "ready\n"
+    assert holder.stdout is not None
+    assert holder.stdout.readline() == "ready\n"
     began = time.perf_counter()
     try:
         with Store(path, lock_timeout=timeout):

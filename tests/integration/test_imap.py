@@ -96,7 +96,8 @@ def test_fetch_yields_what_was_delivered_and_leaves_it_unseen(dovecot: Dovecot) 
         flags = client.get_flags(client.search())
     assert cursor == {"uidvalidity": info[b"UIDVALIDITY"], "last_uid": 3}
     assert [m.ref for m in got] == [f"{info[b'UIDVALIDITY']}:{uid}" for uid in (1, 2, 3)]
-    assert len(flags) == 3 and all(b"\\Seen" not in f for f in flags.values())
+    assert len(flags) == 3
+    assert all(b"\\Seen" not in f for f in flags.values())
 
 
 def test_the_cursor_advances_batch_by_batch_and_a_pass_resumes_after_it(dovecot: Dovecot) -> None:
@@ -109,7 +110,8 @@ def test_the_cursor_advances_batch_by_batch_and_a_pass_resumes_after_it(dovecot:
     assert [b.cursor["last_uid"] for b in ramped] == [1, 4, 5]
 
     again, cursor = run_pass(box, batches[-1].cursor)  # nothing moved, nothing new
-    assert again == [] and cursor == batches[-1].cursor
+    assert again == []
+    assert cursor == batches[-1].cursor
 
     fill(dovecot, [6, 7])
     newer, cursor = run_pass(box, cursor)
@@ -327,7 +329,8 @@ def test_a_message_over_the_cap_is_not_downloaded(dovecot: Dovecot) -> None:
     box = opened(ImapMailbox(factory, processed_folder="processed",
                              attention_folder="attention"))
     got, _ = run_pass(box, {}, max_bytes=2000)
-    assert got[0].raw is None and got[0].size == len(big)
+    assert got[0].raw is None
+    assert got[0].size == len(big)
     assert got[1].raw == mail(2)
     assert clients[0].bodies == [2]
 
@@ -388,7 +391,8 @@ def test_a_refused_login_names_host_and_user_but_not_the_secret(dovecot: Dovecot
     with pytest.raises(ConfigError) as caught:
         connect_imap(settings_for(dovecot), Secret("password", "väärä-salasana-123"))
     text = str(caught.value)
-    assert "127.0.0.1" in text and dovecot.user in text
+    assert "127.0.0.1" in text
+    assert dovecot.user in text
     assert "väärä-salasana-123" not in text
 
 
@@ -468,13 +472,15 @@ def test_imaplib_formats_no_debug_output_unless_its_logger_keeps_it(
     with caplog.at_level(logging.INFO, logger="imapclient.imaplib"):
         assert len(run_pass(quiet, {})[0]) == 2
     # imaplib would build the repr of every response, bodies and all, for nothing
-    assert quiet._client is not None and quiet._client._imap.debug == 0
+    assert quiet._client is not None
+    assert quiet._client._imap.debug == 0
     assert not [r for r in caplog.records if r.name == "imapclient.imaplib"]
 
     caplog.clear()
     traced = mailbox(dovecot)
     with caplog.at_level(logging.DEBUG, logger="imapclient.imaplib"):
         assert len(run_pass(traced, {})[0]) == 2
-    assert traced._client is not None and traced._client._imap.debug == 5
+    assert traced._client is not None
+    assert traced._client._imap.debug == 5
     assert any(b"Osallistun" in r.getMessage().encode()
                for r in caplog.records if r.name == "imapclient.imaplib")

@@ -77,7 +77,8 @@ def test_forget_erases_the_address_everywhere_and_nothing_else() -> None:
     assert not after.attention
     # both pending actions concern her: her own, and Pekka's naming her as substitute
     assert not after.pending
-    assert PEKKA in after.people and ("d1", PEKKA) in after.rsvps
+    assert PEKKA in after.people
+    assert ("d1", PEKKA) in after.rsvps
     assert set(after.organisations) == {"omnia", "stadi"}
 
 
