@@ -20,7 +20,7 @@ from mailflow.core.model import Person
 from mailflow.core.state import apply_decision
 from mailflow.core.values import Decision, NetworkState
 from mailflow.intake.backlog_worker import BacklogWorker, Ticket
-from mailflow.intake.prepare import Reader, StateView, ViewChanges, prepare_all
+from mailflow.intake.prepare import Prepared, Reader, StateView, ViewChanges, prepare_all
 from tests.mailgen import signup
 from tests.unit.test_corpus import ALIASES, OWN, network_state
 
@@ -55,7 +55,7 @@ def in_pass(sent: Batch, state: NetworkState) -> list[object]:
 
 
 def split(worker: BacklogWorker, ticket: Ticket | None,
-          pace: float = 0.0) -> tuple[list[int], list[object] | None]:
+          pace: float = 0.0) -> tuple[list[int], list[Prepared | None] | None]:
     """What the pass does with a batch: take messages from the front (``pace`` seconds
     each) until it meets the worker, then ask for the worker's results."""
     assert ticket is not None
@@ -66,7 +66,7 @@ def split(worker: BacklogWorker, ticket: Ticket | None,
     return mine, worker.prepared(ticket)
 
 
-def worker_takes_all(worker: BacklogWorker, sent: Batch) -> list[object] | None:
+def worker_takes_all(worker: BacklogWorker, sent: Batch) -> list[Prepared | None] | None:
     """The batch left to the worker until it has taken every message, then its results."""
     ticket = worker.submit(sent)
     assert ticket is not None
@@ -108,6 +108,7 @@ def test_the_worker_sees_what_the_pass_published_and_the_pass_sees_what_went_sta
         registered = apply_decision(state, Decision(records=(
             Person(sender, "Uusi Ihminen", "omnia", "staff", registered_at=NOW),)))
         assert not worker.holds(ahead[0], registered)  # the pass understands it again
+        assert ahead[1] is not None
         assert worker.holds(ahead[1], registered)  # someone else's: still good
         worker.publish(registered)
         again = worker_takes_all(worker, first)

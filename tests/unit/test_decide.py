@@ -5,19 +5,21 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mailflow.core.catalogue import CATALOGUE
 from mailflow.core.languages.reasons import reason_text
-from mailflow.core.model import AttentionItem, NetworkDay, PendingAction, Person, Reason
+from mailflow.core.model import AttentionItem, NetworkDay, PendingAction, Person, Reason, Role
 from mailflow.core.rules.confirm import find_token
 from mailflow.core.rules.decide import Rules, decide, decide_robot
 from mailflow.core.state import apply_decision
 from mailflow.core.values import (
     Decision,
     Intent,
+    IntentKind,
     MailRequest,
     NetworkState,
     ParsedMessage,
@@ -40,12 +42,13 @@ def said(item: AttentionItem) -> str:
     return reason_text(item.reasons, "en")
 
 
-def intent(kind, sender, **fields) -> Intent:
+def intent(kind: IntentKind, sender: str, **fields: Any) -> Intent:
     fields.setdefault("answer_to", f"<m{next(_counter)}@omnia.test>")
     return Intent(kind=kind, sender=sender, **fields)
 
 
-def person(name, address, org="Omnia", role="staff", **fields) -> PersonDetails:
+def person(name: str, address: str, org: str = "Omnia", role: Role = "staff",
+           **fields: Any) -> PersonDetails:
     return PersonDetails(name=name, organisation=org, role=role, address=address, **fields)
 
 
@@ -541,12 +544,12 @@ SMALL = Rules(max_per_org=2, network_address="verkosto@example.org",
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(KINDS), st.sampled_from(SENDERS)), min_size=5, max_size=40))
-def test_cap_and_waitlist_invariants_hold(steps) -> None:
+def test_cap_and_waitlist_invariants_hold(steps: list[tuple[str, str]]) -> None:
     state = EMPTY
     for kind, sender in steps:
         org = "Omnia" if sender.endswith("omnia.test") else "Stadi"
         if kind in ("signup", "guest"):
-            role = "guest" if kind == "guest" else "staff"
+            role: Role = "guest" if kind == "guest" else "staff"
             the_intent = intent("signup", sender, people=(person("X", "", org=org, role=role),))
         elif kind == "move":
             the_intent = intent("correction", sender, authenticated=True,
@@ -558,7 +561,9 @@ def test_cap_and_waitlist_invariants_hold(steps) -> None:
     for org in {p.org for p in state.people.values()}:
         members = [p for p in state.people.values() if p.org == org]
         placed = [p for p in members if p.status == "registered" and p.role != "guest"]
-        queue = sorted(p.waitlist_position for p in members if p.status == "waitlisted")
+        waiting = [p.waitlist_position for p in members if p.status == "waitlisted"]
+        queue = sorted(position for position in waiting if position is not None)
+        assert len(queue) == len(waiting)  # everyone waiting has a place in the queue
         assert len(placed) <= SMALL.max_per_org
         assert queue == list(range(1, len(queue) + 1))  # 1, 2, 3... without gaps
         assert not queue or len(placed) == SMALL.max_per_org  # nobody waits for a free place

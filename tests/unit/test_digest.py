@@ -19,6 +19,7 @@ from mailflow.core.model import (
     OutgoingMail,
     Person,
     Reason,
+    Role,
     Rsvp,
 )
 from mailflow.core.schedule.digest import Digest, build_digest, text_bar
@@ -35,7 +36,7 @@ ORG_NAMES = [
     "Omnia", "Stadin ammattiopisto", "Keuda", "Varia", "Sedu", "Gradia", "Tredu",
     "Careeria", "Luovi", "Savon ammattiopisto", "Ammattiopisto Lappia", "Äänekosken opisto",
 ]
-ROLES = ["management", "supervisor", "staff", "staff"]
+ROLES: list[Role] = ["management", "supervisor", "staff", "staff"]
 SIZES = [5, 4, 4, 3, 4, 5, 4, 3, 4, 4, 3, 0]  # people per organisation, in ORG_NAMES order
 FIRST = ["Aino", "Eero", "Helmi", "Juha", "Kaisa", "Lauri", "Minna", "Olli", "Riikka", "Sami"]
 LAST = ["Laine", "Koski", "Virta", "Niemi", "Salo", "Aalto", "Heikkilä", "Mäkinen"]

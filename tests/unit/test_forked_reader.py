@@ -157,7 +157,7 @@ def test_the_background_mailbox_reads_through_the_child_and_moves_in_the_pass() 
     forked.fork_standby()
     mailbox = BackgroundMailbox(Mover(0, 1), open_mover=lambda: Mover(0, 1), forked=forked)
     try:
-        seen = []
+        seen: list[str] = []
         for batch, _ in mailbox.batches({}, NOW, 3, 100, lambda b: None):
             seen.extend(m.ref for m in batch.messages)
             mailbox.move({"Processed": [m.ref for m in batch.messages]})

@@ -143,7 +143,7 @@ def test_mail_delivered_during_a_pass_comes_in_the_next_pass(maildir: Path) -> N
     for n in range(4):
         deliver(maildir, mail(n), SINCE + timedelta(minutes=n), f"17900000{n:02d}.M{n}.host")
     box = MaildirMailbox(maildir)
-    first_pass = []
+    first_pass: list[IncomingMessage] = []
     for batch in box.fetch_new({}, SINCE, 2, CAP):
         first_pass.extend(batch.messages)
         deliver(maildir, mail(9), SINCE + timedelta(hours=1), "1790000099.M9.host")

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from mailflow.config.resources import templates_dir
@@ -23,8 +24,8 @@ DAY = NetworkDay(id="2026-12-09", date=date(2026, 12, 9), start=time(10), end=ti
 OMNIA = Organisation(key="omnia", name="Omnia")
 
 
-def _person(address: str, **kw: object) -> Person:
-    return Person(address=address, name="Liisa Laine", org="omnia", role="staff",  # type: ignore[arg-type]
+def _person(address: str, **kw: Any) -> Person:
+    return Person(address=address, name="Liisa Laine", org="omnia", role="staff",
                   registered_at=datetime(2026, 11, 1, tzinfo=UTC), **kw)
 
 

@@ -6,7 +6,7 @@ import re
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from email import message_from_bytes
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 from email.policy import default
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -273,7 +273,7 @@ def test_english_request_gets_english_and_unknown_language_finnish(renderer: Ren
     assert "peruttu" in swedish.subject
 
 
-def calendar_of(msg: EmailMessage) -> tuple[EmailMessage, Calendar]:
+def calendar_of(msg: EmailMessage) -> tuple[MIMEPart, Calendar]:
     inline = msg.get_body(("calendar",))
     assert inline is not None
     return inline, Calendar.from_ical(inline.get_content())
@@ -290,7 +290,7 @@ def test_invitation_has_calendar_inline_and_attached(renderer: Renderer) -> None
     [event] = cal.walk("VEVENT")
     assert str(cal["METHOD"]) == "REQUEST"
     assert str(event["UID"]) == "day-2026-12-09@example.org"
-    assert int(event["SEQUENCE"]) == 2
+    assert event.decoded("SEQUENCE") == 2
     assert str(event["ATTENDEE"]) == "mailto:maija@omnia.test"
     assert event["ATTENDEE"].params["RSVP"] == "TRUE"
     [ics] = [p for p in msg.iter_attachments() if p.get_filename() == "invite.ics"]

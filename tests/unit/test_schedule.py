@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -44,24 +45,22 @@ def local(y: int, m: int, d: int, hh: int = 0, mm: int = 0) -> datetime:
     return datetime(y, m, d, hh, mm, tzinfo=TZ)
 
 
-def day(day_id: str, on: date, **kw: object) -> NetworkDay:
-    return NetworkDay(id=day_id, date=on, start=time(10), end=time(16),  # type: ignore[arg-type]
-                      place="Kuntatalo", **kw)
+def day(day_id: str, on: date, **kw: Any) -> NetworkDay:
+    return NetworkDay(id=day_id, date=on, start=time(10), end=time(16), place="Kuntatalo", **kw)
 
 
-def person(address: str, org: str = "omnia", **kw: object) -> Person:
+def person(address: str, org: str = "omnia", **kw: Any) -> Person:
     kw.setdefault("registered_at", local(2026, 1, 5, 12))
     kw.setdefault("role", "staff")
-    return Person(address=address, name=address.split("@")[0].title(), org=org,  # type: ignore[arg-type]
-                  **kw)
+    return Person(address=address, name=address.split("@")[0].title(), org=org, **kw)
 
 
 def network(days: Iterable[NetworkDay], people: Iterable[Person], rsvps: Iterable[Rsvp] = (),
-            **extra: object) -> NetworkState:
+            **extra: Any) -> NetworkState:
     orgs = {k: Organisation(key=k, name=n) for k, n in
             [("omnia", "Omnia"), ("stadi", "Stadin ammattiopisto"), ("keuda", "Keuda")]}
-    return NetworkState(  # type: ignore[arg-type]
-        organisations=extra.pop("organisations", orgs),  # type: ignore[arg-type]
+    return NetworkState(
+        organisations=extra.pop("organisations", orgs),
         days={d.id: d for d in days},
         people={p.address: p for p in people},
         rsvps={(r.day_id, r.address): r for r in rsvps},

@@ -22,7 +22,7 @@ MAIJA = "maija@omnia.test"
 PEKKA = "pekka@stadi.test"
 
 
-def _state():
+def _state() -> NetworkState:
     return state_from_records(
         orgs=[Organisation(key="omnia", name="Omnia"), Organisation(key="stadi", name="Stadi")],
         people=[
@@ -109,7 +109,9 @@ _step = st.one_of(
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(_step, max_size=25), st.data())
-def test_every_version_reads_as_a_copy_would_and_the_index_follows(steps, data) -> None:
+def test_every_version_reads_as_a_copy_would_and_the_index_follows(
+    steps: list[Decision], data: st.DataObject
+) -> None:
     states = [state_from_records(orgs=[], people=[], days=[], rsvps=[], interest=[],
                                  attention=[], pending=[])]
     expected: list[dict[str, Person]] = [{}]

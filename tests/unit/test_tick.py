@@ -16,7 +16,13 @@ from mailflow.adapters.ports import Batch, Mailbox
 from mailflow.adapters.store import Snapshot, Store
 from mailflow.config.loader import load_settings
 from mailflow.core.languages.reasons import reason_text
-from mailflow.core.model import AttentionItem, NetworkDay, OutgoingMail, ProcessedMessage
+from mailflow.core.model import (
+    AttentionItem,
+    NetworkDay,
+    Outcome,
+    OutgoingMail,
+    ProcessedMessage,
+)
 from mailflow.core.values import Intent, NetworkState, ParsedMessage
 from mailflow.intake.backlog_worker import BacklogWorker, Ticket
 from mailflow.intake.pipelined import PipelinedIntake
@@ -192,7 +198,8 @@ def _yes(n: int) -> bytes:
             "Content-Type: text/plain; charset=utf-8\r\n\r\nKyllä, tulen.\r\n").encode()
 
 
-def _pass_over(root: Path, raws: list[bytes], batch_size: int, *, worker: bool) -> tuple[dict[str, tuple[str, str, str]], int]:
+def _pass_over(root: Path, raws: list[bytes], batch_size: int, *,
+               worker: bool) -> tuple[dict[str, tuple[str, Outcome, str]], int]:
     """A pass over ``raws`` through the sequential intake, or the pipelined one with a
     worker process: each message's (intent, outcome, folder), and how many messages the
     pass understood itself (the worker process understood the rest)."""
