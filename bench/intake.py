@@ -483,9 +483,10 @@ def main() -> None:
         print(" | ".join(f"{h:>26}" for h in (
             "messages", "backlog of all: peak RSS", "store alone", f"backlog of {args.backlog:,}: peak",
             "store alone")))
-        for size, peak, alone, kept_peak, kept_alone in kept:
+        for size, peak, peak_alone, kept_peak, kept_alone in kept:
             print(" | ".join(f"{c:>26}" for c in (
-                f"{size:,}", f"{peak:.0f}", f"{alone:.0f}", f"{kept_peak:.0f}", f"{kept_alone:.0f}")))
+                f"{size:,}", f"{peak:.0f}", f"{peak_alone:.0f}", f"{kept_peak:.0f}",
+                f"{kept_alone:.0f}")))
 
 
 if __name__ == "__main__":

@@ -130,7 +130,8 @@ def measure(mode: str, path: Path, start: int = 0) -> dict[str, float]:
         [sys.executable, __file__, "--child", mode, str(path), str(start)],
         capture_output=True, text=True, check=True,
     ).stdout
-    return json.loads(out)
+    figures: dict[str, float] = json.loads(out)
+    return figures
 
 
 def main() -> None:
