@@ -347,9 +347,9 @@ def in_child(job: Callable[[], Any], traced: bool = False) -> tuple[Any, float, 
     receive, send = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(job, traced, send))
     process.start()
-    result = receive.recv()
+    figures: tuple[Any, float, float, float] = receive.recv()
     process.join()
-    return result  # type: ignore[no-any-return]
+    return figures
 
 
 class Bench:

@@ -195,6 +195,14 @@ def calendar_of(msg: EmailMessage) -> Calendar:
     return cal
 
 
+def plain_and_shown(msg: EmailMessage) -> tuple[str, str]:
+    """The plain-text part and what the HTML part shows."""
+    plain, html_part = msg.get_body(("plain",)), msg.get_body(("html",))
+    assert plain is not None
+    assert html_part is not None
+    return plain.get_content(), visible_text(html_part.get_content())
+
+
 def check_calendar(msg: EmailMessage, to: str, *, method: str, day: str, sequence: int,
                    start_utc: datetime, end_utc: datetime) -> None:
     cal = calendar_of(msg)
@@ -280,8 +288,7 @@ def test_a_network_season_over_real_smtp(world: World) -> None:
     ((digest, out),) = world.received()
     assert template(out) == "digest"
     assert out.to == "vetaja@example.org"
-    text = digest.get_body(("plain",)).get_content()  # type: ignore[union-attr]
-    shown = visible_text(digest.get_body(("html",)).get_content())  # type: ignore[union-attr]
+    text, shown = plain_and_shown(digest)
     for name, _, _ in PEOPLE.values():
         assert name in text
         assert name in shown
@@ -437,8 +444,7 @@ def test_550_fails_for_good_is_not_retried_and_shows_in_the_digest(world: World)
     world.tick(at("2026-11-03", 8))
     ((digest, out),) = world.received()
     assert template(out) == "digest"
-    text = digest.get_body(("plain",)).get_content()  # type: ignore[union-attr]
-    shown = visible_text(digest.get_body(("html",)).get_content())  # type: ignore[union-attr]
+    text, shown = plain_and_shown(digest)
     for part in (text, shown):
         assert "epäonnistui" in part.lower()
         assert refused in part

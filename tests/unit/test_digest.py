@@ -21,6 +21,7 @@ from mailflow.core.model import (
     Reason,
     Role,
     Rsvp,
+    RsvpAnswer,
 )
 from mailflow.core.schedule.digest import Digest, build_digest, text_bar
 from mailflow.core.settings import NetworkSettings
@@ -89,8 +90,8 @@ def sample_network(seed: int = 7) -> NetworkState:
     rsvps = {}
     registered = sorted(a for a, p in people.items() if p.status == "registered")
     for k, address in enumerate(registered[:20]):
-        answer = "no" if k % 5 == 0 else "yes"
-        rsvps[(DAY1.id, address)] = Rsvp(DAY1.id, address, answer,  # type: ignore[arg-type]
+        answer: RsvpAnswer = "no" if k % 5 == 0 else "yes"
+        rsvps[(DAY1.id, address)] = Rsvp(DAY1.id, address, answer,
                                          NOW - timedelta(days=2, minutes=k))
     attention = {
         "a1": AttentionItem(id="a1", message_key="<m1@example.org>", sender="p03@varia.test",

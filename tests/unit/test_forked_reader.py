@@ -192,7 +192,8 @@ def test_the_child_logs_in_before_the_pass_asks_for_mail(tmp_path: Path) -> None
             if log.exists():
                 break
             time.sleep(0.01)
-        assert log.read_text().split() == [str(reader._process.pid)]  # type: ignore[union-attr]
+        assert reader._process is not None
+        assert log.read_text().split() == [str(reader._process.pid)]
         assert len(read_all(reader)) == 1  # messages 2 and 3
     assert len(log.read_text().split()) == 1  # one login: reading used it
 
