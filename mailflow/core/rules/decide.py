@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from mailflow.core.languages.registry import packs
 from mailflow.core.model import (
     AttentionItem,
     InterestSubscription,
@@ -783,7 +784,7 @@ def _thread_subject(subject: str) -> str:
 
 
 def _language(language: str, rules: Rules) -> str:
-    return language if language in ("fi", "en") else rules.default_language
+    return language if language in {p.code for p in packs()} else rules.default_language
 
 
 def _digest(*parts: str) -> str:

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 import jinja2
 
 from mailflow.core.errors import MailflowError
+from mailflow.core.languages.registry import pack
 from mailflow.core.model import NetworkDay, Organisation
 from mailflow.core.settings import NetworkSettings
 from mailflow.core.values import MailRequest
@@ -41,7 +42,6 @@ from mailflow.core.writing.mime import Entity, file_part, message_bytes, multipa
 
 __all__ = ["Attachment", "RenderError", "RenderedMail", "Renderer"]
 
-LANGUAGES = ("fi", "en")
 _REPLY_PREFIX = re.compile(r"^\s*((re|vs|sv|aw|fw|fwd|vl|ve)\s*(\[\d+\])?\s*:\s*)+", re.IGNORECASE)
 _FILENAME_UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
 _MIME_TOKEN = re.compile(r"[A-Za-z0-9!#$&^_.+-]{1,64}")  # RFC 6838 restricted-name
@@ -119,7 +119,7 @@ class Renderer:
         """Render ``request`` into a complete message; raise RenderError on a missing piece."""
         if now.tzinfo is None:
             raise RenderError("render needs a timezone-aware 'now'")
-        lang = request.language if request.language in LANGUAGES else "fi"
+        lang = pack(request.language).code
         if day is None and isinstance(request.context.get("day"), NetworkDay):
             day = request.context["day"]
         context: dict[str, Any] = dict(request.context)

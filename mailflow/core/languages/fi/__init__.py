@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from mailflow.core.languages.knowledge import Knowledge
+from mailflow.core.languages.fi.knowledge import KNOWLEDGE
 from mailflow.core.languages.labels import Labels
 from mailflow.core.languages.pack import LanguagePack
 from mailflow.core.languages.wording import Wording
 
 __all__ = ["PACK"]
 
-PACK = LanguagePack(code="fi", name="Suomi", knows=Knowledge(), says=Wording(),
+PACK = LanguagePack(code="fi", name="Suomi", knows=KNOWLEDGE, says=Wording(),
                     labels=Labels())
