@@ -292,3 +292,12 @@ def test_a_from_line_is_a_header_block_only_with_a_header_line_after_it() -> Non
                                   "> q\nx\n"])
 def test_many_history_looking_lines_take_linear_work(unit: str) -> None:
     assert_linear(split_new_text, lambda size: "Tulen.\n" + unit * (size // len(unit)), 20_000)
+
+
+def test_every_history_check_has_words_to_look_for_first() -> None:
+    # a check without hint words would be tried on every line of every mail
+    from mailflow.core.languages.lexicon import known
+    from mailflow.core.reading.quotes import _patterns
+
+    for kind, words in _patterns(known()).hint_words:
+        assert words and "" not in words, kind

@@ -110,6 +110,34 @@ class Knowledge:
     old_value_after_comma: tuple[str, ...] = field(default_factory=_none)
     #: Regex alternatives after a space that start the old value ("eikä", "instead\\s+of").
     old_value_after_space: tuple[str, ...] = field(default_factory=_none)
+    #: Subject lines of a quoted header block ("Subject:", "Aihe:"; any case).
+    subject_headers: tuple[str, ...] = field(default_factory=_none)
+    #: Titles of an "-----Original Message-----" separator (as written, any case).
+    original_separators: tuple[str, ...] = field(default_factory=_none)
+    #: Regex alternatives of a whole line that starts a forwarded mail (any case).
+    forward_lines: tuple[str, ...] = field(default_factory=_none)
+    #: Verbs ending an attribution ("On ... wrote:"; plain words, any case).
+    attribution_verbs: tuple[str, ...] = field(default_factory=_none)
+    #: First words of an attribution that a client wrapped over two lines ("On", "Den").
+    attribution_openers: tuple[str, ...] = field(default_factory=_none)
+    #: Weekdays as short forms before a date ("ma 3.10.2016 klo ..."; any case).
+    weekday_abbreviations: tuple[str, ...] = field(default_factory=_none)
+    #: Regex alternatives of a whole line a phone or mail app adds ("Sent from my iPhone").
+    phone_signature_lines: tuple[str, ...] = field(default_factory=_none)
+    #: Subjects of a bounce, at the subject's start (regex alternatives, any case).
+    bounce_subjects: tuple[str, ...] = field(default_factory=_none)
+    #: Phrases of a bounce's text (regex alternatives, any case).
+    bounce_phrases: tuple[str, ...] = field(default_factory=_none)
+    #: Phrases of a delay warning, which is no failure yet (regex alternatives, any case).
+    delay_phrases: tuple[str, ...] = field(default_factory=_none)
+    #: Titles in a dashed line where a bounce's returned message starts (any case).
+    returned_titles: tuple[str, ...] = field(default_factory=_none)
+    #: Headings at a line's start where a bounce's returned message starts (any case).
+    returned_headings: tuple[str, ...] = field(default_factory=_none)
+    #: Subjects of an automatic answer, before a colon (regex alternatives, any case).
+    auto_reply_subjects: tuple[str, ...] = field(default_factory=_none)
+    #: Words of an away subject, which count with X-Auto-Response-Suppress (any case).
+    away_words: tuple[str, ...] = field(default_factory=_none)
     #: Words that show a sign-up is for others ("kollega", "on behalf").
     for_others: tuple[str, ...] = field(default_factory=_none)
     #: Words of an organisation's name ("opisto", "college"; as written, any case).

@@ -61,12 +61,14 @@ class Lexicon:
     def __init__(self, knows: tuple[Knowledge, ...]) -> None:
         self.knows = knows
 
-    def _all(self, name: str) -> tuple[str, ...]:
+    def alternatives(self, name: str) -> tuple[str, ...]:
         """The field ``name`` of every pack, in pack order, each alternative once."""
         found: dict[str, None] = {}
         for knowledge in self.knows:
             found.update(dict.fromkeys(getattr(knowledge, name)))
         return tuple(found)
+
+    _all = alternatives
 
     def _merged(self, name: str) -> dict[str, object]:
         merged: dict[str, object] = {}
@@ -322,6 +324,16 @@ class Lexicon:
         after_space = _join(self._all("old_value_after_space"))
         return re.compile(
             rf"\s*(?:[;!]|\.\s|\.$|,\s*(?:{after_comma})|\s+(?:{after_space})\b).*$", re.I)
+
+    @cached_property
+    def history_start(self) -> re.Pattern[str]:
+        """A line that starts quoted history: "> ", "-----Original Message", "From:",
+        "... wrote:" (any case)."""
+        separators = _join(self._all("original_separators"))
+        senders = _join(self._all("from_headers"))
+        verbs = _join(self._all("attribution_verbs"))
+        return re.compile(rf"^(?:>|-{{2,}}\s*(?:{separators})|(?:{senders}):|.*(?:{verbs}):)",
+                          re.I | re.M)
 
     @cached_property
     def for_others(self) -> re.Pattern[str]:

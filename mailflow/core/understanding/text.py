@@ -113,8 +113,5 @@ def signature_lines(lines: tuple[str, ...]) -> list[str]:
 
 def own_part(text: str) -> str:
     """The text above the first line that starts quoted history."""
-    cut = re.search(
-        r"^(?:>|-{2,}\s*(?:original|alkuperäinen)|lähettäjä:|from:|.*kirjoitti:|.*wrote:)",
-        text, re.I | re.M,
-    )
+    cut = known().history_start.search(text)
     return text[: cut.start()] if cut else text
