@@ -14,12 +14,20 @@ from functools import lru_cache
 
 __all__ = ["Clauses", "Screened", "any_of", "fold", "holds", "needles"]
 
-_FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a", "é": "e", "ü": "u"})
+_FOLD = (("ä", "a"), ("ö", "o"), ("å", "a"), ("é", "e"), ("ü", "u"))
 
 
 def fold(text: str) -> str:
-    """Lower case, Finnish letters folded to ASCII look-alikes (same length as the input)."""
-    return text.lower().translate(_FOLD)
+    """Lower case, Finnish letters folded to ASCII look-alikes (same length as the input).
+
+    str.replace per letter: str.translate with a table costs ten times as much on a mail.
+    """
+    folded = text.lower()
+    if folded.isascii():
+        return folded
+    for letter, plain in _FOLD:
+        folded = folded.replace(letter, plain)
+    return folded
 
 
 def any_of(*patterns: str) -> re.Pattern[str]:
