@@ -8,8 +8,10 @@ against every language. A new language needs one ``register(PACK)`` call, nothin
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
-from mailflow.core.languages.pack import LanguagePack
+if TYPE_CHECKING:
+    from mailflow.core.languages.pack import LanguagePack
 
 __all__ = ["DEFAULT", "pack", "packs", "register", "unregister"]
 
