@@ -94,7 +94,7 @@ def test_role_labels() -> None:
 @pytest.mark.parametrize("language", [p.code for p in packs()])
 def test_every_language_pack_words_every_role_day_month_and_change(language: str) -> None:
     (says,) = [p.says for p in packs() if p.code == language]
-    assert set(ROLES) <= set(says.roles) and set(ROLES) <= set(says.change_roles)
+    assert set(ROLES) <= set(says.roles)
     assert len(says.weekdays) == 7 and len(says.months) == 12
     assert {"cancel", "substitute", "correction", "forget_request"} <= set(says.actions)
     assert {"name", "role", "diet", "organisation", "days", "status"} <= set(says.change_fields)
