@@ -8,9 +8,6 @@ Mail is untrusted input, so nothing here raises on a field it cannot read.
 from __future__ import annotations
 
 import re
-from email import utils
-from email.parser import BytesHeaderParser
-from email.policy import compat32
 from functools import lru_cache
 
 __all__ = ["first_field", "from_address", "header_block", "header_end", "header_value"]
@@ -45,6 +42,9 @@ def first_field(raw: bytes, name: str) -> bytes | None:
 
 def header_value(header: bytes, name: str) -> str:
     """One field's value in a header block, unfolded ("" when missing)."""
+    from email.parser import BytesHeaderParser  # only when erasing: not on every pass
+    from email.policy import compat32
+
     value = BytesHeaderParser(policy=compat32).parsebytes(header).get(name)
     return " ".join(str(value).split()) if value is not None else ""
 
@@ -55,7 +55,9 @@ def from_address(header: bytes) -> str:
     if not value:
         return ""
     try:
-        _, found = utils.parseaddr(value)
+        from email.utils import parseaddr
+
+        _, found = parseaddr(value)
     except Exception:  # mail is untrusted: a header the parser cannot take matches nobody
         return ""
     return found.strip().lower()

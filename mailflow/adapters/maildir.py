@@ -53,6 +53,20 @@ def folder_path(root: Path, folder: str) -> Path:
     return root / f".{name}"
 
 
+def count_waiting(root: Path, inbox_folder: str = "") -> int:
+    """How many files the inbox holds (``new`` and ``cur``), counted without reading any:
+    an upper bound of what a pass may find there, cheap enough for every idle tick."""
+    inbox = folder_path(Path(root), inbox_folder)
+    count = 0
+    for sub in ("new", "cur"):
+        try:
+            with os.scandir(inbox / sub) as listing:
+                count += sum(1 for _ in listing)
+        except OSError:
+            continue  # not there yet: the pass creates it, and finds nothing
+    return count
+
+
 class MaildirMailbox:
     """A :class:`~mailflow.adapters.ports.Mailbox` on a local Maildir.
 

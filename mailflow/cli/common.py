@@ -4,18 +4,18 @@ facilitator's labels, tables and CSV on stdout, and finding a network day."""
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from mailflow.config.loader import Settings, config_path_from, load_settings
 from mailflow.core.errors import UsageError
-from mailflow.core.languages.labels import Labels
-from mailflow.core.languages.registry import pack
 from mailflow.core.model import NetworkDay
 from mailflow.core.values import NetworkState
+
+if TYPE_CHECKING:
+    from mailflow.core.languages.labels import Labels
 
 __all__ = ["Subcommands", "day_of", "labels_of", "parse_now", "print_csv", "settings_of",
            "table"]
@@ -47,6 +47,8 @@ def settings_of(args: argparse.Namespace) -> Settings:
 
 def labels_of(settings: Settings) -> Labels:
     """The facilitator's labels, in the network's language."""
+    from mailflow.core.languages.registry import pack  # loads the packs: not on idle ticks
+
     return pack(settings.network.language).labels
 
 
@@ -62,6 +64,8 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
 
 def print_csv(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     """The rows as CSV on stdout, ``;``-separated as Finnish Excel reads it."""
+    import csv
+
     writer = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")
     writer.writerow(headers)
     writer.writerows(rows)

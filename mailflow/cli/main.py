@@ -11,6 +11,7 @@ before the command or after it: ``mailflow tick --config FILE`` is how people ty
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import logging
 import sys
@@ -20,7 +21,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from mailflow import __version__
-from mailflow.cli import attention, costs, days, demo, inspect, outreach, people, privacy, running
 from mailflow.cli.common import Subcommands
 from mailflow.core.errors import EXIT_FAILED, EXIT_USAGE, MailflowError
 
@@ -28,13 +28,37 @@ __all__ = ["build_parser", "main"]
 
 log = logging.getLogger("mailflow")
 
-#: Each command's parser, in the order ``mailflow --help`` lists them.
-COMMANDS: tuple[Callable[[Subcommands], None], ...] = (
-    running.add_tick, running.add_check_config, inspect.add_inspect, running.add_run,
-    days.add_days, people.add_people, people.add_orgs, attention.add_attention,
-    attention.add_digest, costs.add_costs, outreach.add_announce, outreach.add_invite,
-    privacy.add_export, privacy.add_forget, demo.add_demo,
+#: Each command: its name, and the module and function that add its parser, in the order
+#: ``mailflow --help`` lists them. A run imports only the module of the command it runs,
+#: so ``mailflow tick`` from cron loads nothing of the facilitator's commands.
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("tick", "running", "add_tick"), ("check-config", "running", "add_check_config"),
+    ("inspect", "inspect", "add_inspect"), ("run", "running", "add_run"),
+    ("days", "days", "add_days"), ("people", "people", "add_people"),
+    ("orgs", "people", "add_orgs"), ("attention", "attention", "add_attention"),
+    ("digest", "attention", "add_digest"), ("costs", "costs", "add_costs"),
+    ("announce", "outreach", "add_announce"), ("invite", "outreach", "add_invite"),
+    ("export", "privacy", "add_export"), ("forget", "privacy", "add_forget"),
+    ("demo", "demo", "add_demo"),
 )
+
+
+def _adder(module: str, function: str) -> Callable[[Subcommands], None]:
+    adder: Callable[[Subcommands], None] = getattr(
+        importlib.import_module(f"mailflow.cli.{module}"), function)
+    return adder
+
+
+def _command_named(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names (its first word that is not an option or --config's
+    value), when it is one of ours; None for none or an unknown one."""
+    words = iter(argv)
+    for word in words:
+        if word == "--config":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word if any(word == name for name, _, _ in COMMANDS) else None
+    return None
 
 
 class _JsonFormatter(logging.Formatter):
@@ -83,16 +107,18 @@ def _global_options(after_command: bool) -> argparse.ArgumentParser:
     return parser
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The ``mailflow`` parser: the global options, then one sub-parser per command."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The ``mailflow`` parser: the global options, then one sub-parser per command (only
+    the command named ``only``, when given)."""
     parser = argparse.ArgumentParser(
         prog="mailflow", parents=[_global_options(after_command=False)],
         description="The scheduled daemon behind a development network's shared mailbox.",
     )
     parser.add_argument("--version", action="version", version=f"mailflow {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for add in COMMANDS:
-        add(_TakingGlobalOptions(sub))
+    for name, module, function in COMMANDS:
+        if only is None or name == only:
+            _adder(module, function)(_TakingGlobalOptions(sub))
     return parser
 
 
@@ -110,9 +136,10 @@ class _TakingGlobalOptions:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(only=_command_named(words))
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(words)
     except SystemExit as exc:  # argparse: --help, --version, usage errors
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
     _setup_logging(args)

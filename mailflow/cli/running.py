@@ -51,7 +51,6 @@ def cmd_tick(args: argparse.Namespace) -> int:
     from mailflow.run.tick import HandledMessage, QueuedMail, TickReport, run_tick
 
     settings = settings_of(args)
-    unknown_sender = labels_of(settings).unknown_sender
     progress = IntakeProgress.for_terminal(sys.stderr)  # a backlog's count, on a terminal
     prefix = "dry run: would have " if args.dry_run else ""
 
@@ -60,7 +59,8 @@ def cmd_tick(args: argparse.Namespace) -> int:
         if progress is not None:
             progress.close()  # the line is drawn again after the batch
         if isinstance(item, HandledMessage):
-            print(f"{prefix}handled {item.sender or unknown_sender}: {item.subject!r} -> "
+            sender = item.sender or labels_of(settings).unknown_sender
+            print(f"{prefix}handled {sender}: {item.subject!r} -> "
                   f"{item.understood} [{item.folder}]")
         elif kind == "queued":
             print(f"{prefix}queued {item.key} to {item.to}: {item.subject!r}")

@@ -24,7 +24,7 @@ from mailflow.core.values import NetworkState
 from mailflow.intake.background import BackgroundMailbox
 from mailflow.intake.backlog_worker import BacklogWorker, Ticket
 from mailflow.intake.forked_reader import ForkedReader
-from mailflow.intake.port import Arrival, BatchSizes, IntakeBatch, Moves
+from mailflow.intake.port import Arrival, BatchSizes, IntakeBatch, Moves, replay_moves
 from mailflow.intake.prepare import Preparer
 
 __all__ = ["PipelinedIntake"]
@@ -58,10 +58,7 @@ class PipelinedIntake:
         self._worker.fork_standby()
 
     def replay(self, moves: Moves) -> int:
-        box = self._mailbox()
-        for folder, refs in moves.items():
-            box.move_again(refs, folder)
-        return sum(len(refs) for refs in moves.values())
+        return replay_moves(self._mailbox(), moves)
 
     def batches(self, cursor: dict[str, Any], since: datetime,
                 state: Callable[[], NetworkState]) -> Iterator[IntakeBatch]:

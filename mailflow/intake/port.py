@@ -16,11 +16,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
-from mailflow.adapters.ports import IncomingMessage
+from mailflow.adapters.ports import IncomingMessage, Mailbox
 from mailflow.core.values import Intent, NetworkState, ParsedMessage
 from mailflow.intake.prepare import Prepared, Preparer
 
-__all__ = ["FIRST_BATCH", "Arrival", "BatchSizes", "Intake", "IntakeBatch", "Moves", "never_holds"]
+__all__ = [
+    "FIRST_BATCH", "Arrival", "BatchSizes", "Intake", "IntakeBatch", "Moves", "never_holds",
+    "replay_moves",
+]
 
 #: the first batch of a pass holds at most this many messages: in a backlog, the worker
 #: process starts and the first answers go out sooner (the others: mailbox.batch_size)
@@ -28,6 +31,14 @@ FIRST_BATCH = 50
 
 #: refs of handled messages by the folder they go to
 Moves = dict[str, list[str]]
+
+
+def replay_moves(box: Mailbox, moves: Moves) -> int:
+    """Make again the moves a crashed pass had asked for (``move_again`` does not copy a
+    message twice); how many messages they were."""
+    for folder, refs in moves.items():
+        box.move_again(refs, folder)
+    return sum(len(refs) for refs in moves.values())
 
 
 def never_holds(prepared: Prepared, state: NetworkState) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 
 from mailflow.adapters.ports import Mailbox
 from mailflow.core.values import NetworkState
-from mailflow.intake.port import Arrival, BatchSizes, IntakeBatch, Moves
+from mailflow.intake.port import Arrival, BatchSizes, IntakeBatch, Moves, replay_moves
 from mailflow.intake.prepare import Preparer
 
 __all__ = ["SequentialIntake"]
@@ -39,10 +39,7 @@ class SequentialIntake:
         """Nothing to get ready: nothing is read ahead."""
 
     def replay(self, moves: Moves) -> int:
-        box = self._mailbox()
-        for folder, refs in moves.items():
-            box.move_again(refs, folder)
-        return sum(len(refs) for refs in moves.values())
+        return replay_moves(self._mailbox(), moves)
 
     def batches(self, cursor: dict[str, Any], since: datetime,
                 state: Callable[[], NetworkState]) -> Iterator[IntakeBatch]:

@@ -18,7 +18,6 @@ from mailflow.config.loader import Settings, resolve_secret
 from mailflow.config.resources import templates_dir
 from mailflow.core.model import NetworkDay
 from mailflow.core.values import MailRequest
-from mailflow.intake.pipelined import PipelinedIntake
 from mailflow.intake.port import BatchSizes, Intake
 from mailflow.intake.prepare import Preparer, Reader
 from mailflow.intake.sequential import SequentialIntake
@@ -39,12 +38,20 @@ def open_store(settings: Settings) -> Store:
 def open_intake(settings: Settings, open_mailbox: Callable[[], Mailbox], *,
                 pipelined: bool = True) -> Intake:
     """The intake a pass reads ``open_mailbox`` through: pipelined (fast in a backlog,
-    the same outcome) or sequential."""
+    the same outcome) or sequential. A local Maildir holding fewer messages than a backlog
+    is read sequentially: the pipelined machinery (threads, a worker process) would cost
+    an idle tick more than it could save."""
     box = settings.mailbox
     sizes = BatchSizes.of(box.batch_size, box.max_message_bytes)
     preparer = Preparer(reader_of(settings))
+    if pipelined and box.kind == "maildir":
+        from mailflow.adapters.maildir import count_waiting
+
+        pipelined = count_waiting(settings.resolve(box.path)) >= sizes.first
     if not pipelined:
         return SequentialIntake(open_mailbox, preparer, sizes)
+    from mailflow.intake.pipelined import PipelinedIntake
+
     return PipelinedIntake(open_mailbox, preparer, sizes, fork_reader=box.kind == "imap")
 
 

@@ -19,8 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 from mailflow.adapters.ports import IncomingMessage
 from mailflow.adapters.store import Store
-from mailflow.core.languages.reasons import LOG_LANGUAGE, reason_text
-from mailflow.core.languages.registry import pack
 from mailflow.core.model import AttentionItem, OutgoingMail, ProcessedMessage, Reason
 from mailflow.core.schedule.costs import cost_csv
 from mailflow.core.schedule.due import ScheduleRules, due_mails
@@ -179,6 +177,8 @@ class Pass:
                                  sender="", outcome="attention", intent="attention",
                                  folder=folder),
             ])
+            from mailflow.core.languages.reasons import LOG_LANGUAGE, reason_text
+
             said = reason_text(reason, LOG_LANGUAGE)
             self.report.add("handled", HandledMessage(key, "", "", said, folder))
         return folder
@@ -256,6 +256,7 @@ class Pass:
 
     def _cost_attachment(self, request: MailRequest) -> Any:
         """The CSV of a day's cost shares, for Excel."""
+        from mailflow.core.languages.registry import pack
         from mailflow.core.writing.render import Attachment
 
         day = self.state.days[request.day] if request.day else request.context["day"]

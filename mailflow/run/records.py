@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-import secrets
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
@@ -68,6 +67,8 @@ def store_secret(store: Store) -> str:
     """The store's own secret (made at the first pass): keys tokens and forgotten keys."""
     value = store.meta(SECRET_META)
     if not value:
+        import secrets  # once per store
+
         value = secrets.token_hex(32)
         store.set_meta(SECRET_META, value)
     return str(value)

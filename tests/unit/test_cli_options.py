@@ -98,3 +98,35 @@ def test_quiet_by_default(config: Path, capsys: pytest.CaptureFixture[str]) -> N
     deliver(str(config.parent / "mail"), [signup(1)])
     code, _, err = run(capsys, "tick", "--now", NOW, "--config", str(config))
     assert (code, err) == (0, "")
+
+
+def test_the_help_lists_every_command_though_a_run_loads_only_its_own(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    for name in ("tick", "check-config", "inspect", "run", "days", "people", "orgs",
+                 "attention", "digest", "costs", "announce", "invite", "export", "forget",
+                 "demo"):
+        assert f"    {name} " in out
+
+
+@pytest.mark.parametrize(("args", "command"), [
+    (["tick", "--config", "c.toml"], "tick"),
+    (["--config", "days", "people", "--org", "tick"], "people"),  # --config's value is no command
+    (["-v", "--config=x.toml", "days", "list"], "days"),
+    (["--version"], None),
+    (["nosuch"], None),
+])
+def test_the_command_is_found_before_the_parser_is_built(args: list[str],
+                                                         command: str | None) -> None:
+    from mailflow.cli.main import _command_named
+
+    assert _command_named(args) == command
+
+
+def test_an_unknown_command_is_a_usage_error_naming_the_commands(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "nosuch")
+    assert code == 2
+    assert "invalid choice: 'nosuch'" in err
+    assert "'forget'" in err

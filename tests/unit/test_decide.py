@@ -333,6 +333,19 @@ def test_correction_of_name_and_diet_lists_the_changes() -> None:
                                                     "special diet: – → gluteeniton"]
 
 
+def test_a_role_change_is_listed_with_the_role_names_used_everywhere() -> None:
+    from mailflow.core.writing.formatting import role_label
+
+    state = sign_up_omnia(1)
+    fix = intent("correction", "p1@omnia.test", language="fi", authenticated=True,
+                 people=(PersonDetails(role="supervisor"),))
+    decision, state = run(state, fix)
+    assert state.people["p1@omnia.test"].role == "supervisor"
+    [change] = decision.mails[0].context["changes"]
+    assert change.endswith(f"→ {role_label('supervisor', 'fi')}")  # as the digest names it
+    assert change == "rooli: henkilöstö → oppisopimustoiminnan esihenkilö"
+
+
 def test_commit_marks_the_organisation_committed() -> None:
     state = sign_up_omnia(1)
     decision, state = run(state, intent("commit", "p1@omnia.test"))

@@ -95,7 +95,6 @@ def test_role_labels() -> None:
 def test_every_language_pack_words_every_role_day_month_and_change(language: str) -> None:
     (says,) = [p.says for p in packs() if p.code == language]
     assert set(ROLES) <= set(says.roles)
-    assert set(ROLES) <= set(says.change_roles)
     assert len(says.weekdays) == 7
     assert len(says.months) == 12
     assert {"cancel", "substitute", "correction", "forget_request"} <= set(says.actions)

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mailflow.core.languages import lexicon as lx
+from mailflow.core.languages.lexicon import known
 from mailflow.core.languages.reasons import reason_text
+from mailflow.core.languages.screen import holds, needles
 from mailflow.core.model import NetworkDay, Organisation, Person
 from mailflow.core.organisations import OrgDirectory
 from mailflow.core.rules.decide import Rules, decide
@@ -667,7 +668,7 @@ def test_being_committed_to_something_else_is_no_commitment(text: str, kind: str
 
 # --- the literal screens in front of the lexicon's regexes -------------------------------
 
-_SCREENED = [*(rule for _, rule in lx.INTENT_RULES), lx.QUESTION]
+_SCREENED = [*(rule for _, rule in known().intent_rules), known().question]
 _ALTERNATIVES = [alt for rule in _SCREENED for alt in rule.alternatives]
 
 
@@ -677,7 +678,7 @@ _ALTERNATIVES = [alt for rule in _SCREENED for alt in rule.alternatives]
 @given(data=st.data())
 def test_every_match_of_an_alternative_holds_its_literals(alternative: str, data) -> None:
     text = data.draw(st.from_regex(re.compile(alternative), fullmatch=True))
-    assert lx.needles(alternative) == () or lx._holds(lx.needles(alternative), text), text
+    assert needles(alternative) == () or holds(needles(alternative), text), text
 
 
 @settings(max_examples=300, deadline=None)
@@ -692,7 +693,7 @@ def test_a_screened_regex_answers_as_its_whole_pattern(text: str) -> None:
 
 def test_the_screens_rule_out_texts_without_their_literals() -> None:
     # the point of the screens: most rules never run their regex on an unrelated text
-    assert lx.needles(r"\bpoista(?:kaa)?\s+tietoni\b") == (("tietoni",), ("poista",))
-    assert lx.needles(r"\b(?:delete|erase)\s+my\s+data\b") == (("data",), ("delete", "erase"))
-    assert lx.needles(r"\bi'?ll\s+be\s+there\b") == (("there",),)
-    assert lx.needles(r"a|b") == ()
+    assert needles(r"\bpoista(?:kaa)?\s+tietoni\b") == (("tietoni",), ("poista",))
+    assert needles(r"\b(?:delete|erase)\s+my\s+data\b") == (("data",), ("delete", "erase"))
+    assert needles(r"\bi'?ll\s+be\s+there\b") == (("there",),)
+    assert needles(r"a|b") == ()

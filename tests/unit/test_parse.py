@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import time
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import pytest
 from mailflow.core.reading.htmltext import html_to_text
 from mailflow.core.reading.parse import message_key, parse_message
 from mailflow.core.values import CalendarReply
+from tests.work import assert_linear, calls
 
 OWN = "verkosto@example.org"
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -187,12 +187,9 @@ def test_message_key_differs_for_different_mail_without_id() -> None:
     assert message_key(b"From: a@omnia.test\n\nyes\n") != message_key(b"From: a@omnia.test\n\nno\n")
 
 
-def test_message_key_is_fast() -> None:
-    raw = mail("x" * 200_000)
-    start = time.perf_counter()
-    for _ in range(2000):
-        message_key(raw)
-    assert time.perf_counter() - start < 1.0
+def test_message_key_reads_only_the_header_block() -> None:
+    # the same work whatever the body's size (bench/hostile_input.py times it)
+    assert calls(message_key, mail("x" * 200_000)) == calls(message_key, mail("x" * 400_000))
 
 
 # -- bodies ------------------------------------------------------------------------
@@ -232,11 +229,9 @@ def test_outlook_conditional_markup_is_dropped_and_its_content_kept() -> None:
 @pytest.mark.parametrize(
     "unit", ["<!--", "<a x=", "<div x", "</", "<![CDATA[x>", "<![if x>", "<x='", "<?", "<a"]
 )
-def test_hostile_html_takes_linear_time(unit: str) -> None:
-    html = unit * (400_000 // len(unit))
-    start = time.perf_counter()
-    html_to_text(html)
-    assert time.perf_counter() - start < 1.0  # html.parser alone takes minutes on these
+def test_hostile_html_takes_linear_work(unit: str) -> None:
+    # html.parser alone takes minutes on 400 kB of these (bench/hostile_input.py times it)
+    assert_linear(html_to_text, lambda size: unit * (size // len(unit)), 20_000)
 
 
 def test_plain_alternative_is_preferred_over_html() -> None:
@@ -316,9 +311,8 @@ def test_large_attachment_is_cheap() -> None:
         b"Content-Transfer-Encoding: base64\n\n" + blob + b"--B--\n",
         Content_Type='multipart/mixed; boundary="B"',
     )
-    start = time.perf_counter()
-    parsed = parse(raw)
-    assert time.perf_counter() - start < 3.0
+    parsed = parse(raw)  # bench/hostile_input.py times it
+    assert "long base64 content skipped" in parsed.problems
     assert parsed.attachments == ("esitys.pptx",)
     assert parsed.text == "Liitteenä esitys."
     assert parsed.size == len(raw)
@@ -463,17 +457,6 @@ def test_missing_from_is_a_problem() -> None:
     assert "no readable From address" in parsed.problems
 
 
-def test_parses_a_thousand_messages_a_second() -> None:
-    corpus = [p.read_bytes() for p in sorted(DATA.glob("*.eml"))]
-    start = time.perf_counter()
-    count = 0
-    while count < 1000:
-        for raw in corpus:
-            parse(raw)
-            count += 1
-    assert count / (time.perf_counter() - start) > 500  # well below the ~1,700/s measured
-
-
 # -- the single-part shortcut must build exactly the tree compat32 builds ------------------
 
 _ODD_HEADERS = [
@@ -497,9 +480,9 @@ def test_single_part_shortcut_builds_what_compat32_builds(raw: bytes) -> None:
     from email.parser import BytesParser
     from email.policy import compat32
 
-    from mailflow.core.reading.parse import _simple_tree
+    from mailflow.core.reading.tree import simple_tree
 
-    simple = _simple_tree(raw)
+    simple = simple_tree(raw)
     full = BytesParser(policy=compat32).parsebytes(raw)
     if simple is None:  # left to the full parser: multipart, message/*, or odd headers
         assert full.is_multipart() or full.defects or full.get_unixfrom() or b"\r" in raw

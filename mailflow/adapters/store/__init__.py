@@ -12,14 +12,18 @@
 A record becomes a document by :mod:`mailflow.core.documents`.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from mailflow.adapters.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from mailflow.adapters.store.snapshot import Snapshot
-from mailflow.adapters.store.storages import (
-    AtomicJSONStorage,
-    JournalledStorage,
-    ReadOnlyStoreError,
-)
 from mailflow.adapters.store.store import Store
+
+if TYPE_CHECKING:
+    from mailflow.adapters.store.storages import (
+        AtomicJSONStorage,
+        JournalledStorage,
+        ReadOnlyStoreError,
+    )
 
 __all__ = [
     "MIGRATIONS",
@@ -30,3 +34,14 @@ __all__ = [
     "Snapshot",
     "Store",
 ]
+
+_STORAGES = ("AtomicJSONStorage", "JournalledStorage", "ReadOnlyStoreError")
+
+
+def __getattr__(name: str) -> Any:
+    """The TinyDB storages, imported when asked for: a pass never needs TinyDB itself."""
+    if name in _STORAGES:
+        from mailflow.adapters.store import storages
+
+        return getattr(storages, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

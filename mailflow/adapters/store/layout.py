@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
@@ -83,6 +82,8 @@ def replace_atomically(path: Path, write: Callable[[IO[bytes]], object]) -> None
     """Replace ``path`` with what ``write`` writes to a file handle: a temporary file in
     the same folder, fsync, 0600, rename, fsync of the folder."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # only when the file is written whole, not on every pass
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from typing import Any
 
 from mailflow.core.errors import StoreError
-from mailflow.core.languages.reasons import legacy_reasons
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "migrate", "schema_version"]
 
@@ -29,6 +28,8 @@ def _migrate_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     """Version 1 kept an attention item's reasons as English text ("; "-joined); version 2
     keeps each as a code and its parameters, read back with the patterns of the reasons
     older mailflow wrote (text no pattern knows stays a "legacy" reason, shown as written)."""
+    from mailflow.core.languages.reasons import legacy_reasons  # once per store, if ever
+
     attention = data.get("attention") or {}
     for key, doc in attention.items():
         if "reasons" not in doc:  # in the old field's place, as a new record is written

@@ -1,12 +1,148 @@
-"""Knowledge: what reading and understanding look for in one language."""
+"""Knowledge: what reading and understanding look for in one language (data, no logic).
+
+A pack's :class:`Knowledge` is plain strings: words, and regex alternatives that code
+frames and joins with every other registered pack's (``mailflow.core.languages.lexicon``
+compiles them on first use, never when a pack is imported). Unless a field says
+otherwise, patterns match *folded* text (:func:`~mailflow.core.languages.screen.fold`:
+lower case, ä/ö/å as a/o/a), so write them in ASCII.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 __all__ = ["Knowledge"]
 
 
-@dataclass(frozen=True)
+def _none() -> tuple[str, ...]:
+    return ()
+
+
+@dataclass(frozen=True, eq=False)  # eq=False: hashed by identity, so caches can key on it
 class Knowledge:
-    """What reading and understanding look for in one language."""
+    """What reading and understanding look for in one language.
+
+    Every field has an empty default: a new pack fills in what it knows, and reading
+    and understanding look for the union of all registered packs.
+    """
+
+    #: Intent kind ("signup", "cancel", "rsvp_yes", ...) -> regex alternatives naming it.
+    intents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Words that answer yes on their own as the first word ("kylla", "yes").
+    weak_yes: tuple[str, ...] = field(default_factory=_none)
+    #: Words that answer no on their own as the first word ("ei", "no").
+    weak_no: tuple[str, ...] = field(default_factory=_none)
+    #: A word that, written in capitals or alone, asks to join the interest list ("LÄHETÄ").
+    join_keywords: tuple[str, ...] = field(default_factory=_none)
+    #: Regex alternatives that make a sentence a question ("?" is known to every pack).
+    questions: tuple[str, ...] = field(default_factory=_none)
+    #: Regex alternatives showing a cancellation is of the whole registration, not one day.
+    whole_registration: tuple[str, ...] = field(default_factory=_none)
+    #: Regex alternatives naming the commitment to the follow-up work (not declaring it).
+    commitment_words: tuple[str, ...] = field(default_factory=_none)
+    #: Hedges: words that make a sentence a condition ("jos", "if").
+    conditions: tuple[str, ...] = field(default_factory=_none)
+    #: Negations: regex alternatives that deny what follows ("emme", "not", "n't\\b").
+    negations: tuple[str, ...] = field(default_factory=_none)
+    #: Regex alternatives meaning every network day ("molempiin paiviin", "both days").
+    all_days: tuple[str, ...] = field(default_factory=_none)
+    #: Month names as read (folded), to month numbers; short forms included.
+    months: Mapping[str, int] = field(default_factory=dict)
+    #: Words between a day's number and its month ("of" in "9th of December").
+    month_joiners: tuple[str, ...] = field(default_factory=_none)
+    #: Endings after a day's number before its month ("st", "nd", "rd", "th").
+    ordinal_endings: tuple[str, ...] = field(default_factory=_none)
+    #: Subject prefixes of a reply ("re", "vs"; regex, any case).
+    reply_prefixes: tuple[str, ...] = field(default_factory=_none)
+    #: Subject prefixes of a forward ("fw", "vl"; regex, any case).
+    forward_prefixes: tuple[str, ...] = field(default_factory=_none)
+    #: "Label: value" lines of a sign-up: folded label -> PersonDetails field.
+    labels: Mapping[str, str] = field(default_factory=dict)
+    #: Network role -> title words; a word ending in one has that role ("head of" is a phrase).
+    role_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Case endings dropped from a title word before its ending is read ("na", "ksi").
+    title_case_endings: tuple[str, ...] = field(default_factory=_none)
+    #: Regex alternatives naming a special diet ("gluteeniton", "vegan", "\\w*allergi\\w*").
+    diets: tuple[str, ...] = field(default_factory=_none)
+    #: Regex alternatives mentioning a diet at all ("ruokavalio", "\\bdiet\\b").
+    diet_mentions: tuple[str, ...] = field(default_factory=_none)
+    #: Regex alternatives that introduce a diet ("ruokavalioni on", "diet:"; any case).
+    diet_statements: tuple[str, ...] = field(default_factory=_none)
+    #: Answers that mean "no special diet" (as written, any case).
+    no_diet: tuple[str, ...] = field(default_factory=_none)
+    #: Regex alternatives of a closing line after which the signature starts (whole line).
+    closings: tuple[str, ...] = field(default_factory=_none)
+    #: Closings that may have the name after them on the same line ("Terveisin, Maija";
+    #: as written, any case).
+    signed_closings: tuple[str, ...] = field(default_factory=_none)
+    #: Words before a closing ("ystävällisin" terveisin; as written, any case).
+    closing_adjectives: tuple[str, ...] = field(default_factory=_none)
+    #: What a phone or a mail app adds under a mail ("Lähetetty iPhonesta"; any case).
+    phone_signatures: tuple[str, ...] = field(default_factory=_none)
+    #: Labels of a phone number in a signature ("puh", "tel"; any case).
+    phone_labels: tuple[str, ...] = field(default_factory=_none)
+    #: Names of the "From:" line of a quoted or forwarded header block (any case).
+    from_headers: tuple[str, ...] = field(default_factory=_none)
+    #: Names of the other lines of such a block ("Sent:", "Aihe:"; any case).
+    other_headers: tuple[str, ...] = field(default_factory=_none)
+    #: Regex alternatives before a self-introduction ("olen", "my name is"; any case).
+    introductions: tuple[str, ...] = field(default_factory=_none)
+    #: Title words that take the next two words with them ("head" of studies).
+    title_heads: tuple[str, ...] = field(default_factory=_none)
+    #: Endings of a word before a title that belongs to it ("oppisopimustoiminnan" esimies).
+    title_genitives: tuple[str, ...] = field(default_factory=_none)
+    #: Regex alternatives before a first name signed alone ("t.", "BR"; any case).
+    sign_offs: tuple[str, ...] = field(default_factory=_none)
+    #: Words that start a "Korjaus: ..." line (as written, any case).
+    correction_markers: tuple[str, ...] = field(default_factory=_none)
+    #: Field -> regex alternatives before its corrected value ("nimeni on"; any case).
+    correction_phrases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Field -> regex alternatives naming it on a correction line ("titteli", "my role").
+    field_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Words between a field word and its value ("on", "is", "should\\s+be").
+    copulas: tuple[str, ...] = field(default_factory=_none)
+    #: Words between those and the value that are no part of it ("oikeasti", "actually").
+    insistences: tuple[str, ...] = field(default_factory=_none)
+    #: Thanks that end a corrected value after a comma ("kiitos"; any case).
+    thanks: tuple[str, ...] = field(default_factory=_none)
+    #: Regex alternatives after a comma that start the old value ("ei\\b", "not\\b").
+    old_value_after_comma: tuple[str, ...] = field(default_factory=_none)
+    #: Regex alternatives after a space that start the old value ("eikä", "instead\\s+of").
+    old_value_after_space: tuple[str, ...] = field(default_factory=_none)
+    #: Subject lines of a quoted header block ("Subject:", "Aihe:"; any case).
+    subject_headers: tuple[str, ...] = field(default_factory=_none)
+    #: Titles of an "-----Original Message-----" separator (as written, any case).
+    original_separators: tuple[str, ...] = field(default_factory=_none)
+    #: Regex alternatives of a whole line that starts a forwarded mail (any case).
+    forward_lines: tuple[str, ...] = field(default_factory=_none)
+    #: Verbs ending an attribution ("On ... wrote:"; plain words, any case).
+    attribution_verbs: tuple[str, ...] = field(default_factory=_none)
+    #: First words of an attribution that a client wrapped over two lines ("On", "Den").
+    attribution_openers: tuple[str, ...] = field(default_factory=_none)
+    #: Weekdays as short forms before a date ("ma 3.10.2016 klo ..."; any case).
+    weekday_abbreviations: tuple[str, ...] = field(default_factory=_none)
+    #: Regex alternatives of a whole line a phone or mail app adds ("Sent from my iPhone").
+    phone_signature_lines: tuple[str, ...] = field(default_factory=_none)
+    #: Subjects of a bounce, at the subject's start (regex alternatives, any case).
+    bounce_subjects: tuple[str, ...] = field(default_factory=_none)
+    #: Phrases of a bounce's text (regex alternatives, any case).
+    bounce_phrases: tuple[str, ...] = field(default_factory=_none)
+    #: Phrases of a delay warning, which is no failure yet (regex alternatives, any case).
+    delay_phrases: tuple[str, ...] = field(default_factory=_none)
+    #: Titles in a dashed line where a bounce's returned message starts (any case).
+    returned_titles: tuple[str, ...] = field(default_factory=_none)
+    #: Headings at a line's start where a bounce's returned message starts (any case).
+    returned_headings: tuple[str, ...] = field(default_factory=_none)
+    #: Subjects of an automatic answer, before a colon (regex alternatives, any case).
+    auto_reply_subjects: tuple[str, ...] = field(default_factory=_none)
+    #: Words of an away subject, which count with X-Auto-Response-Suppress (any case).
+    away_words: tuple[str, ...] = field(default_factory=_none)
+    #: Words that show a sign-up is for others ("kollega", "on behalf").
+    for_others: tuple[str, ...] = field(default_factory=_none)
+    #: Words of an organisation's name ("opisto", "college"; as written, any case).
+    organisation_words: tuple[str, ...] = field(default_factory=_none)
+    #: Common words, lower case (as written and folded): detecting a mail's language.
+    common_words: frozenset[str] = field(default_factory=frozenset)
+    #: Word endings that count as common words ("ssa").
+    common_endings: tuple[str, ...] = field(default_factory=_none)

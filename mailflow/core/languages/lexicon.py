@@ -1,364 +1,351 @@
-"""Finnish and English words and patterns the intent rules look for (data, no logic).
+"""What the registered language packs know, together, compiled on first use.
 
-Patterns match *folded* text (see :func:`fold`): lower case with ä, ö and å written as
-a, o and a, so a message typed without Finnish letters ("lahetan", "en paase") reads
-the same as one with them.
+Reading and understanding call :func:`known` and get a :class:`Lexicon`: the union of
+every registered pack's :class:`~mailflow.core.languages.knowledge.Knowledge`, framed
+into regexes here (the packs hold only strings). Each pattern is compiled the first time
+it is asked for and kept with the set of packs it was made from, so importing a pack
+compiles nothing, and registering one more pack makes a new lexicon. Patterns match
+folded text (:func:`~mailflow.core.languages.screen.fold`) unless a name says otherwise.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import lru_cache
+from collections.abc import Iterator, Mapping
+from functools import cache, cached_property
+from typing import cast
 
-__all__ = [
-    "CLOSINGS",
-    "DIET_WORDS",
-    "ENGLISH_WORDS",
-    "FINNISH_WORDS",
-    "FORWARD_SUBJECT",
-    "INTENT_PATTERNS",
-    "INTENT_RULES",
-    "LABELS",
-    "MONTHS",
-    "QUESTION",
-    "REPLY_SUBJECT",
-    "ROLE_WORDS",
-    "WEAK_NO",
-    "WEAK_YES",
-    "WHOLE_REGISTRATION",
-    "Screened",
-    "fold",
-]
+from mailflow.core.languages.knowledge import Knowledge
+from mailflow.core.languages.pack import LanguagePack
+from mailflow.core.languages.registry import packs
+from mailflow.core.languages.screen import Screened, fold
+from mailflow.core.model import Role
 
-_FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a", "é": "e", "ü": "u"})
+__all__ = ["INTENT_ORDER", "Lexicon", "fold", "known"]
 
-
-def fold(text: str) -> str:
-    """Lower case, Finnish letters folded to ASCII look-alikes (same length as the input)."""
-    return text.lower().translate(_FOLD)
-
-
-def _any(*patterns: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
-
-
-Clauses = tuple[tuple[str, ...], ...]
-
-
-def needles(alternative: str) -> Clauses:
-    """Literals every match of the regex ``alternative`` contains, as clauses: a match
-    holds one literal of each clause. () when nothing is known.
-
-    Read outside groups and classes only: each run of 3 or more plain letters (a letter
-    followed by ``?``, ``*`` or ``{`` is optional and ends the run without it) is a
-    clause of one; a group ``(?:aaa...|bbb...)`` that is not optional, whose every
-    branch starts with 3 or more plain letters, is a clause of those starts. Nothing is
-    known of an alternative with a ``|`` of its own outside groups.
-    """
-    clauses: list[tuple[str, ...]] = []
-    run = ""
-    depth = 0
-    at = 0
-    while at < len(alternative):
-        char = alternative[at]
-        step = 2 if char == "\\" else 1
-        if char == "\\" or depth or char in "()[.^$|":
-            if char == "|" and not depth:
-                return ()
-            if char == "[":
-                step = alternative.index("]", at + 2) + 1 - at
-            if char == "(" and not depth:
-                clauses.append(_group_starts(alternative, at))
-            depth += {"(": 1, ")": -1}.get(char, 0)
-            clauses.append((run,))
-            run = ""
-        elif char in "?*{":
-            clauses.append((run[:-1],))
-            run = ""
-        elif char.isalpha() or char == "'":
-            run += char
-        elif char != "+":  # "+" repeats the last letter: the run holds anyway
-            clauses.append((run,))
-            run = ""
-        at += step
-    clauses.append((run,))
-    kept = dict.fromkeys(c for c in clauses if c and all(len(n) >= 3 for n in c))
-    # the most telling first: one long literal rules a text out fastest
-    return tuple(sorted(kept, key=lambda c: (len(c), -min(len(n) for n in c))))
-
-
-_LEADING = re.compile(r"[a-z']*")
-
-
-def _group_starts(pattern: str, at: int) -> tuple[str, ...]:
-    """The leading plain letters of each branch of the non-optional group at ``at``."""
-    if not pattern.startswith("(?:", at):
-        return ()
-    depth, branches, start = 0, [], at + 3
-    for end in range(at, len(pattern)):
-        char = pattern[end]
-        if pattern[end - 1] == "\\":
-            continue
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if char == "|" and depth == 1:
-            branches.append(pattern[start:end])
-            start = end + 1
-        elif depth == 0:
-            branches.append(pattern[start:end])
-            if end + 1 < len(pattern) and pattern[end + 1] in "?*{":
-                return ()
-            break
-    starts = []
-    for branch in branches:
-        lead = _LEADING.match(branch)
-        letters = lead.group(0) if lead else ""
-        if lead and branch[lead.end():lead.end() + 1] in ("?", "*", "{"):
-            letters = letters[:-1]
-        starts.append(letters)
-    return tuple(starts)
-
-
-def _holds(clauses: Clauses, text: str) -> bool:
-    for clause in clauses:  # plain loops: this runs ~150 times per message
-        for literal in clause:
-            if literal in text:
-                break
-        else:
-            return False
-    return True
-
-
-class Screened:
-    """A regex of alternatives that looks for cheap literals before it runs.
-
-    ``search`` and ``sub`` answer as ``pattern.search`` and ``pattern.sub`` would, but
-    leave out the alternatives that cannot match: those with needles none of which is in
-    the text (alternatives without needles always count). ``pattern`` is the whole regex.
-    """
-
-    def __init__(self, *alternatives: str) -> None:
-        self.alternatives = alternatives
-        self.pattern = _any(*alternatives)
-        self._clauses = tuple(needles(a) for a in alternatives)
-        grouped: dict[Clauses, list[str]] = {}
-        for alternative, clauses in zip(alternatives, self._clauses, strict=True):
-            grouped.setdefault(clauses, []).append(alternative)
-        self._screen = tuple((clauses, _any(*alts)) for clauses, alts in grouped.items())
-
-    def search(self, text: str) -> bool:
-        """True when ``pattern.search(text)`` finds a match."""
-        for clauses, regex in self._screen:
-            if _holds(clauses, text) and regex.search(text) is not None:
-                return True
-        return False
-
-    def sub(self, repl: Callable[[re.Match[str]], str], text: str) -> str:
-        """``pattern.sub(repl, text)``."""
-        chosen = tuple(i for i, clauses in enumerate(self._clauses) if _holds(clauses, text))
-        return self._subset(chosen).sub(repl, text) if chosen else text
-
-    @lru_cache(maxsize=256)  # noqa: B019 (a handful of Screened objects, all module-level)
-    def _subset(self, chosen: tuple[int, ...]) -> re.Pattern[str]:
-        return _any(*(self.alternatives[i] for i in chosen))
-
-
-#: Checked in this order; a match is blanked out before later kinds are checked, so
-#: "peru ilmoittautumiseni" is a cancel, not also a sign-up.
-INTENT_RULES: tuple[tuple[str, Screened], ...] = (
-    ("forget_request", Screened(
-        r"\bpoista(?:kaa|isitteko|tkaa)?\s+(?:kaikki\s+)?(?:minun\s+|mun\s+)?tie(?:to|do)(?:ni|jani)\b",
-        r"\bunohta(?:kaa|isitteko)\s+minut\b", r"\btietojeni\s+poist",
-        r"\b(?:delete|erase|remove)\s+(?:all\s+)?(?:of\s+)?my\s+(?:personal\s+)?(?:data|information|details)\b",
-        r"\bforget\s+me\b", r"\bright\s+to\s+be\s+forgotten\b",
-    )),
-    ("export_request", Screened(
-        r"\blahet(?:takaa|tamaan|taisitteko|atko|akaa)\s+(?:minulle\s+)?(?:kaikki\s+)?tie(?:to|do)(?:ni|jani)\b",
-        r"\bmita\s+tietoja\s+(?:teilla\s+on\s+)?minusta\b", r"\brekisteriote\b",
-        r"\btarkastusoikeu",
-        r"\bsend\s+me\s+(?:a\s+copy\s+of\s+)?(?:all\s+)?my\s+(?:personal\s+)?data\b",
-        r"\bwhat\s+(?:personal\s+)?(?:data|information)\s+(?:do\s+)?you\s+(?:have|hold|keep)\b",
-        r"\bcopy\s+of\s+my\s+(?:personal\s+)?data\b", r"\bgdpr\b", r"\bsubject\s+access\b",
-    )),
-    ("substitute", Screened(
-        r"\btilalle(?:ni|mme)\b", r"\btilallani\b", r"\bsijai(?:se|ks)(?:ni|kseni)\b",
-        r"\bsijaisena(?:ni)?\b", r"\bminun\s+sijastani\b",
-        r"\bin\s+my\s+(?:place|stead)\b", r"\binstead\s+of\s+me\b", r"\bmy\s+substitute\b",
-        r"\bwill\s+replace\s+me\b", r"\bsubstitute\s+for\s+me\b",
-    )),
-    ("cancel", Screened(
-        r"\bperu\w*\s+(?:\w+\s+)?(?:ilmoittautumi|osallistumi|registration)\w*",
-        r"\bcancel\w*\s+(?:my\s+|our\s+|the\s+)?(?:registration|sign-?up|participation)\b",
-        r"\bperu(?:u?t\w*|a\w*|m\w*|n|kaa|isin|isimme)?\b",
-        r"\ben\s+(?:valitettavasti\s+)?(?:paase|paasekaan|pysty\s+osallistumaan)\s+mukaan\s+verkostoon\b",
-        r"\b(?:eroan|eroamme|jaan\s+pois|jaamme\s+pois)\s+verkost",
-        r"\bcancel(?:l?ing)?\b", r"\bwithdraw(?:ing)?\b",
-    )),
-    ("commit", Screened(
-        r"\bsitoudu(?:mme|n)?\b", r"\bsitoutu(?:u|vat)\b", r"\bon\s+sitoutunut\b",
-        r"\bole\s+(?:\w+\s+)?sitoutuneet\b",
-        r"\b(?:olemme|ovat|on)\s+(?:\w+\s+)?sitoutuneet\s+(?:\w+\s+)?(?:jatko|verkosto)",
-        r"\b(?:olemme\s+)?(?:paattaneet|paatimme|haluamme|aiomme)\s+sitoutua\b",
-        r"\bvahvista(?:mme|n)\s+(?:\w+\s+)?sitoutumise",
-        r"\bolemme\s+mukana\s+jatko", r"\bmukana\s+jatkotyoskentely",
-        r"\b(?:osallistumme|lahdemme\s+mukaan|tulemme\s+mukaan)\s+(?:\w+\s+)?jatkotyoskentely",
-        r"\bjatkamme\s+mukana\b",
-        r"\bwe\s+(?:hereby\s+|will\s+|are\s+)?commit(?:ting)?\b",
-        r"\b(?:we|\w+)\s+(?:has|have)\s+(?:decided|agreed)\s+to\s+commit\b",
-        r"\b(?:we|\w+)\s+(?:is|are)\s+committed\s+to\s+(?:the\s+)?(?:network'?s?\s+)?follow",
-        r"\b\w+\s+commits\s+to\s+(?:the\s+)?(?:network'?s?\s+)?follow",
-        r"\bconfirm\s+(?:our|\w+'s)\s+commitment\b",
-        r"\bcommit(?:ted)?\s+to\s+the\s+follow",
-        r"\b(?:join|take\s+part\s+in|participate\s+in)\s+the\s+follow-?up\s+work\b",
-    )),
-    ("correction", Screened(
-        r"\bkorjaus\b", r"\bkorja(?:tkaa|isitteko|takaa|kaa|isin)\b", r"\bnimeni\s+on\s+oikeasti\b",
-        r"\boikea\s+nimeni\b", r"\bvaihta(?:kaa|isitteko)\b", r"\bvaihda\b", r"\brooliksi\b",
-        r"\btittelikseni\b", r"\bpaivit(?:takaa|taisitteko)\b", r"\bmuutta(?:kaa|isitteko)\b",
-        r"\bcorrection\b", r"\bplease\s+correct\b", r"\bmy\s+name\s+is\s+actually\b",
-        r"\bchange\s+my\s+(?:role|title|name|diet|organisation|organization)\b",
-        r"\bupdate\s+my\s+(?:role|title|name|diet|details)\b",
-    )),
-    ("signup", Screened(
-        r"\bilmoittau(?:dun|dumme|dutaan|tua|tuisin|tuisimme|tuminen|tumisen|tumiseni|tumiset|tuvat)\b",
-        r"\bilmoita(?:n|mme)\s+(?:[\w-]+\s+){0,3}"
-        r"(?:seuraav|alla\s+olev|osallistuj|henkilo|verkost|mukaan|ilmoittau|\w+\s+osallistuj)",
-        r"\b(?:verkostoon\s+)?(?:ilmoitettavat|ilmoittautujat)\b",
-        r"(?m:^)\W*(?:(?:alla|tassa|seuraavassa)\s+)?(?:meidan\s+|[\w-]+n\s+)?osallistuja(?:t|mme)\b"
-        r"[^\n?]{0,80}:",
-        r"\b(?:alla|tassa|seuraavassa)\s+(?:ovat\s+)?(?:meidan\s+|[\w-]+n\s+)?osallistuja(?:t|mme)\b",
-        r"\bmeilta\s+(?:osallistuvat|tulevat)\b[^\n?]{0,80}:",
-        r"\b(?:voisitteko|voitteko|voisitko|pyytaisin|pyydan)\s+(?:\w+\s+){0,2}"
-        r"(?:ilmoittaa|lisata|rekisteroida|kirjata)\s+(?:\w+\s+){0,3}"
-        r"(?:seuraav|alla|nama|osallistuj|henkilo|verkost|mukaan)",
-        r"\b(?:ilmoittakaa|lisatkaa|kirjatkaa|rekisteroikaa)\s+(?:\w+\s+){0,3}"
-        r"(?:seuraav|alla|osallistuj|henkilo|verkost|mukaan|meidat)",
-        r"\bosallistujiksi\b", r"\bhaluai?s?i?(?:n|mme|simme)\s+osallistua\b",
-        r"\bhaluamme\s+mukaan\b", r"\bhaluan\s+mukaan\b", r"\bliittya\s+verkostoon\b",
-        r"\bregist(?:er|ering|ration)\b", r"\bsign(?:ing)?\s+(?:me\s+|us\s+)?up\b",
-        r"\b(?:i|we)\s+would\s+like\s+to\s+(?:join|participate|attend|register|take\s+part)\b",
-        r"\b(?:i|we)\s+(?:want|wish)\s+to\s+(?:join|participate|attend|register)\b",
-        r"\b(?:would\s+like|want|wish)\s+to\s+(?:join|take\s+part\s+in|participate\s+in)\s+"
-        r"(?:the\s+|your\s+)?(?:development\s+)?network\b",
-        r"\benrol",
-        r"\bplease\s+(?:register|sign\s+up|add)\s+(?:the\s+following|these|our|my|\w+\s+and)\b",
-        r"\bthe\s+following\s+(?:people|persons|colleagues|staff|participants)\s+"
-        r"(?:from\s+[\w -]+\s+)?(?:will|would\s+like\s+to|wish\s+to)\s+"
-        r"(?:attend|join|participate|take\s+part)\b",
-        r"\bthe\s+following\s+colleagues\s+from\b[^\n?]{0,60}\b(?:will|would)\b",
-        r"(?m:^)\W*(?:our\s+)?participants(?:\s+from\s+[\w -]+)?\s*:",
-    )),
-    ("interest_leave", Screened(
-        r"\bei\s+kiitos\b", r"\bpoista(?:kaa)?\s+minut\b", r"\ben\s+halua\s+enaa\b",
-        r"\bunsubscribe\b", r"\bremove\s+me\b", r"\bno\s+thanks?\b", r"\bno\s+more\s+e?-?mails?\b",
-        r"\bstop\s+sending\b",
-    )),
-    ("interest_join", Screened(
-        r"\bhaluai?s?i?n\s+kuulla\s+lisaa\b", r"\bkuulla\s+lisaa\b",
-        r"\blisaa(?:kaa)?\s+minut\s+(?:\w+\s+)?(?:listalle|postituslistalle|jakelu)",
-        r"\bpitakaa\s+minut\s+ajan\s+tasalla\b", r"\b(?<!un)subscribe\b",
-        r"\bkeep\s+me\s+(?:posted|informed|updated)\b", r"\badd\s+me\s+to\b",
-        r"\btell\s+me\s+more\b",
-    )),
-    ("rsvp_no", Screened(
-        r"\ben\s+(?:\w+\s+){0,2}(?:paase|osallistu|tule|ehdi|pysty)\b",
-        r"\bemme\s+(?:\w+\s+){0,2}(?:paase|osallistu|tule|ehdi|pysty)\b",
-        r"\bestynyt\b", r"\bestyneita\b", r"\btuli\s+este\b", r"\bon\s+este\b",
-        r"\bcan'?not\s+(?:make\s+it|attend|come)\b", r"\bcan'?t\s+(?:make\s+it|attend|come)\b",
-        r"\bwon'?t\s+(?:be\s+able|make\s+it|attend|come)\b", r"\bunable\s+to\s+(?:attend|come)\b",
-        r"\bwill\s+not\s+(?:attend|come|be\s+able)\b", r"\bnot\s+able\s+to\s+(?:attend|come)\b",
-    )),
-    ("rsvp_yes", Screened(
-        r"\bosallistun\b", r"\bosallistumme\b", r"\btulen\b", r"\btulemme\b", r"\bpaasen\b",
-        r"\bpaasemme\b", r"\bolen\s+tulossa\b", r"\bolemme\s+tulossa\b", r"\bnahdaan\b",
-        r"\bi'?ll\s+be\s+there\b", r"\bi\s+will\s+be\s+there\b", r"\bwe'?ll\s+be\s+there\b",
-        r"\b(?:i|we)\s+(?:will|shall|'ll)\s+(?:attend|come|join)\b", r"\bcount\s+me\s+in\b",
-        r"\bsee\s+you\s+there\b", r"\bi\s+can\s+(?:make\s+it|come|attend)\b",
-    )),
+#: Intent kinds in the order they are looked for; a match is blanked out before later
+#: kinds are checked, so "peru ilmoittautumiseni" is a cancel, not also a sign-up.
+INTENT_ORDER = (
+    "forget_request", "export_request", "substitute", "cancel", "commit", "correction",
+    "signup", "interest_leave", "interest_join", "rsvp_no", "rsvp_yes",
 )
-INTENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, rule.pattern) for kind, rule in INTENT_RULES
-)
-#: A first word that answers yes or no on its own ("Kyllä!", "Ei valitettavasti").
-WEAK_YES = re.compile(r"^\W*(?:kylla|joo|jep|yes|yep|sure|ok)\b")
-WEAK_NO = re.compile(r"^\W*(?:ei|no|nope)\b")
-#: Words that show a cancellation is of the whole registration, not of one day.
-WHOLE_REGISTRATION = re.compile(
-    r"ilmoittautumi|registration|verkostosta|verkostoon|verkoston\b|\bnetwork\b|kokonaan"
-    r"|altogether|entirely|sign-?up"
-)
-QUESTION = Screened(
-    r"\?", r"\bvoisit(?:teko|ko)\b", r"\bvoit(?:teko|ko)\b", r"\bsaako\b", r"\bonko\b",
-    r"\bkuinka\b", r"\bpaljonko\b", r"\bcould\s+you\b", r"\bcan\s+you\b", r"\bwould\s+you\b",
-)
-REPLY_SUBJECT = re.compile(r"^\s*(?:(?:re|vs|sv|aw|vast|ang)\s*(?:\[\d+\])?\s*:\s*)+", re.I)
-FORWARD_SUBJECT = re.compile(r"^\s*(?:(?:re|vs)\s*:\s*)*(?:fw|fwd|vl|wg|tr|välitä)\s*:", re.I)
+_NEVER = "(?!)"  # what an empty union of alternatives matches: nothing
 
-#: "Label: value" lines in a sign-up, folded label -> PersonDetails field.
-LABELS: dict[str, str] = {
-    "nimi": "name", "koko nimi": "name", "name": "name", "full name": "name",
-    "osallistuja": "name", "participant": "name", "osallistujan nimi": "name",
-    "organisaatio": "organisation", "oppilaitos": "organisation", "organisation": "organisation",
-    "organization": "organisation", "koulutuksen jarjestaja": "organisation",
-    "tyonantaja": "organisation", "employer": "organisation", "institution": "organisation",
-    "rooli": "title", "tehtava": "title", "tehtavanimike": "title", "titteli": "title",
-    "asema": "title", "nimike": "title", "role": "title", "title": "title",
-    "job title": "title", "position": "title",
-    "sahkoposti": "address", "sahkopostiosoite": "address", "s-posti": "address",
-    "sposti": "address", "email": "address", "e-mail": "address", "email address": "address",
-    "erityisruokavalio": "diet", "ruokavalio": "diet", "erityisruokavaliot": "diet",
-    "allergiat": "diet", "diet": "diet", "special diet": "diet", "dietary requirements": "diet",
-}
 
-DIET_WORDS = re.compile(
-    r"\b(?:gluteeniton|laktoositon|maidoton|vegaani(?:nen)?|kasvis\w*|vegetaari\w*|"
-    r"keliaakikko|vegan|vegetarian|gluten[- ]free|lactose[- ]free|dairy[- ]free|halal|"
-    r"kosher|\w*allergi\w*)\b"
-)
+#: (the packs, their lexicon) last asked for: known() runs dozens of times per message.
+_LAST: list[tuple[tuple[LanguagePack, ...], Lexicon]] = []
 
-#: Word endings that give a role; a compound ending in one has that role.
-ROLE_WORDS: dict[str, tuple[str, ...]] = {
-    "management": ("rehtori", "johtaja", "paallikko", "director", "principal", "manager",
-                   "ceo", "dean", "head of"),
-    "supervisor": ("esimies", "esimiehe", "esihenkilo", "tiiminvetaja", "lahijohtaja", "supervisor",
-                   "team leader", "teamleader", "foreman"),
-    "staff": ("opettaja", "lehtori", "koulutustarkastaja", "koordinaattori", "koordinaatori",
-              "asiantuntija", "suunnittelija", "ohjaaja", "kouluttaja", "sihteeri",
-              "assistentti", "neuvoja", "teacher", "lecturer", "coordinator", "specialist",
-              "advisor", "adviser", "planner", "instructor", "trainer", "counsellor",
-              "counselor", "assistant", "secretary", "expert", "officer"),
-    "guest": ("asiakas", "sidosryhma", "yrittaja", "tyonantaja", "customer", "stakeholder",
-              "guest", "entrepreneur", "employer"),
-}
 
-#: Closings after which the signature block (name, title, organisation) begins.
-CLOSINGS = re.compile(
-    r"^\W*(?:(?:ystavallisin|parhain|hyvin|kiittaen|kiitos\s+ja)?\s*terv(?:eisin|eiset|\.)?|"
-    r"t\.|t:|kiittaen|best(?:\s+regards|\s+wishes)?|kind\s+regards|regards|cheers|"
-    r"br|thanks|thank\s+you|sincerely|yours)\W*$"
-)
+def known() -> Lexicon:
+    """The lexicon of the packs registered now."""
+    current = packs()
+    if _LAST and _LAST[0][0] is current:
+        return _LAST[0][1]
+    lexicon = _lexicon(tuple(p.knows for p in current))
+    _LAST[:] = [(current, lexicon)]
+    return lexicon
 
-MONTHS: dict[str, int] = {
-    "tammikuu": 1, "helmikuu": 2, "maaliskuu": 3, "huhtikuu": 4, "toukokuu": 5,
-    "kesakuu": 6, "heinakuu": 7, "elokuu": 8, "syyskuu": 9, "lokakuu": 10,
-    "marraskuu": 11, "joulukuu": 12,
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
 
-ENGLISH_WORDS = frozenset({
-    "the", "and", "i", "i'm", "i'll", "you", "my", "me", "we", "our", "will", "would",
-    "be", "to", "of", "for", "please", "like", "can't", "cannot", "thanks", "thank",
-    "regards", "hello", "hi", "dear", "yes", "is", "are", "am", "with", "there", "this",
-    "that", "in", "on", "from", "best", "kind", "register", "attend", "it", "a",
-})
-FINNISH_WORDS = frozenset({
-    "ja", "on", "olen", "ei", "en", "minä", "mina", "että", "etta", "kiitos", "terveisin",
-    "hei", "moi", "tulen", "osallistun", "ilmoittaudun", "päivä", "paiva", "myös", "myos",
-    "kanssa", "meiltä", "meilta", "tilalleni", "peruutan", "kyllä", "kylla", "pääse",
-    "paase", "voisitteko", "olemme", "mukaan", "minut", "tietoni", "lähetä", "lahe",
-    "valitettavasti", "ystävällisin", "ystavallisin", "sekä", "seka", "vain", "ole", "se",
-    "nimi", "rooli", "organisaatio", "sähköposti", "sahkoposti", "tervehdys",
-})
+@cache
+def _lexicon(knows: tuple[Knowledge, ...]) -> Lexicon:
+    return Lexicon(knows)
+
+
+def _join(alternatives: tuple[str, ...]) -> str:
+    return "|".join(f"(?:{a})" for a in alternatives) or _NEVER
+
+
+class Lexicon:
+    """The union of some packs' knowledge; each attribute is built on first use."""
+
+    def __init__(self, knows: tuple[Knowledge, ...]) -> None:
+        self.knows = knows
+
+    def alternatives(self, name: str) -> tuple[str, ...]:
+        """The field ``name`` of every pack, in pack order, each alternative once."""
+        found: dict[str, None] = {}
+        for knowledge in self.knows:
+            found.update(dict.fromkeys(getattr(knowledge, name)))
+        return tuple(found)
+
+    _all = alternatives
+
+    def _merged(self, name: str) -> dict[str, object]:
+        merged: dict[str, object] = {}
+        for knowledge in self.knows:
+            merged.update(cast(Mapping[str, object], getattr(knowledge, name)))
+        return merged
+
+    def _phrases(self, kind: str) -> Iterator[str]:
+        for knowledge in self.knows:
+            yield from knowledge.intents.get(kind, ())
+
+    @cached_property
+    def intent_rules(self) -> tuple[tuple[str, Screened], ...]:
+        """(kind, rule) in :data:`INTENT_ORDER`, for the kinds some pack has phrases for."""
+        rules = []
+        for kind in INTENT_ORDER:
+            phrases = tuple(dict.fromkeys(self._phrases(kind)))
+            if phrases:
+                rules.append((kind, Screened(*phrases)))
+        return tuple(rules)
+
+    @cached_property
+    def intent_patterns(self) -> dict[str, re.Pattern[str]]:
+        """Kind -> the whole regex of its phrases."""
+        return {kind: rule.pattern for kind, rule in self.intent_rules}
+
+    @cached_property
+    def join_keyword(self) -> re.Pattern[str]:
+        """A join keyword in capitals, as a word of its own ("LÄHETÄ")."""
+        words = "|".join(re.escape(w) for w in self._all("join_keywords")) or _NEVER
+        return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
+
+    @cached_property
+    def join_keywords_folded(self) -> frozenset[str]:
+        """The join keywords folded ("laheta"): a mail of that word alone."""
+        return frozenset(fold(w) for w in self._all("join_keywords"))
+
+    @cached_property
+    def weak_yes(self) -> re.Pattern[str]:
+        """A first word that answers yes on its own ("Kyllä!")."""
+        return re.compile(rf"^\W*(?:{_join(self._all('weak_yes'))})\b")
+
+    @cached_property
+    def weak_no(self) -> re.Pattern[str]:
+        """A first word that answers no on its own ("Ei valitettavasti")."""
+        return re.compile(rf"^\W*(?:{_join(self._all('weak_no'))})\b")
+
+    @cached_property
+    def question(self) -> Screened:
+        """A question mark or a question's words."""
+        return Screened(r"\?", *self._all("questions"))
+
+    @cached_property
+    def whole_registration(self) -> re.Pattern[str]:
+        """Words showing a cancellation is of the whole registration, not of one day."""
+        return re.compile(_join(self._all("whole_registration")))
+
+    @cached_property
+    def commitment_words(self) -> re.Pattern[str]:
+        """The commitment to the follow-up work named."""
+        return re.compile(_join(self._all("commitment_words")))
+
+    @cached_property
+    def condition(self) -> re.Pattern[str]:
+        """A hedge ("jos", "if") as a whole word."""
+        return re.compile(rf"\b(?:{_join(self._all('conditions'))})\b")
+
+    @cached_property
+    def negation(self) -> re.Pattern[str]:
+        """A negation ("emme", "not", "n't")."""
+        return re.compile(_join(self._all("negations")))
+
+    @cached_property
+    def all_days(self) -> re.Pattern[str]:
+        """Words meaning every network day ("molempiin päiviin", "both days")."""
+        return re.compile(_join(self._all("all_days")))
+
+    @cached_property
+    def months(self) -> dict[str, int]:
+        """Month names as read (folded) -> month numbers."""
+        return cast(dict[str, int], self._merged("months"))
+
+    @cached_property
+    def _month_words(self) -> str:
+        return "|".join(sorted(self.months, key=len, reverse=True)) or _NEVER
+
+    @cached_property
+    def day_month(self) -> re.Pattern[str]:
+        """"9. joulukuuta", "9 December", "9th of December": (day, month word)."""
+        joiners = self._all("month_joiners")
+        joiner = rf"(?:(?:{_join(joiners)})\s+)?" if joiners else ""
+        return re.compile(rf"\b(\d{{1,2}})\.?\s+{joiner}({self._month_words})\w*")
+
+    @cached_property
+    def month_day(self) -> re.Pattern[str]:
+        """"December 9th": (month word, day)."""
+        endings = self._all("ordinal_endings")
+        ending = f"(?:{'|'.join(endings)})?" if endings else ""
+        return re.compile(rf"\b({self._month_words})\w*\s+(\d{{1,2}}){ending}\b")
+
+    @cached_property
+    def reply_subject(self) -> re.Pattern[str]:
+        """The "Re: " / "VS: " prefixes of a reply's subject (raw subject, any case)."""
+        prefixes = "|".join(self._all("reply_prefixes")) or _NEVER
+        return re.compile(rf"^\s*(?:(?:{prefixes})\s*(?:\[\d+\])?\s*:\s*)+", re.I)
+
+    @cached_property
+    def forward_subject(self) -> re.Pattern[str]:
+        """The "Fw: " / "VL: " prefix of a forward's subject, after any reply prefixes."""
+        replies = "|".join(self._all("reply_prefixes")) or _NEVER
+        forwards = "|".join(self._all("forward_prefixes")) or _NEVER
+        return re.compile(rf"^\s*(?:(?:{replies})\s*:\s*)*(?:{forwards})\s*:", re.I)
+
+    @cached_property
+    def labels(self) -> dict[str, str]:
+        """Folded "Label:" of a sign-up line -> PersonDetails field."""
+        return cast(dict[str, str], self._merged("labels"))
+
+    @cached_property
+    def role_words(self) -> dict[Role, tuple[str, ...]]:
+        """Role -> the title words that give it, from every pack."""
+        merged: dict[Role, tuple[str, ...]] = {}
+        for knowledge in self.knows:
+            for role, words in knowledge.role_words.items():
+                key = cast(Role, role)
+                merged[key] = (*merged.get(key, ()), *words)
+        return merged
+
+    @cached_property
+    def title_case(self) -> re.Pattern[str]:
+        """A case ending to drop from a title word of 5+ letters ("rehtorina")."""
+        return re.compile(rf"(?<=\w{{5}})(?:{_join(self._all('title_case_endings'))})$")
+
+    @cached_property
+    def diet_words(self) -> re.Pattern[str]:
+        """A special diet named ("gluteeniton", "vegan")."""
+        return re.compile(rf"\b(?:{_join(self._all('diets'))})\b")
+
+    @cached_property
+    def diet_mention(self) -> re.Pattern[str]:
+        """A diet mentioned at all ("ruokavalio", "diet")."""
+        return re.compile(_join(self._all("diet_mentions")))
+
+    @cached_property
+    def diet_statement(self) -> re.Pattern[str]:
+        """A diet introduced ("ruokavalioni on gluteeniton"): (the diet,) (any case)."""
+        return re.compile(rf"(?:{_join(self._all('diet_statements'))})\s*([^\n.;]{{1,60}})", re.I)
+
+    @cached_property
+    def header_line(self) -> re.Pattern[str]:
+        """A line of a quoted header block ("From:", "Aihe:"; any case)."""
+        names = _join((*self._all("from_headers"), *self._all("other_headers")))
+        return re.compile(rf"^\s*\**(?:{names})\s*:", re.I)
+
+    @cached_property
+    def forward_from(self) -> re.Pattern[str]:
+        """The "From:" line of a forwarded header block: (its value,) (any case)."""
+        return re.compile(rf"^\s*\**(?:{_join(self._all('from_headers'))})\s*:\**\s*(.+)$",
+                          re.I | re.M)
+
+    @cached_property
+    def no_diet(self) -> re.Pattern[str]:
+        """An answer meaning "no special diet" (as written, any case; empty counts)."""
+        return re.compile(rf"^(?:-|{_join(self._all('no_diet'))})?$", re.I)
+
+    @cached_property
+    def closings(self) -> re.Pattern[str]:
+        """A closing line ("Terveisin", "Best regards"), folded, alone on its line."""
+        return re.compile(rf"^\W*(?:{_join(self._all('closings'))})\W*$")
+
+    @cached_property
+    def signed_closing(self) -> re.Pattern[str]:
+        """A closing with the name after it on the same line ("Terveisin, Maija")."""
+        return re.compile(rf"^\W*(?:{_join(self._all('signed_closings'))})[,\s]+\S", re.I)
+
+    @cached_property
+    def closing_start(self) -> re.Pattern[str]:
+        """The closing words at the start of a closing line, and what separates them."""
+        adjectives = "".join(rf"{a}\s+|" for a in self._all("closing_adjectives"))
+        return re.compile(
+            rf"^\W*(?:{adjectives[:-1]})?(?:{_join(self._all('signed_closings'))})[,\s]*", re.I)
+
+    @cached_property
+    def phone_signature(self) -> re.Pattern[str]:
+        """What a phone or mail app adds under a mail (as written, any case)."""
+        return re.compile(_join(self._all("phone_signatures")), re.I)
+
+    @cached_property
+    def phone_line(self) -> re.Pattern[str]:
+        """A signature line with a phone number."""
+        labels = _join(self._all("phone_labels"))
+        return re.compile(rf"^[+()\d\s-]{{6,}}$|^(?:{labels})\b", re.I)
+
+    @cached_property
+    def introduction(self) -> re.Pattern[str]:
+        """"olen ...", "my name is ...": (what follows,) (any case)."""
+        return re.compile(rf"\b(?:{_join(self._all('introductions'))})\s+([^\n.!?]{{2,120}})",
+                          re.I)
+
+    @cached_property
+    def title_heads(self) -> frozenset[str]:
+        """Title words that take the next two words with them ("head")."""
+        return frozenset(self._all("title_heads"))
+
+    @cached_property
+    def title_genitives(self) -> tuple[str, ...]:
+        """Endings of a word before a title that belongs to it ("toiminnan")."""
+        return self._all("title_genitives")
+
+    @cached_property
+    def sign_off(self) -> re.Pattern[str]:
+        """"t. ", "BR, " before a first name signed alone (any case)."""
+        return re.compile(rf"^(?:{_join(self._all('sign_offs'))}|-+)[,\s]*", re.I)
+
+    def _by_field(self, name: str) -> dict[str, tuple[str, ...]]:
+        merged: dict[str, tuple[str, ...]] = {}
+        for knowledge in self.knows:
+            for key, alternatives in getattr(knowledge, name).items():
+                merged[key] = (*merged.get(key, ()), *alternatives)
+        return merged
+
+    @cached_property
+    def correction_line(self) -> re.Pattern[str]:
+        """A "Korjaus: ..." line: (what follows,) (any case)."""
+        markers = _join(self._all("correction_markers"))
+        return re.compile(rf"^\W*(?:{markers})\s*[:-]\s*(.+)$", re.I | re.M)
+
+    @cached_property
+    def correction_phrases(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        """(field, "nimeni on X": (X,)) for name, title and organisation (any case)."""
+        phrases = self._by_field("correction_phrases")
+        return tuple(
+            (key, re.compile(rf"(?:{_join(phrases[key])})\s+([^\n,.;!]+)", re.I))
+            for key in ("name", "title", "organisation") if key in phrases
+        )
+
+    @cached_property
+    def field_words(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        """(field, its word and what joins it to the value) for diet, name, title and
+        organisation, in that order (folded; ``match`` at a value's start)."""
+        words = self._by_field("field_words")
+        copulas = "".join(rf"|\b(?:{c})\b" for c in self._all("copulas"))
+        insist = "".join(rf"{w}\s+|" for w in self._all("insistences"))[:-1]
+        return tuple(
+            (key, re.compile(rf"(?:{_join(words[key])})\b\s*(?:[:=–-]{copulas})?\s*(?:{insist})?"))
+            for key in ("diet", "name", "title", "organisation") if key in words
+        )
+
+    @cached_property
+    def value_end(self) -> re.Pattern[str]:
+        """Where a corrected value ends: a stop, thanks, or the old value (any case)."""
+        after_comma = _join((*self._all("thanks"), *self._all("old_value_after_comma")))
+        after_space = _join(self._all("old_value_after_space"))
+        return re.compile(
+            rf"\s*(?:[;!]|\.\s|\.$|,\s*(?:{after_comma})|\s+(?:{after_space})\b).*$", re.I)
+
+    @cached_property
+    def history_start(self) -> re.Pattern[str]:
+        """A line that starts quoted history: "> ", "-----Original Message", "From:",
+        "... wrote:" (any case)."""
+        separators = _join(self._all("original_separators"))
+        senders = _join(self._all("from_headers"))
+        verbs = _join(self._all("attribution_verbs"))
+        return re.compile(rf"^(?:>|-{{2,}}\s*(?:{separators})|(?:{senders}):|.*(?:{verbs}):)",
+                          re.I | re.M)
+
+    @cached_property
+    def for_others(self) -> re.Pattern[str]:
+        """Words showing a sign-up is for others ("kollega", "on behalf")."""
+        return re.compile(_join(self._all("for_others")))
+
+    @cached_property
+    def organisation_words(self) -> re.Pattern[str]:
+        """A word of an organisation's name (as written, any case)."""
+        return re.compile(_join(self._all("organisation_words")), re.I)
+
+    @cached_property
+    def common_words(self) -> tuple[tuple[frozenset[str], tuple[str, ...]], ...]:
+        """(common words, common endings) of each pack, in pack order."""
+        return tuple((k.common_words, k.common_endings) for k in self.knows)

@@ -1,39 +1,57 @@
 """The registered language packs: the built-in ones, and any added at run time.
 
 ``pack(code)`` finds one (unknown codes fall back to the default, Finnish); ``packs()``
-lists them all, in registration order, e.g. to score a mail against every language.
+lists them all, in registration order (the built-in ones first), e.g. to score a mail
+against every language. A new language needs one ``register(PACK)`` call, nothing else.
 """
 
 from __future__ import annotations
 
-from mailflow.core.languages.pack import LanguagePack
+from functools import cache
+from typing import TYPE_CHECKING
 
-__all__ = ["DEFAULT", "pack", "packs", "register"]
+if TYPE_CHECKING:
+    from mailflow.core.languages.pack import LanguagePack
+
+__all__ = ["DEFAULT", "pack", "packs", "register", "unregister"]
 
 DEFAULT = "fi"
-_PACKS: dict[str, LanguagePack] = {}
+_ADDED: dict[str, LanguagePack] = {}
+#: The current tuple of packs, computed once after each change (packs() runs per message).
+_CURRENT: list[tuple[LanguagePack, ...]] = []
+
+
+@cache
+def _builtin() -> tuple[LanguagePack, ...]:
+    from mailflow.core.languages import en, fi
+
+    return (fi.PACK, en.PACK)
 
 
 def register(language: LanguagePack) -> None:
     """Add (or replace) a pack; from then on mail may be read and answered in it."""
-    _PACKS[language.code] = language
+    _ADDED[language.code] = language
+    _CURRENT.clear()
 
 
-def _ensure_builtin() -> None:
-    if not _PACKS:
-        from mailflow.core.languages import en, fi
-
-        register(fi.PACK)
-        register(en.PACK)
-
-
-def pack(code: str) -> LanguagePack:
-    """The pack for ``code``; the default language's when none is registered under it."""
-    _ensure_builtin()
-    return _PACKS.get(code) or _PACKS[DEFAULT]
+def unregister(code: str) -> None:
+    """Remove a pack added with :func:`register` (a built-in one comes back as it was)."""
+    _ADDED.pop(code, None)
+    _CURRENT.clear()
 
 
 def packs() -> tuple[LanguagePack, ...]:
     """Every registered pack."""
-    _ensure_builtin()
-    return tuple(_PACKS.values())
+    if not _CURRENT:
+        merged = {p.code: p for p in _builtin()}
+        merged.update(_ADDED)
+        _CURRENT.append(tuple(merged.values()))
+    return _CURRENT[0]
+
+
+def pack(code: str) -> LanguagePack:
+    """The pack for ``code``; the default language's when none is registered under it."""
+    for language in packs():
+        if language.code == code:
+            return language
+    return next(p for p in packs() if p.code == DEFAULT)

@@ -23,7 +23,7 @@ class Wording:
     reason_separator: between the reasons of one message;
     intent_kinds, robot_kinds: the names of kinds (``signup``, ``bounce``) in this language;
     roles: role names as mail, lists and the digest give them (``role`` filter);
-    change_roles, change_fields: how a change of one's details is listed in a confirmation
+    change_fields: how a change of one's details is listed in a confirmation
     ("rooli: johto → henkilöstö"); actions: what a confirmation request asks to confirm,
     by intent kind, ``{detail}`` filled in;
     weekdays (Monday first), months (January first): short names for dates;
@@ -38,7 +38,6 @@ class Wording:
     intent_kinds: Mapping[str, str]
     robot_kinds: Mapping[str, str]
     roles: Mapping[str, str]
-    change_roles: Mapping[str, str]
     change_fields: Mapping[str, str]
     actions: Mapping[str, str]
     weekdays: tuple[str, ...]

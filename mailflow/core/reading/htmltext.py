@@ -14,197 +14,14 @@ from __future__ import annotations
 
 import contextlib
 import re
-from dataclasses import dataclass, field
 from html import unescape
-from html.parser import HTMLParser
+
+from mailflow.core.reading.htmlblocks import SPACES, TextBuilder
 
 __all__ = ["html_to_text"]
 
-_DROP = frozenset({"script", "style", "head", "title", "template", "noscript", "xml", "svg"})
-_BLOCK = frozenset(
-    {
-        "p", "div", "section", "article", "header", "footer", "table", "tr", "ul", "ol",
-        "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "address", "form",
-        "fieldset", "center", "hr", "tbody", "thead", "main", "nav", "aside", "body", "html",
-    }
-)
-_CELL = frozenset({"td", "th"})
-_SPACES = re.compile(r"[ \t\f\v\u00a0\u200b]+")
-_MAX_DEPTH = 200
-_MAX_TABLES = 50  # deeper nesting is read as plain blocks
-_CELL_SEPARATOR = " | "
-
-
-@dataclass
-class _Row:
-    """One open ``<tr>``: where its output goes and the lines of its finished cells."""
-
-    target: list[str]
-    cells: list[list[str]] = field(default_factory=list)
-    cell_open: bool = False
-
-
-@dataclass
-class _Table:
-    row: _Row | None = None
 _TAG_CANDIDATE = re.compile(r"<[^<>]*>?")
 _STARTTAG_OPEN = re.compile(r"<[a-zA-Z]")  # as html.parser's
-
-
-class _TextBuilder(HTMLParser):
-    """Collects text lines; tracks blockquote depth as a ``> `` prefix."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.lines: list[str] = []
-        self.current: list[str] = []
-        self.quote_depth = 0
-        self.drop_depth = 0
-        self.pre_depth = 0
-        self.line_depth = 0  # quote depth of the line being built
-        self.tables: list[_Table] = []
-
-    # -- line handling -------------------------------------------------------
-    def _flush(self, blank: bool = False) -> None:
-        text = "".join(self.current) if self.current else ""
-        if text and not self.pre_depth:
-            text = _SPACES.sub(" ", text).strip()
-        if text:
-            self.lines.append("> " * self.line_depth + text)
-        elif blank and self.lines and self.lines[-1].strip("> ") != "":
-            self.lines.append(("> " * self.line_depth).rstrip())
-        if self.current:
-            self.current = []
-        self.line_depth = self.quote_depth
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _DROP:
-            self.drop_depth = min(self.drop_depth + 1, _MAX_DEPTH)
-            return
-        if self.drop_depth:
-            return
-        if tag == "br":
-            self._flush()
-        elif tag == "blockquote":
-            self._flush(blank=True)
-            self.quote_depth = min(self.quote_depth + 1, _MAX_DEPTH)
-            self.line_depth = self.quote_depth
-        elif tag == "li":
-            self._flush()
-            self.current.append("- ")
-        elif tag == "table" and len(self.tables) < _MAX_TABLES:
-            self._flush(blank=True)
-            self.tables.append(_Table())
-        elif tag == "tr" and self.tables:
-            self._start_row()
-        elif tag in _CELL and self.tables:
-            self._start_cell()
-        elif tag in _BLOCK:
-            self._flush(blank=tag in {"p", "table", "ul", "ol", "hr"} or tag.startswith("h"))
-            if tag == "pre":
-                self.pre_depth += 1
-        elif tag in _CELL:
-            self.current.append(" ")
-        elif tag == "img":
-            alt = dict(attrs).get("alt") or ""
-            if alt.strip():
-                self.current.append(alt.strip())
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _DROP:
-            return
-        self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _DROP:
-            self.drop_depth = max(self.drop_depth - 1, 0)
-            return
-        if self.drop_depth:
-            return
-        if tag == "blockquote":
-            self._flush()
-            self.quote_depth = max(self.quote_depth - 1, 0)
-            self.line_depth = self.quote_depth
-            self._flush(blank=True)
-        elif tag == "li":
-            self._flush()
-        elif tag == "table" and self.tables:
-            self._end_row()
-            self.tables.pop()
-            self._flush(blank=True)
-        elif tag == "tr" and self.tables:
-            self._end_row()
-        elif tag in _CELL and self.tables:
-            self._end_cell()
-        elif tag in _BLOCK:
-            if tag == "pre":
-                self.pre_depth = max(self.pre_depth - 1, 0)
-            self._flush(blank=tag == "p" or tag.startswith("h"))
-
-    def handle_data(self, data: str) -> None:
-        if self.drop_depth:
-            return
-        if not self.current:
-            self.line_depth = self.quote_depth
-        if self.pre_depth:
-            parts = data.split("\n")
-            for part in parts[:-1]:
-                self.current.append(part)
-                self._flush()
-            self.current.append(parts[-1])
-        else:
-            self.current.append(data.replace("\r", " ").replace("\n", " "))
-
-    # -- tables --------------------------------------------------------------
-    def _start_row(self) -> None:
-        self._end_row()
-        self._flush()
-        self.tables[-1].row = _Row(target=self.lines)
-
-    def _start_cell(self) -> None:
-        if self.tables[-1].row is None:
-            self._start_row()
-        row = self.tables[-1].row
-        assert row is not None
-        self._end_cell()
-        self._flush()
-        row.cell_open = True
-        self.lines = []
-
-    def _end_cell(self) -> None:
-        row = self.tables[-1].row
-        if row is None or not row.cell_open:
-            return
-        self._flush()
-        row.cells.append(self.lines)
-        row.cell_open = False
-        self.lines = row.target
-
-    def _end_row(self) -> None:
-        row = self.tables[-1].row
-        if row is None:
-            return
-        self._end_cell()
-        self.tables[-1].row = None
-        self.lines = row.target
-        cells = [c for c in row.cells if any(line.strip("> ") for line in c)]
-        texts = [[line for line in c if line.strip("> ")] for c in cells]
-        if len(cells) > 1 and all(len(t) == 1 for t in texts):
-            prefix = "> " * self.quote_depth
-            joined = _CELL_SEPARATOR.join(t[0].removeprefix(prefix).strip() for t in texts)
-            self.lines.append(prefix + joined)
-        else:
-            for cell in cells:
-                self.lines.extend(cell)
-
-    def result(self) -> str:
-        self._flush()
-        while self.tables:
-            self._end_row()
-            self.tables.pop()
-        while self.lines and not self.lines[-1].strip("> "):
-            self.lines.pop()
-        return "\n".join(self.lines)
 
 
 def _without_comments(html: str) -> str:
@@ -258,7 +75,7 @@ def _inner_text(inner: str) -> str:
     return inner.replace("\r", " ").replace("\n", " ")
 
 
-class _FastBuilder(_TextBuilder):
+class _FastBuilder(TextBuilder):
     """The same builder fed by a quicker loop than ``_defuse`` + html.parser's ``feed``.
 
     Each ``<`` starts a tag candidate of _defuse (``<[^<>]*>?``) on its own, so the
@@ -297,7 +114,7 @@ class _FastBuilder(_TextBuilder):
         start tag, the text and the end tag, with the second flush written out."""
         self._text(text)
         self._flush(blank=True)  # <p>: leaves current empty, line_depth = quote_depth
-        line = _SPACES.sub(" ", _inner_text(inner)).strip()
+        line = SPACES.sub(" ", _inner_text(inner)).strip()
         prefix = "> " * self.quote_depth
         if line:
             self.lines.append(prefix + line)
@@ -313,7 +130,7 @@ class _FastBuilder(_TextBuilder):
         for inner in inners:
             if lines and lines[-1].strip("> ") != "":
                 lines.append(blank)
-            line = _SPACES.sub(" ", _inner_text(inner)).strip()
+            line = SPACES.sub(" ", _inner_text(inner)).strip()
             if line:
                 lines.append(prefix + line)
 

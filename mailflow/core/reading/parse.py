@@ -9,39 +9,24 @@ MIME parts are walked, ``MAX_DEPTH`` levels deep; text parts are cut at
 
 from __future__ import annotations
 
-import binascii
 import hashlib
-import re
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone
-from email import utils
-from email.header import decode_header
-from email.message import Message
-from email.parser import BytesParser
-from email.policy import compat32
 
-from mailflow.core.reading.calendar import MAX_CALENDAR_BYTES, CalendarError, parse_calendar
-from mailflow.core.reading.htmltext import html_to_text
+from mailflow.core.reading.authentication import authenticated
+from mailflow.core.reading.body import MAX_ATTACHMENTS, read_body
+from mailflow.core.reading.headers import (
+    Headers,
+    addresses,
+    date_of,
+    message_ids,
+    message_key,
+    sender,
+)
 from mailflow.core.reading.quotes import split_new_text
 from mailflow.core.reading.robots import LOOP_HEADER, classify_robot
-from mailflow.core.values import CalendarReply, ParsedMessage
+from mailflow.core.reading.tree import note_defects, parse_tree
+from mailflow.core.values import ParsedMessage
 
 __all__ = ["LOOP_HEADER", "message_key", "parse_message"]
-
-MAX_PARTS = 200
-MAX_DEPTH = 20
-MAX_TEXT_BYTES = 1024 * 1024
-MAX_PARSE_BYTES = 8 * 1024 * 1024  # beyond this only the start is parsed
-MAX_BOUNDARIES = 60  # more "boundary" parameters than this: hostile; headers only
-MAX_ADDRESSES = 100
-MAX_ATTACHMENTS = 50
-MAX_HEADER_CHARS = 16 * 1024  # of one raw header value
-_HEADER_SCAN_BYTES = 256 * 1024
-_COMPACT_ABOVE = 2 * 1024 * 1024
-_MAX_BASE64_RUN = MAX_TEXT_BYTES // 45 + 100  # lines of a 1 MB part (60-char lines) and a margin
-_BASE64_CHARS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\r"
-#: how a forwarded message/rfc822 part is introduced in ``text`` (quotes.py keeps it)
-FORWARD_MARKER = "---------- Forwarded message ---------"
 
 KEPT_HEADERS = (
     "auto-submitted",
@@ -65,620 +50,17 @@ KEPT_HEADERS = (
     "thread-topic",
 )
 
-_MESSAGE_ID = re.compile(rb"^message-id[ \t]*:(.*(?:\r?\n[ \t].*)*)", re.I | re.M)
-_BOUNDARY = re.compile(rb"boundary", re.I)
-_FOLD = re.compile(r"\r?\n(?=[ \t])")
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]+")
-_WSP = re.compile(r"\s+")
-_MSGID_IN = re.compile(r"<([^<>]+)>")
-_ANGLE_ADDR = re.compile(r"<\s*([^<>\s]+@[^<>\s]+)\s*>")
-_PLAUSIBLE_ADDRESS = re.compile(r"^[^@\s<>()\[\]\\,;:\"]+@[a-z0-9-]+(\.[a-z0-9-]+)+$")
-_LATIN = frozenset({"us-ascii", "ascii", "iso-8859-1", "latin-1", "latin1", "iso-8859-15",
-                    "windows-1252", "cp1252"})
-_TEXT_CTES = frozenset({"", "7bit", "8bit", "binary", "base64", "quoted-printable"})
-
-
-def _header_block(raw: bytes) -> bytes:
-    head = raw[:_HEADER_SCAN_BYTES]
-    ends = [i for i in (head.find(b"\r\n\r\n"), head.find(b"\n\n")) if i >= 0]
-    return head[: min(ends)] if ends else head
-
-
-def _clean_message_id(value: str) -> str:
-    match = _MSGID_IN.search(value)
-    inner = match.group(1) if match else value
-    return _WSP.sub("", inner).strip("<>")
-
-
-def _message_id_field(block: bytes) -> re.Match[bytes] | None:
-    """_MESSAGE_ID.search(block), with the line starts found by bytes.find (the regex
-    engine tries a case-insensitive ^ at every byte)."""
-    low = block.lower()
-    at = low.find(b"message-id")
-    while at >= 0:
-        if at == 0 or low[at - 1] == 0x0A:
-            match = _MESSAGE_ID.match(block, at)
-            if match:
-                return match
-        at = low.find(b"message-id", at + 1)
-    return None
-
-
-def message_key(raw: bytes) -> str:
-    """The message's identity: its Message-ID without brackets and whitespace, or
-    ``sha256:<hex>`` of the raw bytes when it has none. Scans the header block only."""
-    match = _message_id_field(_header_block(raw))
-    if match:
-        message_id = _clean_message_id(match.group(1).decode("latin-1"))
-        if message_id:
-            return message_id
-    return "sha256:" + hashlib.sha256(raw).hexdigest()
-
-
-# -- headers -----------------------------------------------------------------
-
-
-def _unsurrogate(value: str) -> str:
-    """8-bit header bytes come back from compat32 as surrogates: decode them as UTF-8."""
-    try:
-        data = value.encode("ascii", "surrogateescape")
-    except UnicodeEncodeError:
-        return value
-    return _decode_bytes(data, "utf-8")[0]
-
-
-def _decode_bytes(data: bytes, declared: str | None) -> tuple[str, str]:
-    """(text, problem) decoding ``data``: declared charset, then UTF-8, then windows-1252.
-
-    A body labelled as a Latin charset that is valid UTF-8 with non-ASCII bytes is read
-    as UTF-8 (a common mislabelling)."""
-    declared = (declared or "").strip().strip('"').lower()
-    if declared in _LATIN and not data.isascii():
-        try:
-            return data.decode("utf-8"), f"charset {declared} mislabelled, read as utf-8"
-        except UnicodeDecodeError:
-            pass
-    problem = ""
-    # As browsers do (WHATWG): mail labelled Latin-1 or ASCII is read as windows-1252,
-    # whose smart quotes and dashes Outlook sends under those labels.
-    first = "windows-1252" if declared in _LATIN and "15" not in declared else declared
-    for charset in (first, "utf-8", "windows-1252"):
-        if not charset:
-            continue
-        try:
-            return data.decode(charset), problem
-        except LookupError:
-            problem = f"unknown charset {declared[:40]!r}"
-        except (UnicodeDecodeError, ValueError):  # ValueError: odd codecs' own errors
-            if charset == first:
-                problem = f"text not valid {declared[:40]}"
-    return data.decode("latin-1"), problem or "undecodable text"
-
-
-def _decode_words(value: str) -> str:
-    """RFC 2047 decoding that falls back to the raw value on broken encoded words."""
-    if "=?" not in value:
-        return value
-    try:
-        chunks = decode_header(value)
-    except Exception:  # broken encoded words: keep the raw text
-        return value
-    out: list[str] = []
-    for chunk, charset in chunks:
-        if isinstance(chunk, str):
-            out.append(chunk)
-        elif charset:
-            out.append(_decode_bytes(chunk, charset)[0])
-        else:
-            out.append(_decode_bytes(chunk, "utf-8")[0])
-    # decode_header keeps unencoded parts with their spaces; encoded-word runs are joined.
-    text = ""
-    for i, piece in enumerate(out):
-        if i and chunks[i - 1][1] and chunks[i][1] is None and not piece.startswith(" "):
-            text += " "
-        elif i and chunks[i - 1][1] is None and chunks[i][1] and not text.endswith(" "):
-            text += " "
-        text += piece
-    return text
-
-
-def _header_text(value: str) -> str:
-    """A raw header value as one safe line: unfolded, decoded, no control characters."""
-    if value.isascii() and value.isprintable() and "  " not in value and "=?" not in value:
-        return value.strip()  # nothing below would change it
-    value = _FOLD.sub("", _unsurrogate(value))
-    return _WSP.sub(" ", _CONTROL.sub(" ", _decode_words(value))).strip()
-
-
-@dataclass
-class _Headers:
-    """Raw header values by lower-case name, in order (compat32's raw items)."""
-
-    values: dict[str, list[str]] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, msg: Message) -> _Headers:
-        values: dict[str, list[str]] = {}
-        for name, value in msg.raw_items():
-            values.setdefault(str(name).strip().lower(), []).append(str(value)[:MAX_HEADER_CHARS])
-        return cls(values)
-
-    def raw(self, name: str) -> str:
-        found = self.values.get(name)
-        return _FOLD.sub("", _unsurrogate(found[0])) if found else ""
-
-    def raw_all(self, name: str) -> str:
-        return ", ".join(_FOLD.sub("", _unsurrogate(v)) for v in self.values.get(name, []))
-
-    def text(self, name: str) -> str:
-        found = self.values.get(name)
-        return _header_text(found[0]) if found else ""
-
-    def all_text(self, name: str) -> list[str]:
-        return [_header_text(v) for v in self.values.get(name, [])]
-
-
-def _plausible(address: str) -> str:
-    """The address lower-cased if it looks like one (``local@domain.tld``), else ""."""
-    address = _CONTROL.sub("", address).strip().lower()
-    return address if _PLAUSIBLE_ADDRESS.match(address) else ""
-
-
-_DOT_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-#: one mailbox, ``addr`` or ``name <addr>``, whose address getaddresses reads as written
-_ONE_MAILBOX = re.compile(
-    rf"[ \t]*(?:[^\"<>,;:()\\@\[\]]*<({_DOT_ATOM}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)>"
-    rf"|({_DOT_ATOM}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+))[ \t]*"
-)
-
-
-def _addresses(raw: str) -> tuple[str, ...]:
-    if not raw:
-        return ()
-    one = _ONE_MAILBOX.fullmatch(raw)
-    if one is not None:  # the usual case, without getaddresses' pure-Python parser
-        address = _plausible(one.group(1) or one.group(2))
-        return (address,) if address else ()
-    try:
-        pairs = utils.getaddresses([raw])
-    except Exception:
-        return ()
-    found = [_plausible(a) for _, a in pairs[:MAX_ADDRESSES]]
-    return tuple(dict.fromkeys(a for a in found if a))
-
-
-def _from(headers: _Headers) -> tuple[str, str]:
-    """(address, display name). The angle-addr wins: an encoded display name may hold a
-    colon or a comma that would make parseaddr read a group or a list."""
-    raw = headers.raw("from")
-    angle = _ANGLE_ADDR.findall(raw)
-    if angle:
-        name = raw[: raw.rfind("<")].strip().strip('"').strip()
-        return _plausible(angle[-1]), _header_text(name)
-    try:
-        name, address = utils.parseaddr(raw)
-    except Exception:
-        name, address = "", ""
-    return _plausible(address), _header_text(name)
-
-
-_MONTHS = {m: i for i, m in enumerate(
-    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)}
-_RFC5322_DATE = re.compile(
-    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), ?)?(\d{1,2}) ([A-Z][a-z]{2}) ([1-9]\d{3}) "
-    r"([01]\d|2[0-3]):([0-5]\d):([0-5]\d) ([+-])([01]\d|2[0-3])([0-5]\d)"
-)
-
-
-def _plain_date(raw: str) -> datetime | None:
-    """The common ``Sun, 01 Nov 2026 08:00:00 +0200`` as parsedate_to_datetime reads it."""
-    found = _RFC5322_DATE.fullmatch(raw)
-    month = _MONTHS.get(found.group(2), 0) if found else 0
-    if not found or not month:
-        return None
-    day, _, year, hour, minute, second, sign, tz_hours, tz_minutes = found.groups()
-    offset = timedelta(hours=int(tz_hours), minutes=int(tz_minutes))
-    try:
-        return datetime(int(year), month, int(day), int(hour), int(minute), int(second),
-                        tzinfo=timezone(-offset if sign == "-" else offset))
-    except ValueError:
-        return None  # e.g. 31 Feb: the full parser names the problem
-
-
-def _date(headers: _Headers, problems: list[str]) -> datetime | None:
-    raw = headers.text("date")
-    if not raw:
-        return None
-    plain = _plain_date(raw)
-    if plain is not None:
-        return plain
-    try:
-        when = utils.parsedate_to_datetime(raw)
-    except Exception:
-        problems.append("unreadable Date header")
-        return None
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
-
-
-def _message_ids(value: str) -> tuple[str, ...]:
-    return tuple(_WSP.sub("", m) for m in _MSGID_IN.findall(value))[:MAX_ADDRESSES]
-
-
-# -- body --------------------------------------------------------------------
-
-
-@dataclass
-class _Body:
-    """What walking the MIME tree collects."""
-
-    plain: list[str] = field(default_factory=list)
-    html: list[str] = field(default_factory=list)
-    attachments: list[str] = field(default_factory=list)
-    calendar: CalendarReply | None = None
-    calendar_seen: bool = False
-    forwards: list[str] = field(default_factory=list)
-    parts: int = 0
-    problems: list[str] = field(default_factory=list)
-
-    def problem(self, reason: str) -> None:
-        if reason not in self.problems:
-            self.problems.append(reason)
-
-    def absorb(self, sub: _Body) -> None:
-        """Take over a sub-walk's counters, attachments, calendar and problems (not text)."""
-        self.parts = sub.parts
-        self.calendar_seen = sub.calendar_seen
-        self.calendar = self.calendar or sub.calendar
-        self.attachments.extend(sub.attachments)
-        for reason in sub.problems:
-            self.problem(reason)
-
-    def readable(self) -> tuple[str, bool]:
-        """(main text, came from HTML only): the plain parts, else the HTML ones as text."""
-        plain = "\n\n".join(t.strip("\n") for t in self.plain if t.strip())
-        if plain:
-            return plain, False
-        return "\n\n".join(html_to_text(h) for h in self.html), bool(self.html)
-
-
-def _payload_bytes(part: Message, body: _Body, limit: int) -> bytes:
-    """The decoded payload of a leaf part, cut at ``limit`` bytes (noted as a problem)."""
-    # Not get_payload(): for 8-bit bodies compat32 re-decodes it with the declared
-    # charset and errors="replace", losing the bytes a mislabelled charset needs.
-    payload = getattr(part, "_payload", None)
-    if not isinstance(payload, str):
-        return b""
-    cte = str(part.get("content-transfer-encoding", "")).strip().lower()
-    encoded_limit = limit * 4 // 3 + 4096 if cte == "base64" else limit * 3 + 4096
-    if len(payload) > encoded_limit:
-        payload = payload[:encoded_limit]
-        body.problem("text part truncated")
-    data = payload.encode("ascii", "surrogateescape") if payload.isascii() else (
-        payload.encode("utf-8", "surrogateescape")
-    )
-    if cte == "base64":
-        data = _base64(data, body)
-    elif cte == "quoted-printable":
-        data = binascii.a2b_qp(data)
-    elif cte not in _TEXT_CTES:
-        body.problem("unknown Content-Transfer-Encoding")
-    if len(data) > limit:
-        body.problem("text part truncated")
-        data = data[:limit]
-    return data
-
-
-def _base64(data: bytes, body: _Body) -> bytes:
-    try:
-        return binascii.a2b_base64(data)  # lenient: skips line breaks and stray characters
-    except (binascii.Error, ValueError):
-        pass
-    body.problem("broken base64")
-    cleaned = re.sub(rb"[^A-Za-z0-9+/]", b"", data)
-    cleaned = cleaned[: len(cleaned) - (1 if len(cleaned) % 4 == 1 else 0)]
-    try:
-        return binascii.a2b_base64(cleaned + b"=" * (-len(cleaned) % 4))
-    except (binascii.Error, ValueError):
-        return b""
-
-
-def _filename(part: Message) -> str:
-    disposition = part.get("content-disposition")
-    ctype = part.get("content-type")
-    if disposition is None and (ctype is None or (
-        isinstance(ctype, str) and "name" not in ctype.lower()
-    )):
-        return ""  # no header that could carry a filename= or name= parameter
-    try:
-        name = part.get_filename() or ""
-    except Exception:
-        name = ""
-    return _header_text(name)[:200] if name else ""
-
-
-def _is_attachment(part: Message, name: str) -> bool:
-    """name: the part's _filename."""
-    disposition = str(part.get("content-disposition", "")).strip().lower()
-    return disposition.startswith("attachment") or bool(name)
-
-
-_PLAIN_CONTENT_TYPE = re.compile(
-    r"[ \t]*[a-zA-Z0-9!#$&^_.+-]+/[a-zA-Z0-9!#$&^_.+-]+[ \t]*"
-    r"(?:;[ \t]*(?i:charset)=(\"?)([a-zA-Z0-9_.:+-]+)\1[ \t]*)?;?[ \t]*"
-)
-
-
-def _charset(part: Message) -> str | None:
-    ctype = part.get("content-type")
-    plain = _PLAIN_CONTENT_TYPE.fullmatch(ctype) if isinstance(ctype, str) else None
-    if plain is not None:  # "type/sub" with at most a charset: as get_content_charset
-        return plain.group(2).lower() if plain.group(2) else None
-    try:
-        charset = part.get_content_charset()
-    except Exception:
-        return None
-    return str(charset) if charset else None
-
-
-def _leaf_text(part: Message, body: _Body) -> str:
-    text, problem = _decode_bytes(_payload_bytes(part, body, MAX_TEXT_BYTES), _charset(part))
-    if problem:
-        body.problem(problem)
-    return text
-
-
-def _calendar(part: Message, body: _Body) -> None:
-    if body.calendar_seen:
-        return
-    body.calendar_seen = True
-    try:
-        body.calendar = parse_calendar(_payload_bytes(part, body, MAX_CALENDAR_BYTES + 1))
-    except CalendarError as exc:
-        body.problem(f"calendar: {exc}")
-
-
-def _forwarded_text(part: Message, body: _Body, depth: int) -> None:
-    """A message/rfc822 forward: its headers and text, marked as a forward (kept as new)."""
-    payload = part.get_payload()
-    inner = payload[0] if isinstance(payload, list) and payload else None
-    if not isinstance(inner, Message):
-        return
-    headers = _Headers.of(inner)
-    sub = _Body(parts=body.parts, calendar_seen=body.calendar_seen)
-    _walk(inner, sub, depth + 1)
-    body.absorb(sub)
-    lines = [FORWARD_MARKER]
-    for label, name in (("From", "from"), ("Date", "date"), ("Subject", "subject"), ("To", "to")):
-        if headers.text(name):
-            lines.append(f"{label}: {headers.text(name)}")
-    body.forwards.append("\n".join(lines) + "\n\n" + sub.readable()[0])
-    body.forwards.extend(sub.forwards)
-
-
-def _walk(part: Message, body: _Body, depth: int) -> None:
-    if body.parts >= MAX_PARTS:
-        body.problem("too many MIME parts")
-        return
-    if depth > MAX_DEPTH:
-        body.problem("MIME nesting too deep")
-        return
-    body.parts += 1
-    ctype = part.get_content_type()
-    # Not get_payload() on a leaf: compat32 decodes 8-bit text there (a wasted pass, and a
-    # TypeError on an RFC 2231 charset*= parameter); the leaf's bytes are read once, later.
-    payload = part.get_payload() if part.is_multipart() else None
-    if ctype == "message/rfc822" or (ctype.startswith("message/") and isinstance(payload, list)):
-        if ctype == "message/rfc822":
-            _forwarded_text(part, body, depth)
-        return
-    if part.is_multipart() and isinstance(payload, list):
-        children = [p for p in payload if isinstance(p, Message)]
-        if ctype == "multipart/alternative":
-            _alternative(children, body, depth)
-        else:
-            for child in children:
-                _walk(child, body, depth + 1)
-        return
-    _leaf(part, ctype, body)
-
-
-def _alternative(children: list[Message], body: _Body, depth: int) -> None:
-    """Walk every alternative (calendars, attachments), but keep one text: plain first."""
-    trial: list[_Body] = []
-    for child in children:
-        sub = _Body(parts=body.parts, calendar_seen=body.calendar_seen)
-        _walk(child, sub, depth + 1)
-        body.absorb(sub)
-        trial.append(sub)
-    with_plain = [s for s in trial if any(t.strip() for t in s.plain)]
-    with_html = [s for s in trial if s.html]
-    chosen = with_plain[0] if with_plain else (with_html[-1] if with_html else None)
-    if chosen is not None:
-        body.plain.extend(chosen.plain)
-        body.html.extend(chosen.html)
-        body.forwards.extend(chosen.forwards)
-
-
-def _leaf(part: Message, ctype: str, body: _Body) -> None:
-    name = _filename(part)
-    if ctype == "text/calendar" or ctype == "application/ics" or name.lower().endswith(".ics"):
-        _calendar(part, body)
-        if name or _is_attachment(part, name):
-            body.attachments.append(name or ctype)
-        return
-    if ctype in ("text/plain", "text/html") and not _is_attachment(part, name):
-        (body.plain if ctype == "text/plain" else body.html).append(_leaf_text(part, body))
-        return
-    if ctype == "text/plain" and not part.get("content-type") and not name:
-        body.plain.append(_leaf_text(part, body))
-        return
-    if len(body.attachments) < MAX_ATTACHMENTS:
-        body.attachments.append(name or ctype)
-
-
-# -- authentication ------------------------------------------------------------
-
-
-def _domain(address: str) -> str:
-    return address.rpartition("@")[2].strip().lower().rstrip(".")
-
-
-def _aligned(signing: str, from_domain: str) -> bool:
-    signing = signing.strip().lower().rstrip(".")
-    return bool(signing) and (from_domain == signing or from_domain.endswith("." + signing))
-
-
-def _authenticated(results: list[str], trusted: str, from_addr: str) -> bool:
-    """Does the topmost Authentication-Results of ``trusted`` vouch for the From domain?"""
-    trusted = trusted.strip().lower()
-    from_domain = _domain(from_addr)
-    if not trusted or not from_domain:
-        return False
-    for header in results:
-        fields = [f.strip() for f in re.sub(r"\([^()]*\)", " ", header).split(";")]
-        if not fields or not fields[0] or fields[0].split()[0].lower() != trusted:
-            continue
-        for resinfo in fields[1:]:
-            props = dict(
-                (k.lower(), v.strip('"').lower())
-                for k, v in re.findall(r"([A-Za-z0-9_.-]+)\s*=\s*(\"[^\"]*\"|[^\s;]+)", resinfo)
-            )
-            if props.get("dmarc") == "pass":
-                header_from = props.get("header.from", from_domain)
-                if header_from == from_domain:
-                    return True
-            if props.get("dkim") == "pass" and _aligned(props.get("header.d", ""), from_domain):
-                return True
-        return False  # only the topmost header of our own server counts
-    return False
-
-
-# -- the entry point ---------------------------------------------------------
-
-
-def _drop_long_base64(raw: bytes) -> tuple[bytes, bool]:
-    """Cut every run of base64 lines after ``_MAX_BASE64_RUN`` lines.
-
-    Attachments are never decoded, and no text part is read beyond MAX_TEXT_BYTES, so
-    the rest of a long run is dead weight that would cost the parser seconds."""
-    out: list[bytes] = []
-    run = 0
-    dropped = False
-    for line in raw.split(b"\n"):
-        if 40 <= len(line) <= 100 and not line.translate(None, _BASE64_CHARS):
-            run += 1
-            if run > _MAX_BASE64_RUN:
-                dropped = True
-                continue
-        else:
-            run = 0
-        out.append(line)
-    return (b"\n".join(out), True) if dropped else (raw, False)
-
-
-def _too_many_boundaries(data: bytes) -> bool:
-    """Nested multiparts make the parser check every line against every open boundary."""
-    for count, _ in enumerate(_BOUNDARY.finditer(data), 1):
-        if count > MAX_BOUNDARIES:
-            return True
-    return False
-
-
-_HEADER_END = re.compile(rb"\n\r?\n")
-_HEADER_FIELD = re.compile(r"[\041-\071\073-\176]+:")
-_SIMPLE_MAX_BYTES = 1024 * 1024
-
-
-def _simple_tree(raw: bytes) -> Message | None:
-    """compat32's tree of a single-part message, without its line-by-line body scan.
-
-    For a message that is not multipart or message/*, with a clean header block (every
-    line a ``Name:`` field or a continuation, no lone CR, no Unix ``From `` line), the
-    feedparser's result is exactly these raw header items and the rest of the bytes as
-    the payload; reading the body line by line is most of its cost. None for anything
-    else: the full parser reads it then, defects and all.
-    """
-    if len(raw) > _SIMPLE_MAX_BYTES:
-        return None
-    end = _HEADER_END.search(raw)
-    if end is None:
-        return None
-    head = raw[: end.start() + 1]
-    if head.count(b"\r") != head.count(b"\r\n"):
-        return None
-    lines = head.decode("ascii", "surrogateescape").split("\n")
-    lines.pop()  # "" after the last line break
-    items: list[list[str]] = []
-    for line in lines:
-        if line[:1] in (" ", "\t"):
-            if not items:
-                return None
-            items[-1].append(line + "\n")
-        elif _HEADER_FIELD.match(line):
-            items.append([line + "\n"])
-        else:
-            return None
-    msg = Message()
-    for source in items:
-        name, value = source[0].split(":", 1)
-        msg.set_raw(name, (value.lstrip(" \t") + "".join(source[1:])).rstrip("\r\n"))
-    if msg.get_content_maintype() in ("multipart", "message"):
-        return None
-    msg.set_payload(raw[end.end() :].decode("ascii", "surrogateescape"))
-    return msg
-
-
-def _parse_tree(raw: bytes, problems: list[str]) -> Message:
-    simple = _simple_tree(raw)
-    if simple is not None:
-        return simple
-    parser = BytesParser(policy=compat32)
-    data = raw
-    if len(data) > _COMPACT_ABOVE:
-        data, dropped = _drop_long_base64(data)
-        if dropped:
-            problems.append("long base64 content skipped")
-    if len(data) > MAX_PARSE_BYTES:
-        data = data[:MAX_PARSE_BYTES]
-        problems.append("message too large: only its start was read")
-    if _too_many_boundaries(data):
-        problems.append("too many MIME boundaries: body not read")
-        return parser.parsebytes(data, headersonly=True)
-    try:
-        return parser.parsebytes(data)
-    except Exception as exc:  # RecursionError on absurd nesting, and the like
-        problems.append(f"MIME structure unreadable ({type(exc).__name__})")
-        return parser.parsebytes(data, headersonly=True)
-
-
-def _body(msg: Message, problems: list[str]) -> tuple[str, bool, _Body]:
-    body = _Body()
-    try:
-        _walk(msg, body, 0)
-    except Exception as exc:
-        body.problem(f"MIME body unreadable ({type(exc).__name__})")
-    problems.extend(p for p in body.problems if p not in problems)
-    main, html_only = body.readable()
-    text = "\n\n".join(t for t in (main, *body.forwards) if t.strip())
-    return text, html_only, body
-
-
-def _defects(msg: Message, problems: list[str]) -> None:
-    defects = getattr(msg, "defects", [])
-    if defects:
-        problems.append(f"MIME defect: {type(defects[0]).__name__}")
-
 
 def _parse(raw: bytes, own_address: str, trusted_authserv_id: str) -> ParsedMessage:
     problems: list[str] = []
     key = message_key(raw)
-    msg = _parse_tree(raw, problems)
-    _defects(msg, problems)
-    headers = _Headers.of(msg)
-    from_addr, from_name = _from(headers)
+    msg = parse_tree(raw, problems)
+    note_defects(msg, problems)
+    headers = Headers.of(msg)
+    from_addr, from_name = sender(headers)
     if not from_addr:
         problems.append("no readable From address")
-    text, html_only, body = _body(msg, problems)
+    text, html_only, body = read_body(msg, problems)
     kept = {name: headers.text(name) for name in KEPT_HEADERS if name in headers.values}
     subject = headers.text("subject")
     robot, bounced = classify_robot(
@@ -689,20 +71,20 @@ def _parse(raw: bytes, own_address: str, trusted_authserv_id: str) -> ParsedMess
         text=text,
         own_address=own_address,
     )
-    reply_to = _addresses(headers.raw("reply-to"))
-    date = _date(headers, problems)
+    reply_to = addresses(headers.raw("reply-to"))
+    date = date_of(headers, problems)
     return ParsedMessage(
         message_id="" if key.startswith("sha256:") else key,
         key=key,
         from_addr=from_addr,
         from_name=from_name,
-        to=_addresses(headers.raw_all("to")),
-        cc=_addresses(headers.raw_all("cc")),
+        to=addresses(headers.raw_all("to")),
+        cc=addresses(headers.raw_all("cc")),
         reply_to=reply_to[0] if reply_to else "",
         subject=subject,
         date=date,
-        in_reply_to=next(iter(_message_ids(headers.text("in-reply-to"))), ""),
-        references=_message_ids(headers.text("references")),
+        in_reply_to=next(iter(message_ids(headers.text("in-reply-to"))), ""),
+        references=message_ids(headers.text("references")),
         text=text,
         new_text=split_new_text(text),
         html_only=html_only,
@@ -713,7 +95,7 @@ def _parse(raw: bytes, own_address: str, trusted_authserv_id: str) -> ParsedMess
         size=len(raw),
         problems=tuple(problems),
         headers=kept,
-        authenticated=_authenticated(
+        authenticated=authenticated(
             headers.all_text("authentication-results"), trusted_authserv_id, from_addr
         ),
     )
@@ -742,3 +124,4 @@ def parse_message(
             size=len(raw) if isinstance(raw, bytes | bytearray) else 0,
             problems=(f"unparseable message ({type(exc).__name__})",),
         )
+

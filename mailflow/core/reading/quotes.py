@@ -1,11 +1,12 @@
 """What the person wrote now: a reply's text without quoted history or signature.
 
-Finnish and English clients are covered: Outlook's header blocks (``Lähettäjä:`` /
-``Lähetetty:`` / ``Aihe:``, ``From:`` / ``Sent:`` / ``Subject:``) and separators
-(``-----Alkuperäinen viesti-----``, ``-----Original Message-----``, a line of
-underscores), attributions (``On ... wrote:``, ``... kirjoitti:``, also wrapped over two
-lines), ``>`` quoted lines, the ``-- `` signature separator and phone signatures
-(``Lähetetty iPhonesta``, ``Sent from my iPhone``, ``Hanki Outlook for Android``...).
+The wording comes from every registered language pack (a mail's language is not known
+yet): Outlook's header blocks (``Lähettäjä:`` / ``Lähetetty:`` / ``Aihe:``, ``From:`` /
+``Sent:`` / ``Subject:``) and separators (``-----Alkuperäinen viesti-----``,
+``-----Original Message-----``, a line of underscores), attributions (``On ... wrote:``,
+``... kirjoitti:``, also wrapped over two lines), ``>`` quoted lines, the ``-- ``
+signature separator and phone signatures (``Lähetetty iPhonesta``, ``Sent from my
+iPhone``, ``Hanki Outlook for Android``...). The patterns are built on first use.
 
 Forwarded mail is NOT history: a coordinator may forward a colleague's sign-up, so the
 forwarded header and text are kept (``---------- Forwarded message ---------``,
@@ -22,55 +23,92 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+from mailflow.core.languages.lexicon import Lexicon, known
+from mailflow.core.languages.screen import fold, needles
 
 __all__ = ["split_new_text"]
 
-_SEPARATOR = re.compile(
-    r"^\s*-{2,}\s*(alkuperäinen viesti|original message|ursprüngliche nachricht"
-    r"|ursprungligt meddelande|originalmeddelande)\s*-{2,}\s*$",
-    re.IGNORECASE,
-)
-_UNDERSCORES = re.compile(r"^\s*_{20,}\s*$")
-_FORWARD = re.compile(
-    r"^\s*(-{2,}\s*(forwarded message|välitetty viesti|vidarebefordrat meddelande)\s*-{2,}"
-    r"|begin forwarded message:?|välitetty viesti alkaa:?|aloita välitetty viesti:?"
-    r"|alku välitetty viesti:?|-{2,}\s*välitetty viesti\s*:?.*)\s*$",
-    re.IGNORECASE,
-)
-_HEADER_FROM = re.compile(r"^\s*\*?(from|lähettäjä|från|von)\s*:\*?\s*\S", re.IGNORECASE)
-_OTHER_HEADER_NAMES = (
-    "sent|date|to|cc|subject|lähetetty|päivämäärä|päiväys|vastaanottaja|kopio"
-    "|aihe|skickat|datum|till|ämne|gesendet|an|betreff"
-)
-_HEADER_OTHER = re.compile(rf"^\s*\*?({_OTHER_HEADER_NAMES})\s*:\*?", re.IGNORECASE)
-_HEADER_SUBJECT = re.compile(r"^\s*\*?(subject|aihe|ämne|betreff)\s*:\*?\s*(.*)$", re.IGNORECASE)
-_FORWARD_SUBJECT = re.compile(r"^(vl|fw|fwd|wg|tr|vs\s*:\s*vl)\s*:", re.IGNORECASE)
-_ATTRIBUTION_END = re.compile(
-    r"(\bwrote|\bkirjoitti|\bskrev|\bschrieb|\ba écrit)\b[^\n]{0,60}:\s*$", re.IGNORECASE
-)
-_ATTRIBUTION_HINT = re.compile(r"@|\d")
-#: how the first half of a wrapped attribution looks: "On ...", "ma 3.10.2016 klo ...", "... <"
-_ATTRIBUTION_START = re.compile(
-    r"^(on|am|le|den|el)\s|^(ma|ti|ke|to|pe|la|su)\s+\d|^\d{1,2}\.\d{1,2}\.\d{2,4}|[<,]$",
-    re.IGNORECASE,
-)
-_SIGNATURE = re.compile(r"^--\s*$")
-_PHONE = re.compile(
-    r"^\s*(lähetetty (iphonesta|ipadista|android-puhelimesta|mobiililaitteesta"
-    r"|samsung galaxy -älypuhelimesta|.{0,40}(puhelimesta|älypuhelimesta|tabletista))"
-    r"|sent from (my )?(iphone|ipad|android|samsung|mobile|outlook|mail for windows).*"
-    r"|(hanki|get) outlook (for|para|-sovellus) ?(android|ios).*"
-    r"|lähetetty windowsin sähköposti.*|skickat från min .*)\s*\.?\s*$",
-    re.IGNORECASE,
-)
 _MAX_LINE_FOR_ATTRIBUTION = 300
+_UNDERSCORES = re.compile(r"^\s*_{20,}\s*$")
+_SIGNATURE = re.compile(r"^--\s*$")
+_ATTRIBUTION_HINT = re.compile(r"@|\d")
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The history checks for the quote and forward wording of every registered pack."""
+
+    separator: re.Pattern[str]  # -----Alkuperäinen viesti-----
+    forward: re.Pattern[str]  # ---------- Forwarded message ---------
+    header_from: re.Pattern[str]  # From: / Lähettäjä: with a value
+    header_other: re.Pattern[str]  # Sent: / Aihe: ...
+    header_subject: re.Pattern[str]  # Subject: / Aihe: (its value)
+    forward_subject: re.Pattern[str]  # VL: / Fw:
+    attribution_end: re.Pattern[str]  # ... wrote:
+    attribution_start: re.Pattern[str]  # the first half of a wrapped attribution
+    phone: re.Pattern[str]  # Lähetetty iPhonesta / Sent from my iPhone
+    #: (check, words a line needs for it to match, in lower case; a superset): see _hints
+    hint_words: tuple[tuple[str, tuple[str, ...]], ...]
+    #: _HEADER_FROM on a line whose first non-blank line among the next 11 matches
+    #: header_other: what _header_block needs to call it a block (lower case, a superset).
+    header_from_block: re.Pattern[str]
+
+
+def _hint_words(alternatives: tuple[str, ...]) -> tuple[str, ...]:
+    """Words one of which each alternative's every match holds, folded ("" when none is
+    known: the check may then match any line)."""
+    words: list[str] = []
+    for alternative in alternatives:
+        clauses = needles(fold(alternative))
+        words.extend(clauses[0] if clauses else ("",))
+    return tuple(dict.fromkeys(words))
+
+
+@cache
+def _patterns(lexicon: Lexicon) -> _Patterns:
+    def names(field: str) -> str:
+        return "|".join(lexicon.alternatives(field)) or "(?!)"
+
+    others = names("other_headers")
+    folded_from, folded_others = fold(names("from_headers")), fold(others)
+    return _Patterns(
+        separator=re.compile(rf"^\s*-{{2,}}\s*(?:{names('original_separators')})\s*-{{2,}}\s*$",
+                             re.I),
+        forward=re.compile(rf"^\s*(?:{names('forward_lines')})\s*$", re.I),
+        header_from=re.compile(rf"^\s*\*?(?:{names('from_headers')})\s*:\*?\s*\S", re.I),
+        header_other=re.compile(rf"^\s*\*?(?:{others})\s*:\*?", re.I),
+        header_subject=re.compile(rf"^\s*\*?(?:{names('subject_headers')})\s*:\*?\s*(.*)$",
+                                  re.I),
+        forward_subject=lexicon.forward_subject,
+        attribution_end=re.compile(
+            rf"\b(?:{names('attribution_verbs')})\b[^\n]{{0,60}}:\s*$", re.I),
+        attribution_start=re.compile(
+            rf"^(?:{names('attribution_openers')})\s|^(?:{names('weekday_abbreviations')})\s+\d"
+            r"|^\d{1,2}\.\d{1,2}\.\d{2,4}|[<,]$", re.I),
+        phone=re.compile(rf"^\s*(?:{names('phone_signature_lines')})\s*\.?\s*$", re.I),
+        hint_words=(
+            ("f", _hint_words(lexicon.alternatives("forward_lines"))),
+            ("s", ("--", "__")),
+            ("a", tuple(fold(w) for w in lexicon.alternatives("attribution_verbs"))),
+            ("p", _hint_words(lexicon.alternatives("phone_signature_lines"))),
+        ),
+        header_from_block=re.compile(
+            rf"\n[^\S\n]*\*?(?:{folded_from})[^\S\n]*:(?=\*?[^\S\n]*\S[^\n]*\n"
+            rf"(?:[^\S\n]*\n){{0,10}}[^\S\n]*\*?(?:{folded_others})\s*:)"
+        ),
+    )
+
+
 
 
 def _is_quoted(line: str) -> bool:
     return line.lstrip().startswith(">")
 
 
-def _header_block(lines: list[str], start: int) -> tuple[bool, bool]:
+def _header_block(lines: list[str], start: int, p: _Patterns) -> tuple[bool, bool]:
     """(is a header block, is a forward) for an Outlook-style block at ``start``."""
     others = 0
     forward = False
@@ -81,22 +119,22 @@ def _header_block(lines: list[str], start: int) -> tuple[bool, bool]:
         seen += 1
         if seen > 8:
             break
-        if _HEADER_OTHER.match(line):
+        if p.header_other.match(line):
             others += 1
-            subject = _HEADER_SUBJECT.match(line)
-            if subject and _FORWARD_SUBJECT.match(subject.group(2).strip()):
+            subject = p.header_subject.match(line)
+            if subject and p.forward_subject.match(subject.group(1).strip()):
                 forward = True
         else:
             break
     return others >= 1, forward
 
 
-def _attribution(lines: list[str], i: int) -> int:
+def _attribution(lines: list[str], i: int, p: _Patterns) -> int:
     """Lines taken by an ``On ... wrote:`` attribution starting at ``i`` (0 if none)."""
     line = lines[i].strip()
     if not line or len(line) > _MAX_LINE_FOR_ATTRIBUTION or _is_quoted(line):
         return 0
-    if _ATTRIBUTION_END.search(line) and _ATTRIBUTION_HINT.search(line):
+    if p.attribution_end.search(line) and _ATTRIBUTION_HINT.search(line):
         return 1
     if i + 1 < len(lines):
         nxt = lines[i + 1].strip()
@@ -106,10 +144,10 @@ def _attribution(lines: list[str], i: int) -> int:
             nxt
             and not _is_quoted(nxt)
             and len(joined) <= _MAX_LINE_FOR_ATTRIBUTION
-            and _ATTRIBUTION_END.search(nxt)
+            and p.attribution_end.search(nxt)
             and _ATTRIBUTION_HINT.search(joined)
-            and not _ATTRIBUTION_END.search(line)
-            and (not nxt_complete or _ATTRIBUTION_START.search(line))
+            and not p.attribution_end.search(line)
+            and (not nxt_complete or p.attribution_start.search(line))
         ):
             return 2
     return 0
@@ -122,92 +160,83 @@ def _next_content(lines: list[str], i: int) -> str:
     return ""
 
 
-def _history_start(lines: list[str], i: int, hints: str = "fshap") -> tuple[str, int]:
+def _history_start(lines: list[str], i: int, hints: str, p: _Patterns) -> tuple[str, int]:
     """Classify line ``i``: ("cut"|"forward"|"skip"|"sig"|"phone"|"", lines consumed).
 
     hints: which checks can match at all (see :func:`_scan`); the others are skipped."""
     line = lines[i]
-    if "f" in hints and _FORWARD.match(line):
+    if "f" in hints and p.forward.match(line):
         return "forward", 1
-    if "s" in hints and (_SEPARATOR.match(line) or _UNDERSCORES.match(line)):
+    if "s" in hints and (p.separator.match(line) or _UNDERSCORES.match(line)):
         nxt = next((j for j in range(i + 1, min(i + 4, len(lines))) if lines[j].strip()), None)
-        if nxt is not None and _HEADER_FROM.match(lines[nxt]) and _header_block(lines, nxt)[1]:
+        if nxt is not None and p.header_from.match(lines[nxt]) and (
+                _header_block(lines, nxt, p)[1]):
             return "forward", 1
         return "cut", 1
-    if "h" in hints and _HEADER_FROM.match(line):
-        is_block, forward = _header_block(lines, i)
+    if "h" in hints and p.header_from.match(line):
+        is_block, forward = _header_block(lines, i, p)
         if is_block:
             return ("forward", 0) if forward else ("cut", 1)
-    taken = _attribution(lines, i) if "a" in hints else 0
+    taken = _attribution(lines, i, p) if "a" in hints else 0
     if taken:
         if _is_quoted(_next_content(lines, i + taken)):
             return "skip", taken
         return "cut", taken
     if "s" in hints and _SIGNATURE.match(line):
         return "sig", 1
-    if "p" in hints and _PHONE.match(line):
+    if "p" in hints and p.phone.match(line):
         return "phone", 1
     return "", 0
 
 
 _QUOTED_LINE = re.compile(r"\n[^\S\n]*>[^\n]*")  # as _is_quoted, after a line break
 _MASK = ">"  # what a quoted line becomes in the masked text
-#: What a line needs for a history check to match it, in lower case (a superset: the
-#: check decides). f: _FORWARD; s: _SEPARATOR, _UNDERSCORES, _SIGNATURE; a: an
-#: attribution on this line or the next; p: _PHONE; h: see _HEADER_FROM_BLOCK.
-_HINT_WORDS = (
-    ("f", ("forward", "välitetty", "vidarebefordrat")),
-    ("s", ("--", "__")),
-    ("a", ("wrote", "kirjoitti", "skrev", "schrieb", "a écrit")),
-    ("p", ("lähetetty", "sent from", "outlook", "skickat från")),
-)
-#: _HEADER_FROM on a line whose first non-blank line among the next 11 matches
-#: _HEADER_OTHER: what _header_block needs to call it a block (lower case, a superset).
-_HEADER_FROM_BLOCK = re.compile(
-    r"\n[^\S\n]*\*?(?:from|lähettäjä|från|von)[^\S\n]*:(?=\*?[^\S\n]*\S[^\n]*\n"
-    rf"(?:[^\S\n]*\n){{0,10}}[^\S\n]*\*?(?:{_OTHER_HEADER_NAMES})\s*:)"
-)
-#: the only characters that match a letter of the words above under re.IGNORECASE
-#: without lower-casing to it (found by trying every code point)
+#: the only characters that match a letter of the hint words under re.IGNORECASE
+#: without lower-casing to it (found by trying every code point against a-z, ä, ö, å)
 _IGNORECASE_ONLY = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 
 def _folded(text: str) -> str:
-    """``text`` lower-cased as re.IGNORECASE compares it with the hint words; line breaks
-    stay where they were (no case mapping makes or eats one)."""
+    """``text`` lower-cased as re.IGNORECASE compares it with the hint words, and folded
+    as they are (ä as a); line breaks stay where they were (no case mapping makes or
+    eats one)."""
     if any(c in text for c in "\u0130\u0131\u017f"):
         text = text.translate(_IGNORECASE_ONLY)
-    return text.lower()
+    return fold(text)
 
 
+_LINE_BREAK = re.compile("\n")
 _QUOTED_RUNS = re.compile(r"\n[^\S\n]*>[^\n]*(?:\n[^\S\n]*>[^\n]*)*")  # after a break
 
 
-def _any_hint(low: str) -> bool:
+def _any_hint(low: str, p: _Patterns) -> bool:
     """Could any history check match a line of ``low`` (folded, starting with a line
     break)? On the text without its quoted lines this is never False where _hints of
     the masked text finds something: a from-line's next lines only come closer."""
-    return bool(_HEADER_FROM_BLOCK.search(low)) or any(
-        word in low for _, words in _HINT_WORDS for word in words
+    return bool(p.header_from_block.search(low)) or any(
+        word in low for _, words in p.hint_words for word in words
     )
 
 
-def _hints(masked: str) -> dict[int, str]:
-    """Line index -> the checks (letters as in _HINT_WORDS) that may match on that line.
+def _hints(masked: str, p: _Patterns) -> dict[int, str]:
+    """Line index -> the checks (letters as in hint_words) that may match on that line.
 
     ``masked`` starts with a line break (line i follows the i-th one) and has its quoted
     lines masked. str.find per word: the regex engine under IGNORECASE is ten times slower.
     """
     low = _folded(masked)
     found: list[tuple[int, str]] = []
-    for kind, words in _HINT_WORDS:
+    for kind, words in p.hint_words:
         for word in words:
+            if not word:  # nothing known: the check may match on every line
+                found.extend((m.start() + 1, kind) for m in _LINE_BREAK.finditer(low))
+                continue
             at = low.find(word)
             while at >= 0:
                 found.append((at, kind))
                 at = low.find("\n", at)  # one hit a line is enough
                 at = low.find(word, at) if at >= 0 else -1
-    found.extend((m.start() + 1, "h") for m in _HEADER_FROM_BLOCK.finditer(low))
+    found.extend((m.start() + 1, "h") for m in p.header_from_block.finditer(low))
     hints: dict[int, str] = {}
     line = -1  # the leading line break
     pos = 0
@@ -238,12 +267,13 @@ def split_new_text(text: str) -> str:
     history check could match; only those are checked one by one, the lines between
     them are kept (or dropped in a signature) in bulk.
     """
+    p = _patterns(known())
     text = "\n" + text.replace("\r\n", "\n").replace("\r", "\n")
     unquoted = _QUOTED_RUNS.sub("", text)
-    if not _any_hint(_folded(unquoted)):  # the common case: new text and quotes only
+    if not _any_hint(_folded(unquoted), p):  # the common case: new text and quotes only
         return _tidy([unquoted])
     masked_text = _QUOTED_LINE.sub("\n" + _MASK, text)
-    hints = _hints(masked_text)
+    hints = _hints(masked_text, p)
     masked = masked_text.split("\n")[1:]  # a quoted line is _MASK, the others as they are
     lines = text.split("\n")[1:]
     stops = sorted(hints)
@@ -271,7 +301,7 @@ def split_new_text(text: str) -> str:
         if _is_quoted(line):  # no history pattern matches a quoted line
             i += 1
             continue
-        kind, taken = _history_start(lines, i, line_hints)
+        kind, taken = _history_start(lines, i, line_hints, p)
         if kind == "cut":
             break
         if kind == "forward":

@@ -4,15 +4,19 @@ The order matters: a loop first (From is our own address, or the mail carries ou
 header), then bounces (RFC 3464 reports, ``X-Failed-Recipients``, the text bounces of
 Postfix, Exim, qmail, Exchange/Office 365 and Gmail), then auto-replies (RFC 3834
 ``Auto-Submitted``, ``X-Autoreply``, ``Precedence: bulk``, list mail, and the subjects of
-out-of-office answers). A bounce yields the addresses that failed.
+out-of-office answers). A bounce yields the addresses that failed. The wording of bounces
+and automatic answers comes from every registered language pack, built on first use.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from email.message import Message
+from functools import cache
 
+from mailflow.core.languages.lexicon import Lexicon, known
 from mailflow.core.values import RobotKind
 
 __all__ = ["LOOP_HEADER", "classify_robot"]
@@ -26,41 +30,37 @@ _ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za
 _DAEMON = re.compile(
     r"^(mailer-daemon|postmaster|mail-daemon|maildaemon|mdaemon|microsoftexchange[0-9a-f]*)@", re.I
 )
-_BOUNCE_SUBJECT = re.compile(
-    r"^\s*(undeliverable|undelivered mail|toimittamaton|toimitus epäonnistui"
-    r"|delivery status notification|mail delivery (failed|failure|system)"
-    r"|failure notice|returned mail|delivery failure|non[- ]?delivery|onlevererbart"
-    r"|unzustellbar|viestiä ei voitu toimittaa|message not delivered|undeliverable mail"
-    r"|delivery has failed|mail system error)",
-    re.I,
-)
-_BOUNCE_BODY = re.compile(
-    r"(this is the qmail-send program|could not be delivered to one or more"
-    r"|following address(es)? failed|delivery to the following recipient"
-    r"|your message (to .{1,200} )?(couldn't|could not|wasn't|was not) (be )?delivered"
-    r"|viestiäsi ei voitu toimittaa|viestin toimitus .{0,40}epäonnistui"
-    r"|address not found|user unknown|mailbox unavailable|recipient address rejected"
-    r"|no such user|does not exist|permanent error)",
-    re.I,
-)
-_DELAY = re.compile(
-    r"(delayed|still being retried|will (continue to )?retry|viivästy|not yet been delivered)",
-    re.I,
-)
-_ORIGINAL_STARTS = re.compile(
-    r"^(-{2,}.*(original message|copy of the message|alkuperäinen viesti|below this line)"
-    r"|original message headers:|alkuperäisen viestin otsikot:|--- below this line)",
-    re.I | re.M,
-)
-_AUTO_SUBJECT = re.compile(
-    r"^\s*(automaattinen vastaus|automatic reply|auto(matic)?[- ]?reply|autosvar"
-    r"|out of (the )?office|poissa toimistosta|abwesenheitsnotiz|automatisk svar"
-    r"|réponse automatique)\s*:",
-    re.I,
-)
-_WEAK_AUTO_SUBJECT = re.compile(
-    r"\b(poissa|lomalla|loma|out of (the )?office|vacation|away from|ooo|autoreply)\b", re.I
-)
+
+
+@dataclass(frozen=True)
+class _Wording:
+    """What robots write, in every registered pack's words (each any case)."""
+
+    bounce_subject: re.Pattern[str]
+    bounce_body: re.Pattern[str]
+    delay: re.Pattern[str]
+    original_starts: re.Pattern[str]  # where a bounce's returned message starts
+    auto_subject: re.Pattern[str]
+    weak_auto_subject: re.Pattern[str]  # counts with X-Auto-Response-Suppress only
+
+
+@cache
+def _wording(lexicon: Lexicon) -> _Wording:
+    def one_of(field: str) -> str:
+        return "|".join(lexicon.alternatives(field)) or "(?!)"
+
+    return _Wording(
+        bounce_subject=re.compile(rf"^\s*(?:{one_of('bounce_subjects')})", re.I),
+        bounce_body=re.compile(one_of("bounce_phrases"), re.I),
+        delay=re.compile(one_of("delay_phrases"), re.I),
+        original_starts=re.compile(
+            rf"^(?:-{{2,}}.*(?:{one_of('returned_titles')})|(?:{one_of('returned_headings')}))",
+            re.I | re.M),
+        auto_subject=re.compile(rf"^\s*(?:{one_of('auto_reply_subjects')})\s*:", re.I),
+        weak_auto_subject=re.compile(rf"\b(?:{one_of('away_words')})\b", re.I),
+    )
+
+
 _REPORT_TYPES = frozenset({"message/delivery-status", "message/global-delivery-status"})
 _PRECEDENCE_ROBOT = frozenset({"bulk", "junk", "list", "auto_reply"})
 
@@ -127,7 +127,7 @@ def _dsn_failures(msg: Message) -> tuple[bool, list[str]]:
 def _text_failures(text: str, exclude: set[str]) -> list[str]:
     """Addresses named in a text bounce before the returned original message starts."""
     head = text[:_MAX_SCAN_CHARS]
-    cut = _ORIGINAL_STARTS.search(head)
+    cut = _wording(known()).original_starts.search(head)
     if cut:
         head = head[: cut.start()]
     return [a for a in _ADDRESS.findall(head) if a.lower() not in exclude and not _DAEMON.match(a)]
@@ -152,15 +152,16 @@ def _bounce(
     if failed_header:
         return True, _unique(_ADDRESS.findall(failed_header))
     daemon = bool(_DAEMON.match(from_addr)) or _header(headers, "return-path") == "<>"
-    bounce_subject = bool(_BOUNCE_SUBJECT.match(subject))
+    wording = _wording(known())
+    bounce_subject = bool(wording.bounce_subject.match(subject))
     if not (daemon or bounce_subject):
         return False, ()  # the body cannot make it a bounce: skip scanning it
-    bounce_body = bool(_BOUNCE_BODY.search(text[:_MAX_SCAN_CHARS]))
+    bounce_body = bool(wording.bounce_body.search(text[:_MAX_SCAN_CHARS]))
     if not ((daemon and (bounce_subject or bounce_body)) or (bounce_subject and bounce_body)):
         if daemon and _DAEMON.match(from_addr):
             return True, ()  # mail from a mailer daemon is never a person's
         return False, ()
-    if _DELAY.search(subject) or _DELAY.search(text[:2000]):
+    if wording.delay.search(subject) or wording.delay.search(text[:2000]):
         return True, ()  # a delay warning: not (yet) a failure
     return True, _unique(_text_failures(text, exclude))
 
@@ -176,10 +177,11 @@ def _is_autoreply(headers: Mapping[str, str], subject: str) -> bool:
         return True
     if _header(headers, "return-path") == "<>":
         return True  # RFC 3834: automatic answers go out with a null envelope sender
-    if _AUTO_SUBJECT.match(subject):
+    wording = _wording(known())
+    if wording.auto_subject.match(subject):
         return True
     suppress = _header(headers, "x-auto-response-suppress")
-    return bool(suppress) and bool(_WEAK_AUTO_SUBJECT.search(subject))
+    return bool(suppress) and bool(wording.weak_auto_subject.search(subject))
 
 
 def classify_robot(

@@ -152,5 +152,5 @@ def change_words(language: str, field: str, old: str, new: str) -> str:
 
 def role_words(language: str, role: str) -> str:
     """A role as a change list names it."""
-    return pack(language).says.change_roles.get(role, role)
+    return pack(language).says.roles.get(role, role)
 

@@ -20,7 +20,6 @@ Who takes part (``participating_organisations``), by ``mode``:
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -181,6 +180,8 @@ def cost_csv(day: NetworkDay, shares: Sequence[Share], lang: str) -> bytes:
     """
     labels = pack(lang).labels
     out = io.StringIO()
+    import csv  # only when a cost summary is written
+
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(labels.cost_csv_columns)
     for s in shares:

@@ -23,6 +23,7 @@ from mailflow.core.languages.reasons import reason_text
 from mailflow.core.languages.registry import DEFAULT
 from mailflow.core.model import AttentionItem, NetworkDay, OutgoingMail, Person
 from mailflow.core.schedule.costs import largest_remainder, name_sort_key, signed_up
+from mailflow.core.schedule.window import happened_between, in_window
 from mailflow.core.values import NetworkState
 
 __all__ = [
@@ -187,10 +188,6 @@ def _excerpt(text: str) -> str:
     return clean if len(clean) <= EXCERPT_CHARS else clean[:EXCERPT_CHARS].rstrip() + " …"
 
 
-def _in_window(moment: datetime | None, since: datetime | None, now: datetime) -> bool:
-    return moment is not None and moment <= now and (since is None or moment > since)
-
-
 def _local(moment: datetime | None, tz: tzinfo) -> datetime | None:
     return moment.astimezone(tz) if moment is not None else None
 
@@ -202,7 +199,7 @@ def _roster_person(p: Person, state: NetworkState, since: datetime | None, now: 
         name=_one_line(p.name), address=p.address, org=p.org,
         org_name=org.name if org else _one_line(p.org), role=p.role, status=p.status,
         waitlist_position=p.waitlist_position, registered_at=_local(p.registered_at, tz),
-        new=_in_window(p.registered_at, since, now), failing=p.failing,
+        new=in_window(p.registered_at, since, now), failing=p.failing,
     )
 
 
@@ -267,7 +264,7 @@ def _attention(items: Iterable[AttentionItem], since: datetime | None, now: date
             id=item.id, sender=_one_line(item.sender), subject=_one_line(item.subject),
             reason=_one_line(reason_text(item.reasons, language)), excerpt=excerpt,
             quoted="\n".join("> " + line for line in excerpt.split("\n")) if excerpt else "",
-            at=item.at.astimezone(tz), new=_in_window(item.at, since, now),
+            at=item.at.astimezone(tz), new=in_window(item.at, since, now),
         ))
     return lines
 
@@ -277,7 +274,7 @@ def _failed(mails: Iterable[OutgoingMail], since: datetime | None,
     return [
         FailedSend(
             key=m.key, to=m.to, subject=_one_line(m.subject), error=_one_line(m.last_error),
-            new=_in_window(m.created_at, since, now) or _in_window(m.next_attempt_at, since, now),
+            new=in_window(m.created_at, since, now) or in_window(m.next_attempt_at, since, now),
         )
         for m in sorted(mails, key=lambda m: (m.created_at, m.key))
     ]
@@ -307,23 +304,15 @@ def build_digest(
                     key=lambda p: (name_sort_key(p.name), p.address))
     new_people = sorted(
         (_roster_person(p, state, since, now, tz) for p in state.people.values()
-         if _in_window(p.registered_at, since, now)),
+         if in_window(p.registered_at, since, now)),
         key=lambda p: (p.registered_at, p.address),
     )
     attention = _attention(state.attention.values(), since, now, tz, language)
     failed = _failed(failed_mails, since, now)
-    happened = (
-        new_people
-        or any(_in_window(r.at, since, now) for r in state.rsvps.values())
-        or any(a.new for a in attention)
-        or any(_in_window(s.at, since, now) for s in state.interest.values())
-        or any(_in_window(o.committed_at, since, now) for o in state.organisations.values())
-        or any(f.new for f in failed)
-    )
     return Digest(
         generated_at=now.astimezone(tz),
         since=_local(since, tz),
-        changed=bool(happened),
+        changed=happened_between(state, failed_mails, since, now),
         new_people=tuple(new_people),
         rosters=tuple(_rosters(members, state, max_per_org)),
         guests=tuple(guests),

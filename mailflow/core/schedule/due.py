@@ -32,7 +32,7 @@ from mailflow.core.schedule.costs import (
     signed_up,
     split_costs,
 )
-from mailflow.core.schedule.digest import Digest, build_digest
+from mailflow.core.schedule.window import happened_between
 from mailflow.core.values import MailRequest, NetworkState
 
 __all__ = ["ScheduleRules", "due_mails"]
@@ -78,7 +78,7 @@ def due_mails(
     mails: list[MailRequest] = []
     for day in days:
         mails.extend(_day_mails(day, state, now, rules, sent_keys))
-    mails.extend(_digest(state, now, rules, last_digest_at, failed_mails))
+    mails.extend(_digest(state, now, rules, last_digest_at, failed_mails, sent_keys))
     for day in days:
         mails.extend(_cost_summary(day, state, now, rules))
     return mails
@@ -183,27 +183,30 @@ def _cancellations(day: NetworkDay, state: NetworkState,
 
 
 def _digest(state: NetworkState, now: datetime, rules: ScheduleRules,
-            since: datetime | None, failed: Sequence[OutgoingMail]) -> Iterator[MailRequest]:
+            since: datetime | None, failed: Sequence[OutgoingMail],
+            sent_keys: Collection[str] | None) -> Iterator[MailRequest]:
     """Today's digest, once its hour has come, if anything happened before that hour.
 
     Changes after the hour wait for tomorrow's digest, so the digest goes out at its
-    hour (or, after downtime, on the first tick after it) and only once a day.
+    hour (or, after downtime, on the first tick after it) and only once a day: once
+    today's is in the outbox, it is not built again on every tick.
     """
     today = now.astimezone(rules.tz).date()
     moment = _at(today, time(rules.digest_hour), rules.tz)
-    if not rules.facilitator or now < moment:
+    key = f"digest:{today.isoformat()}"
+    if not rules.facilitator or now < moment or (sent_keys is not None and key in sent_keys):
         return
+    if not happened_between(state, failed, since, moment):
+        return  # nothing new before the hour: no digest today (nothing to build)
 
-    def digest_at(moment: datetime) -> Digest:
-        return build_digest(state, moment, since, failed_mails=failed,
-                            max_per_org=rules.max_per_org, tz=rules.tz,
-                            language=rules.language)
+    from mailflow.core.schedule.digest import build_digest  # only when one is due
 
-    if digest_at(moment).changed:
-        yield MailRequest(
-            key=f"digest:{today.isoformat()}", to=rules.facilitator, template="digest",
-            language=rules.language, auto="auto-generated", context={"digest": digest_at(now)},
-        )
+    digest = build_digest(state, now, since, failed_mails=failed, max_per_org=rules.max_per_org,
+                          tz=rules.tz, language=rules.language)
+    yield MailRequest(
+        key=key, to=rules.facilitator, template="digest", language=rules.language,
+        auto="auto-generated", context={"digest": digest},
+    )
 
 
 def _cost_summary(day: NetworkDay, state: NetworkState, now: datetime,

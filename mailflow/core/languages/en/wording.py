@@ -92,8 +92,6 @@ WORDING = Wording(
         "guest": "guest",
         "unknown": "not given",
     },
-    change_roles={"management": "management", "supervisor": "apprenticeship supervisor",
-                  "staff": "staff", "guest": "guest", "unknown": "unknown"},
     change_fields={"name": "name", "role": "role", "diet": "special diet",
                    "organisation": "organisation", "days": "days", "status": "status"},
     actions={

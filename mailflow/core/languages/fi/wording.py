@@ -174,8 +174,6 @@ WORDING = Wording(
         "guest": "vieras",
         "unknown": "ei tiedossa",
     },
-    change_roles={"management": "johto", "supervisor": "oppisopimustoiminnan esimies",
-                  "staff": "henkilöstö", "guest": "vieras", "unknown": "ei tiedossa"},
     change_fields={"name": "nimi", "role": "rooli", "diet": "erityisruokavalio",
                    "organisation": "organisaatio", "days": "päivät", "status": "tila"},
     actions={

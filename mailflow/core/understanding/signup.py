@@ -1,0 +1,106 @@
+"""Sign-ups (the sender, or the people a coordinator lists) and substitutes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from mailflow.core.languages.lexicon import known
+from mailflow.core.languages.screen import fold
+from mailflow.core.organisations import OrgDirectory
+from mailflow.core.reason import Reason
+from mailflow.core.understanding.days import named_days
+from mailflow.core.understanding.people import (
+    classify_cells,
+    is_name,
+    listed_people,
+    person_details,
+    split_cells,
+)
+from mailflow.core.understanding.sender import organisation_of_sender, self_details
+from mailflow.core.understanding.text import Reading, addresses_in
+from mailflow.core.values import Intent, NetworkState, ParsedMessage
+
+__all__ = ["signup_intent", "substitute_intent"]
+
+
+def signup_intent(
+    intent: Intent, msg: ParsedMessage, reading: Reading, state: NetworkState,
+    orgs: OrgDirectory,
+) -> Intent:
+    """A sign-up of the people the mail lists, or of the sender; attention without addresses."""
+    body = list(reading.body)
+    rows = listed_people(body, orgs)
+    self_row = self_details(msg, reading, orgs)
+    notes = list(intent.notes)
+    lone = len(rows) == 1 and not rows[0].get("address")
+    if lone and not known().for_others.search(reading.folded):
+        rows[0]["address"] = self_row["address"]
+    if not rows:
+        rows = [self_row]
+    sender_org = self_row.get("organisation", "")
+    people = []
+    for row in rows:
+        if not row.get("name") and row.get("address") == self_row["address"]:
+            row["name"] = self_row.get("name", "")
+        if not row.get("organisation"):
+            org = orgs.for_address(row.get("address", ""))
+            row["organisation"] = org.name if org is not None else sender_org
+        people.append(person_details(row, orgs))
+    missing = [p.name or "?" for p in people if not p.address]
+    if missing:
+        notes.append(f"no address for: {', '.join(missing)}")
+    if people and all(not p.address for p in people):
+        return replace(intent, kind="attention", people=tuple(people), notes=tuple(notes),
+                       reason=Reason.of("signup_no_addresses"))
+    day, days, named = _days_signed_up_for(reading, state)
+    return replace(intent, people=tuple(people), day=day, days=days,
+                   notes=(*notes, *named))
+
+
+def _days_signed_up_for(
+    reading: Reading, state: NetworkState
+) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """(the one day, the days, the note) a sign-up names; "both days" names none (all)."""
+    if known().all_days.search(reading.folded):
+        return "", (), ("days: all",)
+    named = named_days(reading.folded, state)
+    if not named:
+        return "", (), ()
+    return (named[0] if len(named) == 1 else ""), tuple(named), (f"days: {', '.join(named)}",)
+
+
+def substitute_intent(
+    intent: Intent, msg: ParsedMessage, reading: Reading, state: NetworkState,
+    orgs: OrgDirectory,
+) -> Intent:
+    """The substitute the sender names; attention when they have no mail address."""
+    body = reading.body
+    text = "\n".join(body)
+    start = known().intent_patterns["substitute"].search(fold(text))
+    span = text[start.start():] if start else text
+    row: dict[str, str] = {}
+    others = [a for a in addresses_in(span) if a != msg.from_addr]
+    if others:
+        row["address"] = others[0]
+    for line in span.splitlines():
+        for key, value in classify_cells(split_cells(line), orgs).items():
+            row.setdefault(key, value)
+    if "name" not in row:
+        words = re.findall(r"[\w'’-]+", span)
+        for i in range(len(words) - 1):
+            pair = f"{words[i]} {words[i + 1]}"
+            if is_name(pair, orgs):
+                row["name"] = pair
+                break
+    row.pop("diet", None)
+    if not row.get("organisation"):
+        org = orgs.for_address(row.get("address", ""))
+        row["organisation"] = org.name if org is not None else organisation_of_sender(
+            msg, reading, state, orgs)
+    person = person_details(row, orgs)
+    if not person.address:
+        return replace(intent, kind="attention", people=(person,),
+                       reason=Reason.of("substitute_without_address"))
+    return replace(intent, people=(person,))
+
