@@ -258,6 +258,7 @@ def _kind(value: Any) -> str:
 def _check(settings: Settings, where: str) -> None:
     """Rules that span keys."""
     _check_timezone(settings, where)
+    _check_language(settings, where)
     _check_addresses(settings, where)
     _check_numbers(settings, where)
     _check_handle_since(settings, where)
@@ -272,6 +273,16 @@ def _check_timezone(settings: Settings, where: str) -> None:
             f"unknown timezone {settings.network.timezone!r}; expected e.g. 'Europe/Helsinki'",
             path=where, key="network.timezone",
         ) from None
+
+
+def _check_language(settings: Settings, where: str) -> None:
+    from mailflow.core.languages.registry import codes
+
+    if settings.network.language not in codes():
+        raise ConfigError(
+            f"no language pack {settings.network.language!r}; expected one of "
+            f"{', '.join(codes())}", path=where, key="network.language",
+        )
 
 
 def _check_addresses(settings: Settings, where: str) -> None:

@@ -65,10 +65,11 @@ def test_mailflow_config_environment_variable_chooses_the_file(
         (MINIMAL + "[mailbox]\nkind = \"pop3\"\n", "mailbox.kind: expected 'maildir' or 'imap'"),
         (MINIMAL + "[schedule]\nreminder_offsets_days = 7\n", "schedule.reminder_offsets_days: expected an array"),
         (MINIMAL + "timezone = \"Europe/Helsingfors-x\"\n", "network.timezone: unknown timezone"),
+        (MINIMAL + "language = \"se\"\n", "network.language: no language pack 'se'; expected one of fi, en"),
         ("[network\n", "not valid TOML"),
     ],
     ids=["missing-key", "wrong-type", "unknown-key", "unknown-section", "bad-choice",
-         "array-expected", "bad-timezone", "bad-toml"],
+         "array-expected", "bad-timezone", "bad-language", "bad-toml"],
 )
 def test_a_bad_config_is_one_line_naming_file_and_key_and_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, expected: str
