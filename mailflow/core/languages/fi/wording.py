@@ -122,6 +122,10 @@ REASONS: dict[str, Callable[[Mapping[str, str]], str]] = {
     "signup_no_address": _who("ilmoittautuminen ilman sähköpostiosoitetta"),
     "signup_bad_address": _who("ilmoittautuminen, jonka sähköpostiosoite ei kelpaa"),
     "signup_no_org": _who("ilmoittautuminen ilman organisaatiota"),
+    "signup_past_day":
+        lambda p: f"ilmoittautuminen jo pidettyyn verkostopäivään ({_day(p['day'])})",
+    "signup_cancelled_day":
+        lambda p: f"ilmoittautuminen peruttuun verkostopäivään ({_day(p['day'])})",
     "rsvp_no_day": _says("vastauksesta kutsuun ei selviä, mitä verkostopäivää se koskee"),
     "rsvp_unknown_day":
         lambda p: f"vastaus kutsuun koskee tuntematonta verkostopäivää ({_day(p['day'])})",
