@@ -48,7 +48,7 @@ def rsvp(w: Work, answer: RsvpAnswer) -> None:
             person = person.replace(diet=diet)
             w.put(person)
         w.mail(f"rsvp:{w.intent.answer_to}", person.address, "rsvp_confirmation",
-               {"person": person, "day": day, "answer": answer})
+               {"person": person, "day": day, "answer": answer}, day=day.id)
         w.done.append(f"{describe(w, person)} answered {answer} for {day.id}")
 
 
