@@ -98,6 +98,7 @@ WORDING = Wording(
                    "organisation": "organisation", "days": "days", "status": "status"},
     actions={
         "cancel": "cancel your registration to the network",
+        "commit": "commit {detail} to the network's follow-up work",
         "substitute": "give your place to a substitute: {detail}",
         "correction": "correct your details: {detail}",
         "forget_request": "erase everything stored about you",

@@ -182,6 +182,7 @@ WORDING = Wording(
                    "organisation": "organisaatio", "days": "päivät", "status": "tila"},
     actions={
         "cancel": "peruuttaa ilmoittautumisesi verkostoon",
+        "commit": "sitouttaa organisaation {detail} verkoston jatkotyöskentelyyn",
         "substitute": "antaa paikkasi sijaiselle: {detail}",
         "correction": "korjata tietojasi: {detail}",
         "forget_request": "poistaa kaikki sinusta tallennetut tiedot",
