@@ -89,7 +89,7 @@ def network(tmp_path: Path) -> Iterator[Network]:
 def _text(msg: EmailMessage) -> str:
     body = msg.get_body(("plain",))
     assert body is not None
-    return " ".join(str(body.get_content()).split())  # type: ignore[attr-defined]
+    return " ".join(str(body.get_content()).split())
 
 
 def test_a_forged_decline_is_undone_by_the_real_persons_one_word_reply(
