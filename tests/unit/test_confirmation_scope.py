@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from mailflow.core.rules.confirm import find_token
+from mailflow.core.values import IntentKind
 from tests.unit.test_decide import DAY1, intent, mails_to, person, run, said, sign_up_omnia
 
 P1 = "p1@omnia.test"
@@ -23,7 +24,7 @@ P1 = "p1@omnia.test"
     ("commit", {}),
 ])
 def test_a_change_from_an_unverified_sender_waits_for_the_token(
-        kind: str, fields: dict[str, object]) -> None:
+        kind: IntentKind, fields: dict[str, object]) -> None:
     before = sign_up_omnia(1)
     decision, after = run(before, intent(kind, P1, **fields))
     (mail,) = decision.mails
@@ -52,7 +53,7 @@ def test_a_commitment_applies_when_the_token_comes_back_from_the_registered_addr
 
 @pytest.mark.parametrize("kind", ["rsvp_no", "rsvp_yes"])
 def test_an_answer_to_a_day_applies_at_once_and_is_confirmed_to_the_registered_address(
-        kind: str) -> None:
+        kind: IntentKind) -> None:
     state = sign_up_omnia(1)
     decision, state = run(state, intent(kind, P1, day=DAY1.id))
     assert state.rsvps[(DAY1.id, P1)].answer == kind.removeprefix("rsvp_")
