@@ -80,7 +80,8 @@ def _decode_line(path: Path, number: int, line: bytes) -> Any:
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise StoreError(
             f"{path}: line {number} is damaged; mailflow will not guess what it held "
-            "(move the journal aside to go back to the last compaction)"
+            "(moving the journal aside goes back to the last compaction, without the commits "
+            "since; `mailflow store check` shows each file)"
         ) from None
 
 
