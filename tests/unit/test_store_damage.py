@@ -55,7 +55,8 @@ def test_a_damaged_main_file_stops_the_pass_with_the_way_back_and_nothing_is_res
     code, out, err = run(capsys, "tick", "--config", config)
     assert code == 2
     assert out == ""
-    assert err.count("\n") == 1 and err.startswith(f"mailflow: {store}: ")
+    assert err.count("\n") == 1
+    assert err.startswith(f"mailflow: {store}: ")
     assert "mailflow store recover" in err
     assert files_of(tmp_path) == before  # not replaced by an empty store
     for reader in ("people", "attention"):  # read-only commands refuse too
@@ -120,7 +121,8 @@ def test_init_creates_a_store_only_where_there_is_none_unless_forced(
     DAMAGES["main file empty"](store)
     config = str(tmp_path / "mailflow.toml")
     code, _, err = run(capsys, "init", "--config", config)
-    assert code == 2 and "a store exists here" in err
+    assert code == 2
+    assert "a store exists here" in err
 
     code, out, _ = run(capsys, "init", "--force", "--config", config)
     assert code == 0
@@ -135,7 +137,8 @@ def test_a_folder_without_any_store_file_gets_a_new_store(tmp_path: Path) -> Non
     path = tmp_path / "var" / "mailflow.json"
     with Store(path) as store:
         store.commit()
-    assert path.exists() and path.with_name("mailflow.json.id").exists()
+    assert path.exists()
+    assert path.with_name("mailflow.json.id").exists()
 
 
 def test_a_dry_run_on_an_empty_folder_leaves_no_marker(tmp_path: Path) -> None:

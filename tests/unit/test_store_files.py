@@ -157,7 +157,9 @@ def test_a_store_written_by_127a846_opens_unchanged(tmp_path: Path) -> None:
     expected.append(Person(address="maija1@omnia.test", name="Maija 2", org="omnia1"))
     with Store(path) as store:
         assert store.meta("first_run") == "2026-11-02T08:00:00+00:00"
-        found = [r for cls in TABLES for r in store.all(cls)]
+        found: list[object] = []
+        for cls in TABLES:
+            found.extend(store.all(cls))
         store.scrub()
         store.commit()  # folds the journal in
     assert sorted(map(repr, found)) == sorted(map(repr, expected))

@@ -172,13 +172,15 @@ def test_a_burst_of_mail_on_a_full_disk_is_handled_once_when_room_returns(
     report = run_tick(services, NOW + timedelta(minutes=2))
     assert report.counts["failed"] == 0
     again = run_tick(services, NOW + timedelta(minutes=3))
-    assert again.handled == [] and again.sent == []
+    assert again.handled == []
+    assert again.sent == []
     assert waiting(tmp_path) == 0
     with Store(tmp_path / "var" / "mailflow.json") as store:
         assert store.count(ProcessedMessage) == 125
         assert store.count(Person) == 125
         answers = store.all(OutgoingMail)
-    assert len(answers) == 125 and {m.status for m in answers} == {"sent"}
+    assert len(answers) == 125
+    assert {m.status for m in answers} == {"sent"}
     assert len(list((tmp_path / "outbox").glob("*.eml"))) == 125  # each answered once
 
 
@@ -192,9 +194,11 @@ def test_the_daemon_reports_a_full_disk_in_one_line_and_goes_on_when_there_is_ro
         ticker.run()
     [record] = [r for r in caplog.records if r.name == "mailflow.run.daemon"]
     assert record.getMessage().startswith("tick failed, will retry: ")
-    assert "the disk is full" in record.getMessage() and record.exc_info is None
+    assert "the disk is full" in record.getMessage()
+    assert record.exc_info is None
     assert not ticker.stop.is_set()
 
     disk.capacity = None
     ticker.run()
-    assert ticker.succeeded and waiting(tmp_path) == 0
+    assert ticker.succeeded
+    assert waiting(tmp_path) == 0

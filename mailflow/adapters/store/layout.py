@@ -124,17 +124,16 @@ def load_store(path: Path, add: Callable[[str, dict[str, Any]], None],
     read whole (after ``clear()`` undoes what a first attempt added). Damage raises
     :class:`StoreError` naming the file."""
     try:
-        handle = open(path, "rb")  # closed below; read twice on fallback
+        with open(path, "rb") as handle:  # read twice when in another layout
+            if _load_lines(path, handle, add):
+                return True
+            clear()
+            handle.seek(0)
+            data = _decode_whole(path, handle)
     except FileNotFoundError:
         return False
     except OSError as exc:
         raise StoreError(f"{path}: cannot read the store ({exc.strerror})") from None
-    with handle:
-        if _load_lines(path, handle, add):
-            return True
-        clear()
-        handle.seek(0)
-        data = _decode_whole(path, handle)
     if data is None:
         return False
     for name, docs in data.items():

@@ -134,9 +134,9 @@ def _decode_words(value: str) -> str:
     # decode_header keeps unencoded parts with their spaces; encoded-word runs are joined.
     text = ""
     for i, piece in enumerate(out):
-        if i and chunks[i - 1][1] and chunks[i][1] is None and not piece.startswith(" "):
-            text += " "
-        elif i and chunks[i - 1][1] is None and chunks[i][1] and not text.endswith(" "):
+        encoded_then_plain = chunks[i - 1][1] and chunks[i][1] is None and not piece.startswith(" ")
+        plain_then_encoded = chunks[i - 1][1] is None and chunks[i][1] and not text.endswith(" ")
+        if i and (encoded_then_plain or plain_then_encoded):
             text += " "
         text += piece
     return text
