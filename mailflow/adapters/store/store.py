@@ -39,7 +39,7 @@ from mailflow.adapters.store.journal import (
     journal_path,
     legacy_sent_path,
 )
-from mailflow.adapters.store.layout import replace_atomically, write_store
+from mailflow.adapters.store.layout import CHUNK_BYTES, replace_atomically, write_store
 from mailflow.adapters.store.lock import acquire_lock, release_lock
 from mailflow.adapters.store.migrations import SCHEMA_VERSION, migrate, schema_version
 from mailflow.adapters.store.tables import (
@@ -108,8 +108,7 @@ class Store:
         tables = self._tables
         if load_existing(self.path, tables):  # refuses a missing or damaged one
             self._file_bytes = self.path.stat().st_size
-            if not generations.id_path(self.path).exists():  # from before the marker
-                generations.write_marker(self.path, self._disk)
+            self._mark()  # a store from before the marker
         else:
             tables.data = {"meta": {"1": {"schema_version": SCHEMA_VERSION}}}
             self._rewrite = True
@@ -200,13 +199,29 @@ class Store:
         else:
             self._journal.rotate(generations.previous_journal_path(self.path))
         legacy_sent_path(self.path).unlink(missing_ok=True)
-        if not generations.id_path(self.path).exists():
-            generations.write_marker(self.path, self._disk)
+        self._mark()
         self._unsaved, self._unsaved_meta = {}, {}
         self._rewrite = False
 
+    def _mark(self) -> None:
+        """Write the marker that a store exists here, if it is missing and there is room
+        (else at a later open: the main file says so meanwhile)."""
+        if generations.id_path(self.path).exists():
+            return
+        try:
+            generations.write_marker(self.path, self._disk)
+        except OSError as exc:
+            if not is_full(exc):
+                raise
+
     def _write_all(self, handle: Any) -> None:
         write_store(handle, self._tables.layout())
+
+    def _copy_file(self, handle: Any) -> None:
+        """The main file's bytes, a chunk at a time (a tenth of writing it again)."""
+        with self.path.open("rb") as source:
+            for chunk in iter(lambda: source.read(CHUNK_BYTES), b""):
+                handle.write(chunk)
 
     def _keep_copy(self) -> None:
         """After a rewrite, whose changes are in no journal: the previous generation is a
@@ -214,7 +229,7 @@ class Store:
         person left)."""
         generations.previous_journal_path(self.path).unlink(missing_ok=True)
         try:
-            replace_atomically(generations.previous_path(self.path), self._write_all, self._disk)
+            replace_atomically(generations.previous_path(self.path), self._copy_file, self._disk)
         except OSError as exc:
             if not is_full(exc):
                 raise
