@@ -106,13 +106,14 @@ def keep_previous(path: Path) -> None:
 
 
 def set_aside(path: Path, suffix: str) -> list[Path]:
-    """Rename every file of the store (and its reserve) with ``suffix``; the new names."""
+    """Rename every file of the store with ``suffix``; the new names (the reserve, which
+    holds nothing, is dropped)."""
     moved = []
-    for old in [*store_files(path), reserve_path(path)]:
-        if old.exists():
-            new = _beside(old, suffix)
-            os.replace(old, new)
-            moved.append(new)
+    for old in store_files(path):
+        new = _beside(old, suffix)
+        os.replace(old, new)
+        moved.append(new)
+    release_reserve(path)
     return moved
 
 
