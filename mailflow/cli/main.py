@@ -39,7 +39,8 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("digest", "attention", "add_digest"), ("costs", "costs", "add_costs"),
     ("announce", "outreach", "add_announce"), ("invite", "outreach", "add_invite"),
     ("export", "privacy", "add_export"), ("forget", "privacy", "add_forget"),
-    ("demo", "demo", "add_demo"),
+    ("demo", "demo", "add_demo"), ("init", "stores", "add_init"),
+    ("store", "stores", "add_store"),
 )
 
 

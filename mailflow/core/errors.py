@@ -13,6 +13,7 @@ __all__ = [
     "PermanentDeliveryError",
     "SecretError",
     "StoreError",
+    "StoreFullError",
     "StoreLockedError",
     "TemporaryServerError",
     "UsageError",
@@ -56,6 +57,13 @@ class StoreError(MailflowError):
     """The store file is unreadable, corrupt or of an unknown schema version."""
 
     exit_code = EXIT_USAGE
+
+
+class StoreFullError(StoreError):
+    """The disk holding the store is full: nothing of the commit was kept, and the next
+    pass does the work again once there is room (not the operator's mistake: exit 1)."""
+
+    exit_code = EXIT_FAILED
 
 
 class StoreLockedError(MailflowError):

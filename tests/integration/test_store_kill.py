@@ -1,4 +1,5 @@
-"""SIGKILL a process writing the store at random moments: it always opens as one whole commit."""
+"""SIGKILL a process writing the store at random moments: it always opens as one whole
+commit, and its previous generation plus the journals replay to that same commit."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from mailflow.adapters.store import Store
+from mailflow.adapters.store.recovery import rebuilt_tables
+from mailflow.adapters.store.snapshot import committed_tables
 from mailflow.core.model import Person, ProcessedMessage
 
 WRITER = Path(__file__).with_name("store_writer.py")
@@ -25,6 +28,7 @@ def test_the_store_survives_200_kills_mid_write(tmp_path: Path) -> None:
     rng = random.Random(20261127)
     generations_seen = []
     cut_mid_write = 0  # kills that fell mid-append (a torn journal line) or mid-compaction
+    ways_back = 0  # kills after which a previous generation was there to rebuild from
     for _ in range(ROUNDS):
         writer = subprocess.Popen(
             [sys.executable, str(WRITER), str(path)], stdout=subprocess.PIPE, text=True,
@@ -44,6 +48,9 @@ def test_the_store_survives_200_kills_mid_write(tmp_path: Path) -> None:
             generation = int(store.meta("generation", 0))
             names = {p.name for p in store.all(Person)}
             messages = store.count(ProcessedMessage)
+            if path.with_name(path.name + ".previous").exists():  # the way back is whole too
+                assert rebuilt_tables(path).data == committed_tables(path).data
+                ways_back += 1
         # exactly the state after some whole commit: nothing of a later one
         if generation:
             assert names == {f"gen{generation}"}
@@ -57,5 +64,7 @@ def test_the_store_survives_200_kills_mid_write(tmp_path: Path) -> None:
     assert len(set(generations_seen)) > ROUNDS // 2
     assert generations_seen == sorted(generations_seen)
     assert cut_mid_write > 0
+    assert ways_back > ROUNDS // 2
     print(f"\n{ROUNDS} kills, {cut_mid_write} of them mid-write, "
-          f"{generations_seen[-1]} commits in all, every one whole")
+          f"{generations_seen[-1]} commits in all, every one whole; the previous generation "
+          f"and the journals rebuilt the same store after {ways_back} of them")

@@ -48,8 +48,10 @@ def test_the_file_is_private_and_no_temporary_file_is_left(tmp_path: Path) -> No
     with Store(path) as store:
         store.put(person(1))
         store.commit()
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert sorted(p.name for p in path.parent.iterdir()) == ["mailflow.json", "mailflow.json.lock"]
+    assert sorted(p.name for p in path.parent.iterdir()) == [
+        "mailflow.json", "mailflow.json.id", "mailflow.json.lock", "mailflow.json.previous",
+        "mailflow.json.reserve"]
+    assert {stat.S_IMODE(p.stat().st_mode) for p in path.parent.iterdir()} == {0o600}
 
 
 def test_nothing_reaches_the_disk_before_commit(tmp_path: Path) -> None:

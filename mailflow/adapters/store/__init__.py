@@ -8,6 +8,10 @@
 - ``store``: :class:`Store`, the state of one pass, under the lock
 - ``snapshot``: :class:`Snapshot`, the last commit, read without the lock
 - ``storages``: TinyDB storages over the store, e.g. :class:`JournalledStorage`
+- ``generations``: the files beside the main one: the marker that a store exists, the
+  previous generation and its journal, the reserve kept for a full disk
+- ``recovery``: rebuilding a damaged main file from the previous generation and journals
+- ``disk``: every write at the OS boundary, where a full disk becomes ``StoreFullError``
 
 A record becomes a document by :mod:`mailflow.core.documents`.
 """

@@ -2,7 +2,9 @@
 
 A line is ``{"tables": {table: {key: document or null (deleted)}}, "meta": {name: value}}``
 with every record and meta value changed since the commit before. A last line cut short
-by a crash was never acknowledged and is dropped. Before the journal, only mails marked
+by a crash was never acknowledged and is dropped (and logged, with the tables and the
+keys it held). An append that fails (a full disk) is cut off again, so the journal never
+holds half a line before a whole one. Before the journal, only mails marked
 sent were journalled, one document a line, in ``mailflow.json.sent``; such a file is still
 replayed.
 """
@@ -11,15 +13,26 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from mailflow.adapters.store.disk import DISK, Disk, write_all
 from mailflow.adapters.store.layout import encode
 from mailflow.core.errors import StoreError
 
-__all__ = ["Journal", "journal_path", "legacy_entries", "legacy_sent_path", "read_journal"]
+__all__ = ["Journal", "describe_torn", "journal_line", "journal_path", "legacy_entries",
+           "legacy_sent_path", "read_journal"]
+
+log = logging.getLogger(__name__)
+
+#: tables whose keys say nothing of a person (the others are keyed by an address or a
+#: token): a torn line's keys are logged for these, only counted for the others
+_KEYS_SHOWN = frozenset({"messages", "outbox", "days", "organisations", "attention"})
+_KEYS_PER_TABLE = 5
+_DECODER = json.JSONDecoder()
 
 
 def journal_path(store_path: Path) -> Path:
@@ -47,6 +60,10 @@ def read_journal(path: Path, *, repair: bool) -> Iterator[dict[str, Any]]:
     with handle:
         for number, line in enumerate(handle, 1):
             if not line.endswith(b"\n"):
+                if repair:  # a reader without the lock may see a commit being appended
+                    log.warning("%s: dropped line %d, cut short by a crash (never "
+                                "acknowledged, %d bytes): %s", path, number, len(line),
+                                describe_torn(line))
                 break  # torn by a crash: never acknowledged
             whole += len(line)
             entry = _decode_line(path, number, line)
@@ -63,7 +80,8 @@ def _decode_line(path: Path, number: int, line: bytes) -> Any:
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise StoreError(
             f"{path}: line {number} is damaged; mailflow will not guess what it held "
-            "(move the journal aside to go back to the last compaction)"
+            "(moving the journal aside goes back to the last compaction, without the commits "
+            "since; `mailflow store check` shows each file)"
         ) from None
 
 
@@ -72,6 +90,50 @@ def _cut_torn_end(path: Path, whole: int, size: int) -> None:
         path.unlink(missing_ok=True)
     elif whole < size:
         os.truncate(path, whole)
+
+
+def describe_torn(line: bytes) -> str:
+    """What a torn journal line held, as far as it goes: each table with its number of
+    records and, where they say nothing of a person, their keys."""
+    found = _torn_tables(line.decode("utf-8", errors="replace"))
+    if not found:
+        return "nothing readable"
+    parts = []
+    for table, keys in found.items():
+        shown = ""
+        if table in _KEYS_SHOWN and keys:
+            more = ", ..." if len(keys) > _KEYS_PER_TABLE else ""
+            shown = " (" + ", ".join(keys[:_KEYS_PER_TABLE]) + more + ")"
+        parts.append(f"{table} {len(keys)}{shown}")
+    return "; ".join(parts)
+
+
+def _torn_tables(text: str) -> dict[str, list[str]]:
+    """``{table: [record key, ...]}`` of the start of a journal line, up to where it
+    was cut (a key whose document was cut counts)."""
+    found: dict[str, list[str]] = {}
+    prefix = '{"tables":{'
+    if not text.startswith(prefix):
+        return found
+    at = len(prefix)
+    with contextlib.suppress(IndexError, ValueError):
+        while text[at] == '"':
+            table, at = _DECODER.raw_decode(text, at)
+            keys = found.setdefault(table, [])
+            at += 2  # ':{'
+            while text[at] == '"':
+                key, at = _DECODER.raw_decode(text, at)
+                keys.append(key)
+                _, at = _DECODER.raw_decode(text, at + 1)  # ':' then the document
+                at += text[at] == ","
+            at += 1  # '}'
+            at += text[at] == ","
+    return found
+
+
+def journal_line(entry: dict[str, Any]) -> bytes:
+    """A commit as its journal line."""
+    return (encode(entry) + "\n").encode()
 
 
 def legacy_entries(path: Path) -> list[dict[str, Any]]:
@@ -91,10 +153,11 @@ def legacy_entries(path: Path) -> list[dict[str, Any]]:
 
 
 class Journal:
-    """Appending to a store's journal: each line written whole and fsynced."""
+    """Appending to a store's journal: each line written whole and fsynced, or not at all."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, disk: Disk = DISK) -> None:
         self.path = path
+        self.disk = disk
         self._fd: int | None = None
         #: the journal's size (what replaying it costs), as of :meth:`measure`
         self.size = 0
@@ -105,17 +168,31 @@ class Journal:
         with contextlib.suppress(FileNotFoundError):
             self.size = self.path.stat().st_size
 
-    def append(self, entry: dict[str, Any]) -> None:
-        """Write ``entry`` as one line and fsync it: the commit is durable on return."""
-        line = (encode(entry) + "\n").encode()
+    def append(self, line: bytes) -> None:
+        """Write ``line`` (:func:`journal_line`) and fsync it: the commit is durable on
+        return. On failure (``OSError``: a full disk) what was written of it is cut off
+        again, so the journal ends with its last whole line."""
         if self._fd is None:
             self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        view = memoryview(line)
-        while view:
-            written = os.write(self._fd, view)
-            view = view[written:]
-        os.fsync(self._fd)
+        fd = self._fd
+        start = os.fstat(fd).st_size
+        try:
+            write_all(self.disk, fd, line)
+            os.fsync(fd)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, start)
+            raise
         self.size += len(line)
+
+    def rotate(self, to: Path) -> None:
+        """Keep the journal as ``to`` (its lines are in the main file now)."""
+        self.close()
+        if self.path.exists():
+            os.replace(self.path, to)
+        else:
+            to.unlink(missing_ok=True)
+        self.size = 0
 
     def remove(self) -> None:
         """Drop the journal (its lines are in the main file now)."""

@@ -26,11 +26,12 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
+from mailflow.adapters.store.disk import DISK, Disk, DiskWriter
 from mailflow.core.errors import StoreError
 
-__all__ = ["CHUNK_BYTES", "encode", "load_store", "replace_atomically", "write_store"]
+__all__ = ["CHUNK_BYTES", "Writable", "encode", "load_store", "replace_atomically", "write_store"]
 
 #: bytes of the main file read or written at a time
 CHUNK_BYTES = 256 * 1024
@@ -57,7 +58,13 @@ def _encode_doc(doc: Any) -> str:
     return "".join(_ENCODE_PARTS(doc, 0))
 
 
-def write_store(handle: IO[bytes], tables: Iterable[tuple[str, Iterable[tuple[str, Any]]]]) -> None:
+class Writable(Protocol):
+    """Where a file is written: a binary file handle, or a :class:`.disk.DiskWriter`."""
+
+    def write(self, data: bytes, /) -> int: ...
+
+
+def write_store(handle: Writable, tables: Iterable[tuple[str, Iterable[tuple[str, Any]]]]) -> None:
     """Write ``(table name, (document id, document)...)...`` to ``handle`` as TinyDB JSON,
     one document a line, a chunk of lines at a time (never the whole text at once)."""
     parts: list[str] = ["{"]
@@ -78,18 +85,21 @@ def write_store(handle: IO[bytes], tables: Iterable[tuple[str, Iterable[tuple[st
     handle.write("".join(parts).encode())
 
 
-def replace_atomically(path: Path, write: Callable[[IO[bytes]], object]) -> None:
+def replace_atomically(path: Path, write: Callable[[Writable], object],
+                       disk: Disk = DISK) -> None:
     """Replace ``path`` with what ``write`` writes to a file handle: a temporary file in
-    the same folder, fsync, 0600, rename, fsync of the folder."""
+    the same folder, fsync, 0600, rename, fsync of the folder. Every byte goes through
+    ``disk``; a failure (a full disk) leaves ``path`` as it was and no temporary file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     import tempfile  # only when the file is written whole, not on every pass
 
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            write(DiskWriter(disk, fd))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.chmod(tmp, 0o600)
         os.replace(tmp, path)
     except BaseException:

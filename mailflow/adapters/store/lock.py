@@ -9,7 +9,8 @@ import os
 import time
 from pathlib import Path
 
-from mailflow.core.errors import StoreError, StoreLockedError
+from mailflow.adapters.store.disk import is_full
+from mailflow.core.errors import StoreError, StoreFullError, StoreLockedError
 
 __all__ = ["acquire_lock", "lock_path", "release_lock"]
 
@@ -31,6 +32,9 @@ def acquire_lock(store_path: Path, timeout: float) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as exc:
+        if is_full(exc):  # a passing state of the disk, not the operator's mistake
+            raise StoreFullError(f"{path}: the disk is full: cannot create the lock file; "
+                                 "the next pass tries again") from None
         raise StoreError(f"{path}: cannot open the lock file ({exc.strerror})") from None
     deadline = time.monotonic() + timeout
     while not _try_lock(fd):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, TypeVar
 
-from mailflow.adapters.store.tables import Tables, load_tables, replay_journals
+from mailflow.adapters.store.tables import Tables, load_existing, replay_journals
 
 __all__ = ["Snapshot", "committed_tables"]
 
@@ -17,7 +17,7 @@ def committed_tables(path: Path) -> Tables:
     disk is changed (a commit being appended at that moment is not seen: its line is not
     whole yet)."""
     tables = Tables()
-    load_tables(path, tables)
+    load_existing(path, tables)  # a missing or damaged one where a store existed: refused
     replay_journals(path, tables, repair=False)
     return tables
 

@@ -16,19 +16,40 @@
   afresh). Equal short strings are one object, shared for the store's life.
 - The file carries a schema version; :data:`.migrations.MIGRATIONS` brings older files up
   to date.
+- A store that existed is never taken for a new one: a missing, empty or damaged main file
+  is refused, naming the way back (:mod:`.generations`: the marker, the previous
+  generation kept at each compaction, ``mailflow store recover``).
+- A full disk is :class:`~mailflow.core.errors.StoreFullError`: the failed commit left
+  nothing on disk, the store refuses any further commit (the pass stops, and the next
+  one does the work again), and a compaction that finds no room is put off.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-from mailflow.adapters.store.journal import Journal, journal_path, legacy_sent_path
-from mailflow.adapters.store.layout import replace_atomically, write_store
+from mailflow.adapters.store import generations
+from mailflow.adapters.store.disk import DISK, Disk, full_disk, is_full
+from mailflow.adapters.store.journal import (
+    Journal,
+    journal_line,
+    journal_path,
+    legacy_sent_path,
+)
+from mailflow.adapters.store.layout import CHUNK_BYTES, replace_atomically, write_store
 from mailflow.adapters.store.lock import acquire_lock, release_lock
 from mailflow.adapters.store.migrations import SCHEMA_VERSION, migrate, schema_version
-from mailflow.adapters.store.tables import TABLES, Changes, Tables, load_tables, replay_journals
+from mailflow.adapters.store.tables import (
+    TABLES,
+    Changes,
+    Tables,
+    load_existing,
+    replay_journals,
+)
+from mailflow.core.errors import StoreFullError
 from mailflow.core.model import OutgoingMail
 
 __all__ = ["JOURNAL_LIMIT", "Store"]
@@ -37,6 +58,8 @@ __all__ = ["JOURNAL_LIMIT", "Store"]
 JOURNAL_LIMIT = 64 * 1024 * 1024
 
 R = TypeVar("R")
+
+log = logging.getLogger(__name__)
 
 
 class Store:
@@ -47,16 +70,27 @@ class Store:
     changes are dropped on :meth:`close`.
     """
 
-    def __init__(self, path: str | Path, *, lock_timeout: float = 30.0) -> None:
+    def __init__(self, path: str | Path, *, lock_timeout: float = 30.0, disk: Disk = DISK,
+                 discard_as: str | None = None) -> None:
+        """``disk``: where every byte is written (a test's may fill up). ``discard_as``:
+        start an empty store, the old files renamed with this suffix (``mailflow init
+        --force``); :attr:`discarded` lists them."""
         self.path = Path(path)
         self._lock_fd: int | None = acquire_lock(self.path, lock_timeout)
+        self._disk = disk
         self._tables = Tables()
         self._unsaved: Changes = {}  # in memory, not yet in the journal
         self._unsaved_meta: dict[str, Any] = {}
         self._rewrite = False  # the main file itself must be written (new or migrated)
-        self._journal = Journal(journal_path(self.path))
+        self._journal = Journal(journal_path(self.path), disk)
         self._file_bytes = 0
+        self._failed: StoreFullError | None = None  # a commit failed: memory is ahead of disk
+        self._put_off = False  # a compaction found no room: not tried again by this store
+        self._reserve_checked = False
+        self.discarded: list[Path] = []
         try:
+            if discard_as is not None:
+                self.discarded = generations.set_aside(self.path, discard_as)
             self._open()
         except BaseException:
             self.close()
@@ -72,8 +106,9 @@ class Store:
         for stale in self.path.parent.glob(f".{self.path.name}.*.tmp"):
             stale.unlink(missing_ok=True)
         tables = self._tables
-        if load_tables(self.path, tables):
+        if load_existing(self.path, tables):  # refuses a missing or damaged one
             self._file_bytes = self.path.stat().st_size
+            self._mark()  # a store from before the marker
         else:
             tables.data = {"meta": {"1": {"schema_version": SCHEMA_VERSION}}}
             self._rewrite = True
@@ -84,35 +119,123 @@ class Store:
         self._rewrite = self._rewrite or had_legacy or migrated
 
     def commit(self) -> None:
-        """Make every change since the last commit durable: one fsynced journal line."""
+        """Make every change since the last commit durable: one fsynced journal line.
+        A full disk raises :class:`StoreFullError` and nothing of the commit is kept; so
+        is every later commit of this store (its memory is ahead of the disk)."""
+        if self._failed is not None:
+            raise StoreFullError(str(self._failed))
         if self._rewrite:
-            self._compact()
+            self._guarded(self._compact)
+            self._keep_reserve()
             return
         if not (self._unsaved or self._unsaved_meta):
             return
         entry: dict[str, Any] = {"tables": self._unsaved}
         if self._unsaved_meta:
             entry["meta"] = self._unsaved_meta
-        self._journal.append(entry)
+        line = journal_line(entry)
+        self._guarded(lambda: self._append(line, "this commit"))
         self._unsaved, self._unsaved_meta = {}, {}
+        self._keep_reserve()
         if self._journal.size > max(JOURNAL_LIMIT, 2 * self._file_bytes):
-            self._compact()
+            self._compact_or_put_off()
+
+    def _guarded(self, write: Callable[[], None]) -> None:
+        """Run ``write``; a full disk fails this store for good (see :meth:`commit`)."""
+        try:
+            write()
+        except StoreFullError as exc:
+            self._failed = exc
+            raise
+
+    def _append(self, line: bytes, what: str) -> None:
+        try:
+            self._journal.append(line)
+        except OSError as exc:
+            if not is_full(exc):
+                raise
+            raise full_disk(self._disk, self._journal.path, len(line), what) from None
+
+    def _keep_reserve(self) -> None:
+        """Once a store has committed: make sure the room for marking mail sent is kept."""
+        if not self._reserve_checked:
+            self._reserve_checked = True
+            generations.write_reserve(self.path, self._disk)
 
     def checkpoint(self) -> None:
         """Commit, and fold the journal into the main file once replaying it would cost
         more than loading the file (the end of a pass calls this)."""
         self.commit()
         if self._journal.size > self._file_bytes:
+            self._compact_or_put_off()
+
+    def _compact_or_put_off(self) -> None:
+        """Compact, unless there is no room: the journal holds every commit meanwhile."""
+        if self._put_off:
+            return
+        try:
             self._compact()
+        except StoreFullError as exc:
+            self._put_off = True
+            log.warning("%s (the journal keeps every commit; it is folded in later)", exc)
 
     def _compact(self) -> None:
-        """Write the whole store to the main file atomically, then drop the journal."""
-        replace_atomically(self.path, lambda handle: write_store(handle, self._tables.layout()))
+        """Write the whole store to the main file atomically, keep the previous generation
+        (:mod:`.generations`), then drop the journal."""
+        rewrite = self._rewrite
+        try:
+            if not rewrite:  # the old file plus this journal replay to the new one
+                generations.keep_previous(self.path)
+            replace_atomically(self.path, self._write_all, self._disk)
+        except OSError as exc:
+            if not is_full(exc):
+                raise
+            needed = self._file_bytes + self._journal.size
+            raise full_disk(self._disk, self.path, needed, "writing the store whole") from None
         self._file_bytes = self.path.stat().st_size
-        self._journal.remove()
+        if rewrite:
+            self._keep_copy()
+            self._journal.remove()
+        else:
+            self._journal.rotate(generations.previous_journal_path(self.path))
         legacy_sent_path(self.path).unlink(missing_ok=True)
+        self._mark()
         self._unsaved, self._unsaved_meta = {}, {}
         self._rewrite = False
+
+    def _mark(self) -> None:
+        """Write the marker that a store exists here, if it is missing and there is room
+        (else at a later open: the main file says so meanwhile)."""
+        if generations.id_path(self.path).exists():
+            return
+        try:
+            generations.write_marker(self.path, self._disk)
+        except OSError as exc:
+            if not is_full(exc):
+                raise
+
+    def _write_all(self, handle: Any) -> None:
+        write_store(handle, self._tables.layout())
+
+    def _copy_file(self, handle: Any) -> None:
+        """The main file's bytes, a chunk at a time (a tenth of writing it again)."""
+        with self.path.open("rb") as source:
+            for chunk in iter(lambda: source.read(CHUNK_BYTES), b""):
+                handle.write(chunk)
+
+    def _keep_copy(self) -> None:
+        """After a rewrite, whose changes are in no journal: the previous generation is a
+        copy of the new file (and an older one, or a journal, would keep what a forgotten
+        person left)."""
+        generations.previous_journal_path(self.path).unlink(missing_ok=True)
+        try:
+            replace_atomically(generations.previous_path(self.path), self._copy_file, self._disk)
+        except OSError as exc:
+            if not is_full(exc):
+                raise
+            generations.previous_path(self.path).unlink(missing_ok=True)
+            log.warning("%s: no room to keep a previous generation beside the store (%s)",
+                        self.path, exc.strerror)
 
     def scrub(self) -> None:
         """Make the next commit rewrite the main file and drop the journal, so nothing
@@ -200,7 +323,22 @@ class Store:
 
     # -- durable at once -----------------------------------------------------------------
     def mark_sent(self, mail: OutgoingMail) -> None:
-        """Record a mail as sent, durably at once, apart from any uncommitted change."""
+        """Record a mail as sent, durably at once, apart from any uncommitted change. On a
+        full disk the mark goes into the room the reserve kept, and then
+        :class:`StoreFullError` stops the pass: a mail once sent is never sent again."""
+        if self._failed is not None:
+            raise StoreFullError(str(self._failed))
         self.put(mail)
         doc = self._unsaved["outbox"].pop(mail.key)
-        self._journal.append({"tables": {"outbox": {mail.key: doc}}})
+        line = journal_line({"tables": {"outbox": {mail.key: doc}}})
+        try:
+            self._guarded(lambda: self._append(line, "marking a mail sent"))
+        except StoreFullError:
+            if not generations.release_reserve(self.path):
+                raise
+            self._append(line, "marking a mail sent, in the room of the reserve")
+            self._failed = StoreFullError(
+                f"{self.path}: the disk is full: mail {mail.key} was sent and marked sent in "
+                f"the room kept for it ({generations.reserve_path(self.path).name}); this "
+                "pass stops here, and the next one goes on once there is room")
+            raise self._failed from None

@@ -28,7 +28,8 @@ from mailflow.core.model import (
     Rsvp,
 )
 
-__all__ = ["META_TABLE", "TABLES", "Changes", "Tables", "load_tables", "replay_journals"]
+__all__ = ["META_TABLE", "TABLES", "Changes", "MainFileDamaged", "Tables", "load_existing",
+           "load_tables", "replay_journals"]
 
 # record type -> (table name, the function giving a stored document's key)
 # (itemgetter: the key is read in C when a file's 10,000 documents are loaded)
@@ -172,6 +173,36 @@ def load_tables(path: Path, tables: Tables) -> bool:
         raise StoreError(
             f"{path}: table {exc.args[0]!r} holds a document that is not a mailflow record"
         ) from None
+
+
+class MainFileDamaged(StoreError):
+    """The main file is damaged, or missing or empty where a store existed: mailflow
+    never takes that for a new store (the message says the way back)."""
+
+
+def load_existing(path: Path, tables: Tables) -> bool:
+    """Fill ``tables`` from the main file; False only when no store existed here at all
+    (no main file, or an empty one, and none of the files beside it that a store leaves:
+    :func:`.generations.markers`). A damaged file, or a missing or empty one where a store
+    existed, raises :class:`MainFileDamaged` naming the file and the way back."""
+    from mailflow.adapters.store.generations import markers, way_back
+
+    try:
+        if load_tables(path, tables):
+            return True
+    except MainFileDamaged:
+        raise
+    except StoreError as exc:
+        raise MainFileDamaged(f"{exc}; {way_back(path)}") from None
+    found = markers(path)
+    if not found:
+        return False
+    state = "empty" if path.exists() else "missing"
+    raise MainFileDamaged(
+        f"{path}: the store file is {state}, but a store existed here "
+        f"({', '.join(p.name for p in found)} beside it); mailflow does not start a new one "
+        f"on its own: {way_back(path)}"
+    )
 
 
 def replay_journals(path: Path, tables: Tables, *, repair: bool) -> bool:

@@ -76,15 +76,43 @@ def _message_id_field(block: bytes) -> re.Match[bytes] | None:
     return None
 
 
+#: header fields a relay adds or rewrites on the way (RFC 5321 trace fields and their
+#: kin): a second delivery of the same mail differs in them and nowhere else
+TRACE_FIELDS = frozenset({
+    b"received", b"return-path", b"delivered-to", b"x-original-to", b"dkim-signature",
+    b"authentication-results",
+})
+
+
 def message_key(raw: bytes) -> str:
     """The message's identity: its Message-ID without brackets and whitespace, or
-    ``sha256:<hex>`` of the raw bytes when it has none. Scans the header block only."""
-    match = _message_id_field(_header_block(raw))
+    ``sha256:<hex>`` of the raw bytes without the trace fields (:data:`TRACE_FIELDS`,
+    ``ARC-*``) when it has none, so a relay's retry with another ``Received:`` line is the
+    same message. Scans the header block only."""
+    block = _header_block(raw)
+    match = _message_id_field(block)
     if match:
         message_id = _clean_message_id(match.group(1).decode("latin-1"))
         if message_id:
             return message_id
-    return "sha256:" + hashlib.sha256(raw).hexdigest()
+    digest = hashlib.sha256()
+    for line in _untraced_lines(block):
+        digest.update(line)
+    digest.update(raw[len(block):])
+    return "sha256:" + digest.hexdigest()
+
+
+def _untraced_lines(block: bytes) -> list[bytes]:
+    """The header block's lines (with their line ends) without the trace fields'."""
+    kept: list[bytes] = []
+    dropping = False
+    for line in block.splitlines(keepends=True):
+        if line[:1] not in (b" ", b"\t"):  # a field's first line (else: its continuation)
+            name = line.split(b":", 1)[0].strip().lower()
+            dropping = name in TRACE_FIELDS or name.startswith(b"arc-")
+        if not dropping:
+            kept.append(line)
+    return kept
 
 
 def _decode_words(value: str) -> str:
