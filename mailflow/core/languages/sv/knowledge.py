@@ -23,7 +23,8 @@ _LIST = r"(?:e-?post|mejl|mail|sand|utskicks|distributions|adress)?listan|utskic
 _DATA = r"(?:person)?uppgifter(?:na)?|data"
 #: "... ur ert register", "i nätverkets register": the register named after the data (so
 #: the English pack's "register" does not read it as a sign-up).
-_REGISTER = r"(?:\s+(?:som\s+(?:finns|ni\s+har)\s+)?(?:om\s+mig\s+)?(?:ur|i|fran)\s+(?:\w+\s+)?register\w*)?"
+_REGISTER = (r"(?:\s+(?:som\s+(?:finns|ni\s+har)\s+)?(?:om\s+mig\s+)?(?:ur|i|fran)\s+"
+             r"(?:\w+\s+)?register\w*)?")
 
 _INTENTS: dict[str, tuple[str, ...]] = {
     "forget_request": (
@@ -162,8 +163,8 @@ _COMMON_WORDS = frozenset({
     "deltar", "anmälan", "anmalan", "anmäler", "anmaler", "nätverket", "natverket",
     "nätverksdagen", "natverksdagen", "också", "ocksa", "eller", "men", "mvh", "dig", "oss",
     "ska", "skulle", "ej", "nej", "jo", "nog", "hon", "han", "hos", "mycket", "bara",
-    "också", "uppgifter", "själv", "sjalv", "redan", "inbjudan", "eftersom", "därför",
-    "darfor", "kollega", "ersättare", "ersattare", "också", "vill", "ses", "dagen",
+    "uppgifter", "själv", "sjalv", "redan", "inbjudan", "eftersom", "därför",
+    "darfor", "kollega", "ersättare", "ersattare", "ses", "dagen",
 })
 
 KNOWLEDGE = Knowledge(
@@ -231,11 +232,12 @@ KNOWLEDGE = Knowledge(
     weekday_abbreviations=("mån", "tis", "ons", "tors", "fre", "lör", "sön"),
     phone_signature_lines=(r"skickat från min .*", r"skickat från (?:outlook|e-post).*",
                            r"hämta outlook för (?:android|ios).*"),
-    bounce_subjects=("olevererbart", "onlevererbart", r"meddelandet kunde inte levereras", "leveransfel",
-                     "returnerat meddelande", "kan inte levereras"),
+    bounce_subjects=("olevererbart", "onlevererbart", r"meddelandet kunde inte levereras",
+                     "leveransfel", "returnerat meddelande", "kan inte levereras"),
     bounce_phrases=("ditt meddelande levererades inte", "meddelandet kunde inte levereras",
                     "adressen hittades inte", "mottagarens postlåda är full",
-                    "meddelandet avvisades", r"kunde inte levereras till (?:en eller flera|följande)"),
+                    "meddelandet avvisades",
+                    r"kunde inte levereras till (?:en eller flera|följande)"),
     delay_phrases=("försenad", "fördröjd", "har ännu inte levererats"),
     returned_titles=("ursprungligt meddelande", "originalmeddelande"),
     auto_reply_subjects=("automatiskt svar", "automatisk svar", "autosvar",
