@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from mailflow.adapters.store import Store
+from mailflow.cli.demo import run_demo
 from mailflow.cli.main import main
 from mailflow.core.model import Person
 from tests.factories import plain_mail
@@ -133,3 +134,11 @@ def test_a_swedish_sign_up_rsvp_and_digest_through_tick(root: Path, run: Run) ->
     [digest] = mail_to(root, "vetaja@example.org")
     assert digest["Subject"].startswith("Nätverkets sammandrag 21.11.2026: 1 ny anmälan")
     assert "NYA ANMÄLNINGAR (1)" in text_of(digest)
+
+
+def test_the_demo_answers_its_swedish_sign_up_in_swedish(tmp_path: Path) -> None:
+    assert run_demo(tmp_path / "demo", fast=True) == 0
+    [answer] = mail_to(tmp_path / "demo", "camilla.sundstrom@prakticum.test")
+    assert answer["Content-Language"] == "sv"
+    assert answer["Subject"].startswith("Din anmälan har tagits emot")
+    assert "Specialdiet: laktosfri" in text_of(answer)
