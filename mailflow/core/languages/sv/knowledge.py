@@ -78,9 +78,9 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bglomde\s+(?:att\s+)?(?:namna|saga|meddela|uppge|skriva)\b",
     ),
     "signup": (
-        r"\banmaler\b",
-        r"\banmal(?:a|de)\s+(?:mig|oss|en|ett|tva|tre|fyra|foljande|ytterligare|var|vara|min|mina)\b",
-        r"\banmal\s+(?:mig|oss|foljande)\b",
+        # the verb in every form (anmäl, anmäla, anmäler, anmälde), not "anmälan" (the noun)
+        # nor "anmäld" (already registered), nor "anmäla förhinder" (an absence)
+        r"\banmal(?:a|er|de)?\b(?!\s+(?:\w+\s+)?(?:forhinder|franvaro))",
         r"\bfoljande\s+(?:personer|deltagare|kollegor)\s+(?:\w+\s+){0,3}(?:deltar|kommer|vill)\b",
         r"\bdeltar\s+foljande\b",
         r"(?m:^)\W*(?:vara\s+)?deltagare(?:\s+fran\s+[\w -]+)?\s*:",
@@ -111,6 +111,7 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\b(?:ar|blev|blir)\s+(?:tyvarr\s+)?forhindrad\b",
         r"\bhar\s+(?:tyvarr\s+)?(?:fatt\s+)?forhinder\b",
         r"\btackar\s+nej\b",
+        r"\banmal(?:a|er|de)?\s+(?:\w+\s+)?(?:forhinder|franvaro)\b",
     ),
     "rsvp_yes": (
         r"\b(?:jag|vi)\s+deltar\b",
@@ -207,7 +208,7 @@ KNOWLEDGE = Knowledge(
     correction_markers=("rättelse", "korrigering"),
     correction_phrases={
         "name": (r"mitt\s+namn\s+är\s+egentligen", r"mitt\s+rätta\s+namn\s+är",
-                 r"mitt\s+namn\s+är"),
+                 r"mitt\s+namn\s+är(?!\s+(?:felstavat|fel|inte)\b)"),
         "title": (r"titeln\s+till", r"min\s+titel\s+till"),
         "organisation": (r"organisationen\s+till",),
     },
