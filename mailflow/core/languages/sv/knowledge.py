@@ -33,6 +33,8 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         rf"\bta(?:r|ga)?\s+bort\s+(?:alla\s+)?(?:mina\s+)?(?:{_DATA})\b",
         r"\b(?:ta|tar|stryk|radera)\s+(?:bort\s+)?mig\s+(?:helt\s+)?(?:ur|fran)\s+(?:\w+\s+)?registr",
         r"\bglom\s+mig\b",
+        # "..., inte bara ta bort mig från listan": more than leaving the list
+        rf"\binte\s+bara\s+(?:\w+\s+){{0,4}}(?:fran|ur|pa)\s+(?:\w+\s+)?(?:{_LIST})\b",
         r"\bbli\s+bortglomd\b",
     ),
     "export_request": (
@@ -97,7 +99,7 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bsluta\s+skicka\b",
     ),
     "interest_join": (
-        r"\bhall\s+mig\s+(?:informerad|uppdaterad|underrattad)\b",
+        r"\bhall\s+mig\s+(?:garna\s+)?(?:informerad|uppdaterad|underrattad)\b",
         rf"\b(?:satt|satta|lagg|lagga|skriv|skriva)\s+(?:upp|till|in)\s+mig\s+(?:\w+\s+)?(?:pa|i)\s+(?:\w+\s+)?(?:{_LIST})\b",
         r"\bberatta\s+(?:garna\s+)?mer\b",
         r"\b(?:vill|skulle\s+vilja)\s+(?:garna\s+)?(?:veta|hora|fa\s+veta)\s+mer\b",
