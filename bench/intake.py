@@ -74,7 +74,7 @@ from mailflow.core.writing.render import RenderedMail, Renderer
 from mailflow.intake.backlog_worker import BacklogWorker
 from mailflow.intake.pipelined import PipelinedIntake
 from mailflow.intake.port import BatchSizes, Intake
-from mailflow.intake.prepare import Preparer
+from mailflow.intake.preparer import Preparer
 from mailflow.run.bootstrap import reader_of
 from mailflow.run.one_pass import Pass
 from mailflow.run.tick import Services, TickReport, load_state, run_tick

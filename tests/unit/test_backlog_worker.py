@@ -20,7 +20,8 @@ from mailflow.core.model import Person
 from mailflow.core.state import apply_decision
 from mailflow.core.values import Decision, NetworkState
 from mailflow.intake.backlog_worker import BacklogWorker, Ticket
-from mailflow.intake.prepare import Prepared, Reader, StateView, ViewChanges, prepare_all
+from mailflow.intake.prepare import Prepared, StateView, ViewChanges, prepare_all
+from mailflow.intake.preparer import Reader
 from tests.mailgen import signup
 from tests.unit.test_corpus import ALIASES, OWN, network_state
 

@@ -348,7 +348,7 @@ def test_a_role_change_is_listed_with_the_role_names_used_everywhere() -> None:
 
 def test_commit_marks_the_organisation_committed() -> None:
     state = sign_up_omnia(1)
-    decision, state = run(state, intent("commit", "p1@omnia.test"))
+    decision, state = run(state, intent("commit", "p1@omnia.test", authenticated=True))
     assert state.organisations["omnia"].committed
     assert state.organisations["omnia"].committed_at == NOW
     assert decision.mails[0].template == "commit_confirmation"

@@ -15,7 +15,8 @@ from mailflow.core.organisations import OrgDirectory
 from mailflow.core.state import apply_decision
 from mailflow.core.understanding.intents import understand
 from mailflow.core.values import Decision, NetworkState
-from mailflow.intake.prepare import Reader, StateView, ViewChanges, prepare_all, still_holds
+from mailflow.intake.prepare import StateView, ViewChanges, prepare_all, still_holds
+from mailflow.intake.preparer import Reader
 from tests.unit.test_corpus import ALIASES, CASES, DOMAIN, OWN, network_state
 
 READER = Reader(OWN, "", ALIASES)

@@ -27,7 +27,7 @@ from mailflow.core.values import Intent, NetworkState, ParsedMessage
 from mailflow.intake.backlog_worker import BacklogWorker, Ticket
 from mailflow.intake.pipelined import PipelinedIntake
 from mailflow.intake.port import BatchSizes, Intake
-from mailflow.intake.prepare import Preparer
+from mailflow.intake.preparer import Preparer
 from mailflow.intake.sequential import SequentialIntake
 from mailflow.run.bootstrap import build_services, reader_of
 from mailflow.run.tick import OutboxKeys, Services, TickReport, erase_person, run_tick
@@ -273,8 +273,10 @@ stages = ("mailflow.core.reading", "mailflow.core.understanding", "mailflow.core
           "mailflow.cli.attention", "mailflow.cli.days", "mailflow.cli.demo",
           "mailflow.cli.people", "mailflow.cli.inspect", "mailflow.core.schedule.digest",
           "mailflow.core.languages.fi", "mailflow.core.languages.en", "tinydb",
-          "mailflow.intake.pipelined", "mailflow.intake.backlog_worker", "multiprocessing")
-print(sorted(name for name in sys.modules if name.startswith(stages)))
+          "mailflow.intake.pipelined", "mailflow.intake.backlog_worker", "multiprocessing",
+          "mailflow.intake.prepare", "mailflow.core.organisations")
+print(sorted(name for name in sys.modules
+            if any(name == s or name.startswith(s + ".") for s in stages)))
 """
 
 
