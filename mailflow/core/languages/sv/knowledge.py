@@ -167,7 +167,8 @@ _COMMON_WORDS = frozenset({
     "nätverksdagen", "natverksdagen", "också", "ocksa", "eller", "men", "mvh", "dig", "oss",
     "ska", "skulle", "ej", "nej", "jo", "nog", "hon", "han", "hos", "mycket", "bara",
     "uppgifter", "själv", "sjalv", "redan", "inbjudan", "eftersom", "därför",
-    "darfor", "kollega", "ersättare", "ersattare", "ses", "dagen",
+    "darfor", "kollega", "ersättare", "ersattare", "min", "skicka", "rättelse",
+    "rattelse", "specialdiet", "radera", "ses", "dagen",
 })
 
 KNOWLEDGE = Knowledge(

@@ -121,6 +121,10 @@ REASONS: dict[str, Callable[[Mapping[str, str]], str]] = {
     "signup_no_address": _who("anmälan utan e-postadress"),
     "signup_bad_address": _who("anmälan med en oanvändbar e-postadress"),
     "signup_no_org": _who("anmälan utan organisation"),
+    "signup_past_day":
+        lambda p: f"anmälan till en nätverksdag som redan har hållits ({_day(p['day'])})",
+    "signup_cancelled_day":
+        lambda p: f"anmälan till en inställd nätverksdag ({_day(p['day'])})",
     "rsvp_no_day": _says("svaret på inbjudan nämner ingen nätverksdag"),
     "rsvp_unknown_day":
         lambda p: f"svaret på inbjudan gäller en okänd nätverksdag ({_day(p['day'])})",
@@ -178,6 +182,7 @@ WORDING = Wording(
                    "organisation": "organisation", "days": "dagar", "status": "status"},
     actions={
         "cancel": "återkalla din anmälan till nätverket",
+        "commit": "förbinda organisationen {detail} till nätverkets fortsatta arbete",
         "substitute": "ge din plats till en ersättare: {detail}",
         "correction": "rätta dina uppgifter: {detail}",
         "forget_request": "radera alla uppgifter som sparats om dig",
