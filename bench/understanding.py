@@ -35,6 +35,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from mailflow.core.languages.reasons import reason_text  # noqa: E402
 from mailflow.core.model import Organisation, Person, Role  # noqa: E402
 from mailflow.core.organisations import OrgDirectory  # noqa: E402
 from mailflow.core.reading.parse import parse_message  # noqa: E402
@@ -130,7 +131,7 @@ def evaluate(path: Path, state: NetworkState, orgs: OrgDirectory) -> dict[str, A
         "language": expected.get("language") or ("en" if "_en" in path.stem else "fi"),
         "expected": expected.get("intent") or expected.get("robot"),
         "got": msg.robot or (intent.kind if intent else None),
-        "reason": intent.reason if intent else "",
+        "reason": reason_text(intent.reason, "en") if intent and intent.reason else "",
         "answer_language": _same(expected, "language", intent and intent.language),
         "day": _same(expected, "day", intent and intent.day),
         "bounced": sorted(a.lower() for a in msg.bounced) == sorted(

@@ -21,7 +21,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from mailflow.cli.common import Subcommands
-from mailflow.cli.demo_mail import SampleMail, first_wave, rsvp_wave, second_wave
+from mailflow.cli.demo_mail import SampleMail, first_wave, rsvp_wave, second_wave, swedish_wave
 from mailflow.config.loader import load_settings
 from mailflow.core.model import CostItem, NetworkDay, OutgoingMail
 from mailflow.run.bootstrap import build_services, open_store
@@ -192,6 +192,8 @@ def run_demo(folder: Path, fast: bool = False) -> int:
               _at("2026-12-02", 11, 30))
     demo.tick("the day before: reminders", _at("2026-12-08", 9))
     demo.tick("after the follow-up day: the cost summary", _at("2027-01-20", 16))
+    demo.deliver(swedish_wave(_at("2027-01-21", 6, 40)))
+    demo.tick("a sign-up in Swedish, answered in Swedish", _at("2027-01-21", 7))
 
     digest = demo.eml_of("digest:")
     if digest is not None:

@@ -1,4 +1,5 @@
-"""The demo's sample of incoming mail: realistic, Finnish and English, with reserved names.
+"""The demo's sample of incoming mail: realistic, in Finnish, English and Swedish, with
+reserved names.
 
 Each function returns the raw bytes of one message as a mail client would send it.
 """
@@ -9,7 +10,7 @@ from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
-__all__ = ["SampleMail", "first_wave", "rsvp_wave", "second_wave"]
+__all__ = ["SampleMail", "first_wave", "rsvp_wave", "second_wave", "swedish_wave"]
 
 NETWORK = "verkosto@example.org"
 
@@ -133,3 +134,17 @@ def rsvp_wave(when: datetime, day_id: str, invitations: dict[str, str], uid: str
             references=invitations.get("olli.ojala@omnia.test", "")),
     ]
 
+
+
+def swedish_wave(when: datetime) -> list[SampleMail]:
+    """A sign-up in Swedish from a Swedish-speaking school, as Outlook on a phone sends it."""
+    return [
+        SampleMail(
+            "camilla.sundstrom@prakticum.test", "Sundström Camilla",
+            "Anmälan till utvecklingsnätverket",
+            "Hej!\n\nVi på Prakticum vill gärna vara med i nätverket, och jag anmäler mig "
+            "härmed.\n\nNamn: Camilla Sundström\nOrganisation: Prakticum\n"
+            "Titel: utbildningskoordinator\nSpecialdiet: laktosfri\n\n"
+            "Med vänliga hälsningar\nCamilla Sundström\nYrkesinstitutet Prakticum\n\n"
+            "Skickat från min iPhone\n", when),
+    ]

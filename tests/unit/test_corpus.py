@@ -52,6 +52,8 @@ def network_state() -> NetworkState:
                "stadin ammatti- ja aikuisopisto", "staff", registered_at=at),
         Person("liisa.laine@keuda.test", "Liisa Laine", "keuda", "supervisor", language="en",
                registered_at=at),
+        Person("anna.lindqvist@omnia.test", "Anna Lindqvist", "omnia", "staff", language="sv",
+               registered_at=at),
     ]
     days = [
         NetworkDay("2026-12-09", date(2026, 12, 9), time(10), time(16), "Kuntatalo, Helsinki",

@@ -273,7 +273,8 @@ def render_digest(lang: str, digest: Digest) -> tuple[str, str, str]:
 
 
 @pytest.mark.parametrize(("lang", "heading"), [("fi", "VASTAUKSET TULEVIIN PÄIVIIN"),
-                                               ("en", "ANSWERS FOR THE COMING DAYS")])
+                                               ("en", "ANSWERS FOR THE COMING DAYS"),
+                                               ("sv", "SVAR FÖR DE KOMMANDE DAGARNA")])
 def test_the_digest_renders_with_bars_in_both_parts(lang: str, heading: str) -> None:
     subject, text, html = render_digest(lang, digest_of(sample_network()))
     assert heading in text
@@ -291,7 +292,7 @@ def test_the_digest_renders_with_bars_in_both_parts(lang: str, heading: str) -> 
     assert "> kuka maksaa" in text
 
 
-@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("lang", ["fi", "en", "sv"])
 def test_user_text_in_the_digest_is_escaped_in_html(lang: str) -> None:
     state = sample_network()
     evil = AttentionItem(id="e", message_key="k", sender="x@example.org",

@@ -53,7 +53,11 @@ def test_times_use_a_dot_in_finnish_and_a_colon_in_english() -> None:
 
 
 def test_other_languages_fall_back_to_finnish() -> None:
-    assert format_day(_day(), "sv") == format_day(_day(), "fi")
+    assert format_day(_day(), "de") == format_day(_day(), "fi")
+
+
+def test_swedish_dates_as_written_in_finland() -> None:
+    assert format_day(_day(), "sv") == "ons 9.12.2026 kl. 10.00–16.00"
 
 
 def test_datetime_is_shown_in_the_network_timezone_across_dst() -> None:

@@ -1,11 +1,11 @@
 """The language seam: a pack registered at run time is read, understood and answered.
 
-A tiny Swedish pack, made here with a handful of phrases, is registered with one call;
-nothing else in mailflow is touched. A Swedish mail is then understood (its intent, its
-language detected as "sv"), decided on, and answered with the templates this test writes
-for "sv". A new language touches three things: its pack (``mailflow/core/languages/sv/``:
+A tiny Norwegian pack, made here with a handful of phrases, is registered with one call;
+nothing else in mailflow is touched. A Norwegian mail is then understood (its intent, its
+language detected as "nb"), decided on, and answered with the templates this test writes
+for "nb". A new language touches three things: its pack (as ``mailflow/core/languages/sv/``:
 ``__init__.py`` and ``knowledge.py``, with the wording and labels parts beside them), its
-templates folder (``templates/sv/``) and one line of registration.
+templates folder (``templates/nb/``) and one line of registration.
 """
 
 from __future__ import annotations
@@ -50,18 +50,18 @@ NETWORK = NetworkSettings(
 )
 
 ENGLISH = registry.pack("en")
-SWEDISH = LanguagePack(
-    code="sv",
-    name="Svenska",
+NORWEGIAN = LanguagePack(
+    code="nb",
+    name="Norsk bokmål",
     knows=Knowledge(
         intents={
-            "interest_join": (r"\bhaller\s+mig\s+informerad\b", r"\bberatta\s+mer\b"),
-            "interest_leave": (r"\bnej\s+tack\b",),
-            "rsvp_yes": (r"\bjag\s+kommer\b",),
+            "interest_join": (r"\bholder\s+meg\s+orientert\b", r"\bfortell\s+mer\b"),
+            "interest_leave": (r"\bnei\s+takk\b",),
+            "rsvp_yes": (r"\bjeg\s+kommer\b",),
         },
         weak_yes=("ja",),
-        common_words=frozenset({"jag", "och", "mig", "till", "om", "mer", "tack", "hej",
-                                "vill", "nätverket", "natverket", "gärna", "garna"}),
+        common_words=frozenset({"jeg", "og", "meg", "til", "mer", "takk", "hei", "vil",
+                                "nettverket", "gjerne", "dere", "hilsen", "ikke"}),
     ),
     # what it says outside the templates (reasons, role names, dates; CLI labels): a real
     # pack writes its own, as languages/en/wording.py and labels.py do; this one borrows them
@@ -69,17 +69,17 @@ SWEDISH = LanguagePack(
     labels=ENGLISH.labels,
 )
 TEMPLATES = {
-    "interest_welcome.subject.txt": "Tack för ditt intresse – {{ network.name }}",
-    "interest_welcome.txt": "Vi har lagt till {{ address }} på nätverkets e-postlista.",
-    "interest_welcome.html": "<p>Vi har lagt till {{ address }} på nätverkets e-postlista.</p>",
+    "interest_welcome.subject.txt": "Takk for din interesse – {{ network.name }}",
+    "interest_welcome.txt": "Vi har lagt til {{ address }} på nettverkets e-postliste.",
+    "interest_welcome.html": "<p>Vi har lagt til {{ address }} på nettverkets e-postliste.</p>",
 }
 
 
 @pytest.fixture
-def swedish() -> Iterator[LanguagePack]:
-    registry.register(SWEDISH)  # the one line a new language needs
-    yield SWEDISH
-    registry.unregister("sv")
+def norwegian() -> Iterator[LanguagePack]:
+    registry.register(NORWEGIAN)  # the one line a new language needs
+    yield NORWEGIAN
+    registry.unregister("nb")
 
 
 def message(text: str, **fields: Any) -> ParsedMessage:
@@ -96,42 +96,43 @@ def understood(text: str) -> Any:
     return understand(message(text), STATE, ORGS, own_address=OWN, network_domain=DOMAIN)
 
 
-def test_a_swedish_mail_is_understood_and_answered_in_swedish(
-    swedish: LanguagePack, tmp_path: Path
+def test_a_norwegian_mail_is_understood_and_answered_in_norwegian(
+    norwegian: LanguagePack, tmp_path: Path
 ) -> None:
-    intent = understood("Hej!\n\nJag vill gärna att ni håller mig informerad om nätverket. "
-                        "Berätta mer!\n\nTack och hälsningar,\nAnna")
-    assert (intent.kind, intent.language) == ("interest_join", "sv")
+    intent = understood("Hei!\n\nJeg vil gjerne at dere holder meg orientert om nettverket. "
+                        "Fortell mer!\n\nTakk og hilsen,\nAnne")
+    assert (intent.kind, intent.language) == ("interest_join", "nb")
 
     decision = decide(intent, STATE, NOW, RULES)
     [request] = decision.mails
-    assert (request.template, request.language) == ("interest_welcome", "sv")
+    assert (request.template, request.language) == ("interest_welcome", "nb")
     assert set(request.context) == set(CATALOGUE["interest_welcome"])
 
-    (tmp_path / "sv").mkdir()
+    (tmp_path / "nb").mkdir()
     for name, source in TEMPLATES.items():
-        (tmp_path / "sv" / name).write_text(source, encoding="utf-8")
+        (tmp_path / "nb" / name).write_text(source, encoding="utf-8")
     mail = Renderer(tmp_path, NETWORK, ZoneInfo("Europe/Helsinki")).render(request, now=NOW)
     parsed = message_from_bytes(mail.raw, policy=default)
-    assert parsed["Subject"] == "Tack för ditt intresse – Asiakaslähtöisyys oppilaitoksissa"
-    assert parsed["Content-Language"] == "sv"
-    assert "Vi har lagt till anna.andersson@omnia.test" in mail.text
+    assert parsed["Subject"] == "Takk for din interesse – Asiakaslähtöisyys oppilaitoksissa"
+    assert parsed["Content-Language"] == "nb"
+    assert "Vi har lagt til anna.andersson@omnia.test" in mail.text
 
 
-def test_the_other_languages_are_still_read_beside_the_new_one(swedish: LanguagePack) -> None:
-    assert understood("Nej tack, jag vill inte ha mer post.").kind == "interest_leave"
+def test_the_other_languages_are_still_read_beside_the_new_one(norwegian: LanguagePack) -> None:
+    assert understood("Nei takk, jeg vil ikke ha mer post.").language == "nb"
+    assert understood("Nej tack, jag vill inte ha mer post.").language == "sv"
     assert understood("Pitäkää minut ajan tasalla, kiitos!").language == "fi"
     assert understood("Please keep me posted about the network, thanks!").language == "en"
 
 
 def test_a_removed_pack_is_no_longer_read() -> None:
-    registry.register(SWEDISH)
-    registry.unregister("sv")
-    intent = understood("Hej! Berätta mer om nätverket, tack.")
+    registry.register(NORWEGIAN)
+    registry.unregister("nb")
+    intent = understood("Hei! Fortell mer, takk.")
     assert (intent.kind, intent.language) == ("attention", "fi")
-    assert [p.code for p in registry.packs()] == ["fi", "en"]
+    assert [p.code for p in registry.packs()] == ["fi", "en", "sv"]
 
 
-def test_a_registered_pack_may_be_the_network_language(swedish: LanguagePack) -> None:
-    assert registry.codes() == ("fi", "en", "sv")
-    assert registry.pack("sv") is swedish
+def test_a_registered_pack_may_be_the_network_language(norwegian: LanguagePack) -> None:
+    assert registry.codes() == ("fi", "en", "sv", "nb")
+    assert registry.pack("nb") is norwegian

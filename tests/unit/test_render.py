@@ -39,7 +39,8 @@ DAY = NetworkDay(
 )
 MINE = [name for name in CATALOGUE if name not in ("digest", "cost_summary")]
 HOSTILE = "<script>alert(1)</script> {{ 7*7 }}"
-DAY_DATE = {"fi": "ke 9.12.2026", "en": "Wed 9 Dec 2026"}
+DAY_DATE = {"fi": "ke 9.12.2026", "en": "Wed 9 Dec 2026", "sv": "ons 9.12.2026"}
+SIGNATURE = {"fi": "Ystävällisin terveisin", "en": "Kind regards", "sv": "Med vänliga hälsningar"}
 CALENDAR = {"day_invitation": "request", "day_reminder": "request", "day_changed": "request",
             "day_cancelled": "cancel"}
 
@@ -133,14 +134,14 @@ def facts(template: str, lang: str) -> list[str]:
     return expected
 
 
-def test_templates_exist_for_every_catalogue_mail_in_both_languages() -> None:
-    for lang in ("fi", "en"):
+def test_templates_exist_for_every_catalogue_mail_in_every_language() -> None:
+    for lang in ("fi", "en", "sv"):
         for name in MINE:
             for suffix in (".subject.txt", ".txt", ".html"):
                 assert (templates_dir() / lang / f"{name}{suffix}").is_file(), (lang, name, suffix)
 
 
-@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("lang", ["fi", "en", "sv"])
 @pytest.mark.parametrize("template", MINE)
 def test_every_mail_renders_with_its_key_facts(renderer: Renderer, template: str, lang: str) -> None:
     mail, msg = render(renderer, request_for(template, lang))
@@ -155,11 +156,10 @@ def test_every_mail_renders_with_its_key_facts(renderer: Renderer, template: str
         assert fact in html, (fact, "html")
     assert NETWORK.name in text
     assert f'<html lang="{lang}">' in html
-    signature = "Ystävällisin terveisin" if lang == "fi" else "Kind regards"
-    assert (signature in text) == (template != "announcement")
+    assert (SIGNATURE[lang] in text) == (template != "announcement")
 
 
-@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("lang", ["fi", "en", "sv"])
 @pytest.mark.parametrize("template", MINE)
 def test_user_text_is_shown_never_evaluated_or_run(renderer: Renderer, template: str, lang: str) -> None:
     mail, msg = render(renderer, request_for(template, lang, text=HOSTILE))
@@ -269,8 +269,10 @@ def test_list_mail_carries_unsubscribe_and_bulk(renderer: Renderer) -> None:
 def test_english_request_gets_english_and_unknown_language_finnish(renderer: Renderer) -> None:
     english, _ = render(renderer, request_for("cancel_confirmation", "en"))
     swedish, _ = render(renderer, request_for("cancel_confirmation", "sv"))
+    german, _ = render(renderer, request_for("cancel_confirmation", "de"))
     assert "cancelled" in english.subject
-    assert "peruttu" in swedish.subject
+    assert "återkallats" in swedish.subject
+    assert "peruttu" in german.subject
 
 
 def calendar_of(msg: EmailMessage) -> tuple[MIMEPart, Calendar]:
@@ -384,7 +386,7 @@ def test_no_user_text_ever_breaks_a_header(renderer: Renderer, name: str, subjec
         assert "=?" not in mail.subject
 
 
-@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("lang", ["fi", "en", "sv"])
 def test_day_changed_without_listed_changes_still_reads_well(renderer: Renderer, lang: str) -> None:
     request = request_for("day_changed", lang)
     request = request_for("day_changed", lang, context={**request.context, "changes": []})

@@ -51,6 +51,20 @@ COMMANDS: dict[str, list[tuple[str, str, str, tuple[str, ...]]]] = {
         ("Tilalleni tulee", "Tilalleni tulee Olli Ojala, olli.ojala@omnia.test", "substitute",
          ("signup_confirmation", "place_offered")),
     ],
+    "sv": [
+        ("Jag deltar", "Jag deltar", "rsvp_yes", ("day_invitation", "rsvp_confirmation")),
+        ("Jag kan inte komma", "Jag kan inte komma", "rsvp_no",
+         ("day_changed", "day_invitation", "day_reminder", "rsvp_confirmation")),
+        ("Jag återkallar min anmälan till nätverket", "Jag återkallar min anmälan till nätverket",
+         "cancel", ("signup_confirmation", "place_offered", "waitlist_notice")),
+        ("Rättelse: ...", "Rättelse: specialdiet glutenfri", "correction",
+         ("correction_confirmation", "signup_confirmation", "place_offered", "waitlist_notice")),
+        ("NEJ TACK", "NEJ TACK", "interest_leave", ("announcement", "interest_welcome")),
+        ("SKICKA", "SKICKA", "interest_join", ("interest_goodbye",)),
+        ("Radera mina uppgifter", "Radera mina uppgifter", "forget_request", ("data_export",)),
+        ("Min ersättare är", "Min ersättare är Olli Ojala, olli.ojala@omnia.test", "substitute",
+         ("signup_confirmation", "place_offered")),
+    ],
 }
 CASES = [(lang, *case) for lang, cases in COMMANDS.items() for case in cases]
 
@@ -89,8 +103,16 @@ def test_no_english_mail_asks_for_a_finnish_word(finnish: str) -> None:
     assert found == []
 
 
+@pytest.mark.parametrize("finnish", [asked for asked, *_ in COMMANDS["fi"]])
+def test_no_swedish_mail_asks_for_a_finnish_word(finnish: str) -> None:
+    word = finnish.removesuffix(" ...").lower()
+    found = [p.name for p in sorted((TEMPLATES / "sv").iterdir())
+             if word in _words(p).lower()]
+    assert found == []
+
+
 def test_the_finnish_and_english_templates_are_the_same_mails() -> None:
     def names(language: str) -> list[str]:
         return sorted(p.name for p in (TEMPLATES / language).iterdir())
 
-    assert names("fi") == names("en")
+    assert names("fi") == names("en") == names("sv")

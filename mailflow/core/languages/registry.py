@@ -17,7 +17,7 @@ __all__ = ["BUILT_IN", "DEFAULT", "codes", "pack", "packs", "register", "unregis
 
 DEFAULT = "fi"
 #: the packs that ship with mailflow (one folder each beside this module)
-BUILT_IN = ("fi", "en")
+BUILT_IN = ("fi", "en", "sv")
 _ADDED: dict[str, LanguagePack] = {}
 #: The current tuple of packs, computed once after each change (packs() runs per message).
 _CURRENT: list[tuple[LanguagePack, ...]] = []
