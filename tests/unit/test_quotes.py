@@ -255,8 +255,14 @@ def test_a_person_quoting_a_colleague_in_prose_is_not_history() -> None:
 
 
 def test_only_history_gives_empty_text() -> None:
-    assert split_new_text("> vanha viesti\n> toinen rivi\n") == ""
+    assert split_new_text("Maija kirjoitti 2.11.:\n> vanha viesti\n> toinen rivi\n") == ""
+    assert split_new_text("> Maija kirjoitti 2.11.:\n>> vanha viesti\n") == ""
     assert split_new_text("") == ""
+
+
+def test_a_mail_of_nothing_but_a_plain_quote_is_its_quote() -> None:
+    # understanding reads the whole text when the new text is empty: the same words
+    assert split_new_text("> vanha viesti\n> toinen rivi\n") == "> vanha viesti\n> toinen rivi"
 
 
 def test_line_endings_and_blank_runs_are_tidied() -> None:
