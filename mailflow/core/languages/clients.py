@@ -145,7 +145,7 @@ CLIENTS: Mapping[str, ClientWording] = {
                        r"inizio messaggio inoltrato\s*:"),
         attribution_verbs=("ha scritto",),
         attribution_openers=("il",),
-        phone_signature_lines=(r"inviato da (?:iphone|ipad|android|outlook|il mio) .{0,40}",),
+        phone_signature_lines=(r"inviato da (?:iphone|ipad|android|outlook|il mio)\b.{0,40}",),
     ),
     "nl": ClientWording(
         from_headers=("van",),

@@ -206,6 +206,8 @@ def _history_start(
         return "forward", 1
     if "s" in hints and (p.separator.match(line) or _UNDERSCORES.match(line)):
         nxt = next((j for j in range(i + 1, min(i + 4, len(lines))) if lines[j].strip()), None)
+        if nxt is not None and p.forward.match(lines[nxt]):
+            return "skip", 1  # a forward line comes next: it is read as one
         if nxt is not None and p.header_from.match(lines[nxt]) and (
                 _header_block(lines, nxt, p)[1]):
             return "forward", 1
