@@ -453,3 +453,8 @@ def test_client_wording_is_data_beside_the_packs() -> None:
     # the packs' own fields still count: Finnish headers come from the fi pack
     assert "lähettäjä" in known().alternatives("from_headers")
     assert "från" in known().alternatives("from_headers")
+
+
+def test_prose_that_starts_like_an_attribution_and_ends_with_its_verb_is_text() -> None:
+    text = "Hei,\nOn 9.12. jo sovittu, kuten Maija kirjoitti.\nTulen."
+    assert split_new_text(text) == text

@@ -113,7 +113,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
             rf"^(?:{openers})\s|^(?:{names('weekday_abbreviations')})\s+\d"
             r"|^\d{1,2}\.\d{1,2}\.\d{2,4}|[<,]$", re.I),
         attribution_open=re.compile(
-            rf"^[\s>-]*(?:{openers})\s.*\b(?:{verbs})(?!\w)[\s.:>-]*$", re.I),
+            rf"^[\s>-]*(?:{openers})\s.*\b(?:{verbs})(?!\w)[\s:>-]*$", re.I),
         wrapping=Wrapping(
             end=re.compile(rf"\b(?:{verbs})(?!\w)[^\n]{{0,60}}:\s*$", re.I),
             lead=re.compile(rf"^[\s-]*(?:(?:{openers})\s|\d|\w{{2,12}}\.?,\s)", re.I),
