@@ -1,7 +1,10 @@
 """What the person wrote now: a reply's text without quoted history or signature.
 
 The wording comes from every registered language pack (a mail's language is not known
-yet): Outlook's header blocks (``Lähettäjä:`` / ``Lähetetty:`` / ``Aihe:``, ``From:`` /
+yet) and from ``languages/clients.py``, the wording of mail clients set to other
+languages (Swedish, German, French, Spanish, Norwegian, Danish, Dutch, Polish, Russian,
+...; measured with ``bench/discourse_trim.py`` on Discourse's trimmer fixtures): Outlook's
+header blocks (``Lähettäjä:`` / ``Lähetetty:`` / ``Aihe:``, ``From:`` /
 ``Sent:`` / ``Subject:``) and separators (``-----Alkuperäinen viesti-----``,
 ``-----Original Message-----``, a line of underscores), attributions (``On ... wrote:``,
 ``... kirjoitti:``, also wrapped over two lines), ``>`` quoted lines, the ``-- ``
@@ -14,9 +17,19 @@ forwarded header and text are kept (``---------- Forwarded message ---------``,
 subject starts with ``VL:`` / ``FW:`` / ``Fwd:``). Only the forwarded message's own quoted
 history is dropped.
 
+Each line a check may match is classified: a ``>`` quote; a rule line (``--``,
+``______``, ``ᐧ``, ``—``, ``=====``): a signature, or history for a long underscore line
+(what htmltext writes where a big client's history container starts); a header block;
+an attribution (also wrapped over several lines, see ``wrapped.py``, and Gmail's dated
+ones without a verb); a phone signature; a forward line; else text.
+
 Bottom-posting is understood: an attribution followed by ``>`` lines drops just the
 attribution and the quote, so text written below the quote survives; an attribution or
-header block followed by unquoted text (Outlook style) ends the new text.
+header block followed by unquoted text (Outlook style) ends the new text, unless nothing
+came above it (then the text below is the reply). A mail of nothing but a plain quote
+(no history marks in it) keeps the quote as its new text: understanding reads the whole
+text then anyway. Quotes between the person's own lines are dropped (Discourse keeps
+them): what the history says is not what the person says now.
 """
 
 from __future__ import annotations
