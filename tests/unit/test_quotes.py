@@ -255,8 +255,14 @@ def test_a_person_quoting_a_colleague_in_prose_is_not_history() -> None:
 
 
 def test_only_history_gives_empty_text() -> None:
-    assert split_new_text("> vanha viesti\n> toinen rivi\n") == ""
+    assert split_new_text("Maija kirjoitti 2.11.:\n> vanha viesti\n> toinen rivi\n") == ""
+    assert split_new_text("> Maija kirjoitti 2.11.:\n>> vanha viesti\n") == ""
     assert split_new_text("") == ""
+
+
+def test_a_mail_of_nothing_but_a_plain_quote_is_its_quote() -> None:
+    # understanding reads the whole text when the new text is empty: the same words
+    assert split_new_text("> vanha viesti\n> toinen rivi\n") == "> vanha viesti\n> toinen rivi"
 
 
 def test_line_endings_and_blank_runs_are_tidied() -> None:
@@ -302,3 +308,153 @@ def test_every_history_check_has_words_to_look_for_first() -> None:
     for kind, words in _patterns(known()).hint_words:
         assert words, kind
         assert "" not in words, kind
+
+
+# -- mail clients set to other languages (languages/clients.py) -----------------------------
+def _outlook(from_: str, sent: str, to: str, subject: str) -> str:
+    return (f"Tulen 9.12.\n\nMaija\n\n{from_}: Verkosto <verkosto@example.org>\n"
+            f"{sent}: 1.12.2026 9:00\n{to}: Maija <maija@omnia.test>\n{subject}: Kutsu\n\n"
+            "Tervetuloa verkostopäivään.\n")
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("Från", "Skickat", "Till", "Ämne"),  # Swedish
+        ("Von", "Gesendet", "An", "Betreff"),  # German
+        ("De", "Envoyé", "À", "Objet"),  # French
+        ("De", "Enviado el", "Para", "Asunto"),  # Spanish
+        ("Fra", "Sendt", "Til", "Emne"),  # Norwegian and Danish
+        ("Van", "Verzonden", "Aan", "Onderwerp"),  # Dutch
+        ("Od", "Wysłano", "Do", "Temat"),  # Polish
+        ("От", "Отправлено", "Кому", "Тема"),  # Russian
+        ("From", "Date", "Reply-To", "Subject"),  # a Mac client's order
+    ],
+    ids=["sv", "de", "fr", "es", "no-da", "nl", "pl", "ru", "en-reply-to"],
+)
+def test_a_header_block_in_the_clients_language_ends_the_new_text(
+    names: tuple[str, str, str, str]
+) -> None:
+    assert split_new_text(_outlook(*names)) == "Tulen 9.12.\n\nMaija"
+
+
+@pytest.mark.parametrize(
+    "separator",
+    ["-----Ursprungligt meddelande-----", "-----Ursprüngliche Nachricht-----",
+     "-----Mensaje original-----", "-----Opprinnelig melding-----",
+     "*-------- Original Message --------*", "-----Исходное сообщение-----"],
+)
+def test_original_message_separators_of_many_clients(separator: str) -> None:
+    assert split_new_text(f"Peruutan.\n\n{separator}\nvanha viesti\n") == "Peruutan."
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "Am 01.12.2026 um 09:00 schrieb Verkosto <verkosto@example.org>:",
+        "Le 1 déc. 2026 à 09:00, Verkosto <verkosto@example.org> a écrit :",
+        "El mar, 1 dic 2026 a las 9:00, Verkosto (<verkosto@example.org>) escribió:",
+        "Op di 1 dec. 2026 om 09:00 schreef Verkosto <verkosto@example.org>:",
+        "Den tis 1 dec. 2026 kl 09:00 skrev Verkosto <verkosto@example.org>:",
+        "tir. 1. des. 2026 kl. 09:00 skrev Verkosto <verkosto@example.org>:",
+        "wt., 1 gru 2026 o 09:00 Verkosto <verkosto@example.org> napisał(a):",
+        "вт, 1 дек. 2026 г. в 09:00, Verkosto <verkosto@example.org>: написал:",
+        "Em ter., 1 de dez. de 2026 às 09:00, Verkosto <verkosto@example.org> escreveu:",
+        "---- On Tue, 01 Dec 2026 09:00:00 +0200 Verkosto wrote ----",
+    ],
+    ids=["de", "fr", "es", "nl", "sv", "no", "pl", "ru", "pt", "en-dashes-no-colon"],
+)
+def test_attributions_of_clients_in_many_languages(attribution: str) -> None:
+    assert split_new_text(f"Tulen.\n\n{attribution}\n\nTuletko?\n") == "Tulen."
+
+
+@pytest.mark.parametrize(
+    "wrapped",
+    [
+        "Le 1 déc. 2026 à 09:00, \"Verkosto\"\n<verkosto@example.org>\na écrit :",
+        "On Tue, 1 Dec 2026 at 09:00 Verkosto\n\n<\nmailto:verkosto@example.org\n> wrote:",
+        "Verkosto <verkosto@example.org> schrieb am Di., 1.\nDez. 2026 um 09:00 Uhr:",
+        "Am 01.12.2026 09:00 schrieb \"Verkosto\" <verkosto@example.org\n>:",
+        "Op 1 dec. 2026 09:00 schreef \"Verkosto\" <verkosto@example.org> het\n"
+        "volgende geschreven:",
+        "1 дек. 2026 г. 09:00 пользователь \"Verkosto\" <\nverkosto@example.org> написал:",
+    ],
+    ids=["fr-three-lines", "en-quoted-end", "de-name-first", "de-quoted-colon", "nl", "ru"],
+)
+def test_attributions_wrapped_over_several_lines_end_the_new_text(wrapped: str) -> None:
+    assert split_new_text(f"Tulen.\n{wrapped}\n\n> Tuletko?\n") == "Tulen."
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["2026-12-01 9:00 GMT+02:00 Verkosto <verkosto@example.org>:",
+     "2026-12-01 9:00 GMT+02:00 Verkosto", "2026/12/1 Verkosto <verkosto@example.org>"],
+)
+def test_gmails_dated_attributions_without_a_verb(line: str) -> None:
+    assert split_new_text(f"En pääse.\n\n{line}\n\nTuletko?\n") == "En pääse."
+
+
+def test_a_wrapped_attribution_does_not_swallow_the_text_above_it() -> None:
+    text = "Tulen maanantaina.\nMaija Mallikas <maija@omnia.test>\nkirjoitti:\n> Tuletko?"
+    assert split_new_text(text) == "Tulen maanantaina."
+
+
+def test_an_attribution_first_means_the_reply_is_below_it() -> None:
+    text = "On Tue, 1 Dec 2026 at 09:00, Verkosto <verkosto@example.org> wrote:\n\nI will come."
+    assert split_new_text(text) == "I will come."
+
+
+@pytest.mark.parametrize("rule", ["ᐧ", "—", "======", "~~~~~", "*****", "+++++++", "  -------"])
+def test_a_line_of_rule_characters_starts_a_signature(rule: str) -> None:
+    text = f"Tulen.\n\n{rule}\nMaija Mallikas\nOmnia\n"
+    assert split_new_text(text) == "Tulen."
+
+
+def test_rule_characters_inside_a_line_are_text() -> None:
+    assert split_new_text("Tulen --- ehkä.\n### Otsikko\n") == "Tulen --- ehkä.\n### Otsikko"
+
+
+@pytest.mark.parametrize(
+    "signature",
+    ["Skickat från min iPhone", "Von meinem iPhone gesendet", "Envoyé depuis mon iPhone",
+     "Enviado desde mi iPhone", "Sendt fra min iPad", "Verzonden met BlackBerry Work",
+     "Verstuurd vanaf mijn iPhone", "Wysłane z mojego iPhone", "Отправлено с iPhone",
+     "Inviato da iPhone", "Enviado do meu iPhone", "(Sent from my phone)", "Sent via mobile",
+     "Diese Nachricht wurde von meinem Android-Mobiltelefon gesendet."],
+)
+def test_phone_signatures_of_many_languages_are_dropped(signature: str) -> None:
+    assert split_new_text(f"En pääse 9.12.\n\n{signature}\n") == "En pääse 9.12."
+
+
+@pytest.mark.parametrize(
+    "forward",
+    ["---------- Weitergeleitete Nachricht ---------", "Début du message transféré :",
+     "---------- Mensaje reenviado ---------", "---------- Doorgestuurd bericht ---------",
+     "---------- Vidarebefordrat meddelande ---------"],
+)
+def test_forwards_of_many_clients_are_kept(forward: str) -> None:
+    text = (f"Katso alta.\n\n{forward}\nFrom: Olli <olli@keuda.test>\nSubject: Ilmoittautuminen"
+            "\n\nIlmoitan Ollin.\n")
+    assert "Ilmoitan Ollin." in split_new_text(text)
+
+
+def test_a_separator_line_before_a_forward_line_lets_the_forward_through() -> None:
+    text = ("Katso alta.\n\n" + "_" * 32 + "\n---------- Forwarded message ---------\n"
+            "From: Olli <olli@keuda.test>\n\nIlmoitan Ollin.\n")
+    assert split_new_text(text) == ("Katso alta.\n\n---------- Forwarded message ---------\n"
+                                    "From: Olli <olli@keuda.test>\n\nIlmoitan Ollin.")
+
+
+def test_client_wording_is_data_beside_the_packs() -> None:
+    from mailflow.core.languages.clients import CLIENTS
+    from mailflow.core.languages.lexicon import known
+
+    assert {"sv", "de", "fr", "es", "no", "da", "nl", "pl", "ru"} <= set(CLIENTS)
+    # the packs' own fields still count: Finnish headers come from the fi pack
+    assert "lähettäjä" in known().alternatives("from_headers")
+    assert "från" in known().alternatives("from_headers")
+
+
+def test_prose_that_starts_like_an_attribution_and_ends_with_its_verb_is_text() -> None:
+    text = "Hei,\nOn 9.12. jo sovittu, kuten Maija kirjoitti.\nTulen."
+    assert split_new_text(text) == text

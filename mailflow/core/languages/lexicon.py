@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from functools import cache, cached_property
 from typing import cast
 
+from mailflow.core.languages.clients import CLIENT_FIELDS, client_wording
 from mailflow.core.languages.knowledge import Knowledge
 from mailflow.core.languages.pack import LanguagePack
 from mailflow.core.languages.registry import packs
@@ -62,10 +63,14 @@ class Lexicon:
         self.knows = knows
 
     def alternatives(self, name: str) -> tuple[str, ...]:
-        """The field ``name`` of every pack, in pack order, each alternative once."""
+        """The field ``name`` of every pack, in pack order, each alternative once; for
+        the wording of mail clients (``clients.CLIENT_FIELDS``), then that of every
+        client language."""
         found: dict[str, None] = {}
         for knowledge in self.knows:
             found.update(dict.fromkeys(getattr(knowledge, name)))
+        if name in CLIENT_FIELDS:
+            found.update(dict.fromkeys(client_wording(name)))
         return tuple(found)
 
     _all = alternatives

@@ -3,6 +3,13 @@
 :class:`TextBuilder` is the html.parser subclass that ``htmltext`` feeds; it keeps
 paragraphs, drops ``script``/``style``/``head`` and the like, prefixes ``<blockquote>``
 lines with ``> `` and joins a table row of one-line cells with `` | ``.
+
+The containers in which the big clients put quoted history (:data:`HISTORY_MARKS`:
+Gmail's ``gmail_quote``, Outlook's ``divRplyFwdMsg`` and ``OLK_SRC_BODY_SECTION`` and
+its desktop header's top border, Thunderbird's ``moz-cite-prefix``, Yahoo's
+``yahoo_quoted``) start with a line of underscores, the separator Outlook writes in
+plain text: reply trimming cuts there whatever language the client wrote its header
+in, and keeps what follows when it is a forward.
 """
 
 from __future__ import annotations
@@ -11,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-__all__ = ["SPACES", "TextBuilder"]
+__all__ = ["HISTORY_LINE", "HISTORY_MARKS", "SPACES", "TextBuilder", "is_history_container"]
 
 _DROP = frozenset({"script", "style", "head", "title", "template", "noscript", "xml", "svg"})
 _BLOCK = frozenset(
@@ -26,6 +33,21 @@ SPACES = re.compile(r"[ \t\f\v\u00a0\u200b]+")
 _MAX_DEPTH = 200
 _MAX_TABLES = 50  # deeper nesting is read as plain blocks
 _CELL_SEPARATOR = " | "
+#: What marks a start tag of a client's history container (as the clients write it).
+HISTORY_MARKS = (
+    "gmail_quote", "divRplyFwdMsg", "OLK_SRC_BODY_SECTION", "moz-cite-prefix",
+    "yahoo_quoted", "border-top:solid #E1E1E1", "border-top:solid #B5C4DF",
+)
+HISTORY_LINE = "_" * 32
+
+
+def is_history_container(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """Does this start tag open a client's history container? (a blockquote is one
+    anyway: its lines are quoted)"""
+    if tag == "blockquote":
+        return False
+    values = " ".join(value for name, value in attrs if value and name in ("id", "class", "style"))
+    return any(mark in values for mark in HISTORY_MARKS)
 
 
 @dataclass
@@ -74,8 +96,15 @@ class TextBuilder(HTMLParser):
             return
         if self.drop_depth:
             return
+        if attrs and is_history_container(tag, attrs):
+            self.start_history()
         if not self._start_structure(tag):
             self._start_other(tag, attrs)
+
+    def start_history(self) -> None:
+        """A client's history container starts: a line of underscores before it."""
+        self._flush(blank=True)
+        self.lines.append("> " * self.quote_depth + HISTORY_LINE)
 
     def _start_structure(self, tag: str) -> bool:
         """A line break, a quote, a list item or a part of a table: False for any other."""

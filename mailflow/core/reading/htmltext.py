@@ -16,7 +16,7 @@ import contextlib
 import re
 from html import unescape
 
-from mailflow.core.reading.htmlblocks import SPACES, TextBuilder
+from mailflow.core.reading.htmlblocks import HISTORY_MARKS, SPACES, TextBuilder
 
 __all__ = ["html_to_text"]
 
@@ -87,9 +87,14 @@ class _FastBuilder(TextBuilder):
     tests' HTML and on fuzzed markup), without its line counting and per-tag callbacks.
     """
 
+    marks: list[int]  # where HISTORY_MARKS are in the html read, in order
+    next_mark = 0  # the first of them not passed yet
+
     def read(self, html: str) -> None:
         """Feed ``html`` (comments already removed) and close."""
         self.rawdata = html
+        self.marks = sorted(at for mark in HISTORY_MARKS for at in _all_at(html, mark))
+        self.next_mark = 0
         text: list[str] = []  # the run of text up to the next tag, unescaped at once
         i, n = 0, len(html)
         while i < n:
@@ -154,6 +159,8 @@ class _FastBuilder(TextBuilder):
             tag = start.group(1).lower()
             if tag != "img":  # the only tag whose attributes are read
                 self._text(text)
+                if self._marked(i, start.end()) and tag != "blockquote":
+                    self.start_history()
                 if start.group(2):
                     self.handle_startendtag(tag, [])
                 else:
@@ -174,6 +181,16 @@ class _FastBuilder(TextBuilder):
             return candidate.end()
         self._text(text)
         return self._slow_tag(html, i)
+
+    def _marked(self, start: int, end: int) -> bool:
+        """Is a history mark inside html[start:end]? (marks before it are passed)"""
+        marks, at = self.marks, self.next_mark
+        found = False
+        while at < len(marks) and marks[at] < end:
+            found = found or marks[at] >= start
+            at += 1
+        self.next_mark = at
+        return found
 
     def _slow_tag(self, html: str, i: int) -> int:
         """What html.parser's goahead does at a ``<`` (at the end of input)."""
@@ -204,6 +221,15 @@ class _FastBuilder(TextBuilder):
             data = html[i:k]
             self.handle_data(data if self.cdata_elem else unescape(data))
         return k
+
+
+def _all_at(text: str, mark: str) -> list[int]:
+    found = []
+    at = text.find(mark)
+    while at >= 0:
+        found.append(at)
+        at = text.find(mark, at + 1)
+    return found
 
 
 def html_to_text(html: str) -> str:

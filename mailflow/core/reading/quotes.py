@@ -1,7 +1,10 @@
 """What the person wrote now: a reply's text without quoted history or signature.
 
 The wording comes from every registered language pack (a mail's language is not known
-yet): Outlook's header blocks (``Lähettäjä:`` / ``Lähetetty:`` / ``Aihe:``, ``From:`` /
+yet) and from ``languages/clients.py``, the wording of mail clients set to other
+languages (Swedish, German, French, Spanish, Norwegian, Danish, Dutch, Polish, Russian,
+...; measured with ``bench/discourse_trim.py`` on Discourse's trimmer fixtures): Outlook's
+header blocks (``Lähettäjä:`` / ``Lähetetty:`` / ``Aihe:``, ``From:`` /
 ``Sent:`` / ``Subject:``) and separators (``-----Alkuperäinen viesti-----``,
 ``-----Original Message-----``, a line of underscores), attributions (``On ... wrote:``,
 ``... kirjoitti:``, also wrapped over two lines), ``>`` quoted lines, the ``-- ``
@@ -14,9 +17,19 @@ forwarded header and text are kept (``---------- Forwarded message ---------``,
 subject starts with ``VL:`` / ``FW:`` / ``Fwd:``). Only the forwarded message's own quoted
 history is dropped.
 
+Each line a check may match is classified: a ``>`` quote; a rule line (``--``,
+``______``, ``ᐧ``, ``—``, ``=====``): a signature, or history for a long underscore line
+(what htmltext writes where a big client's history container starts); a header block;
+an attribution (also wrapped over several lines, see ``wrapped.py``, and Gmail's dated
+ones without a verb); a phone signature; a forward line; else text.
+
 Bottom-posting is understood: an attribution followed by ``>`` lines drops just the
 attribution and the quote, so text written below the quote survives; an attribution or
-header block followed by unquoted text (Outlook style) ends the new text.
+header block followed by unquoted text (Outlook style) ends the new text, unless nothing
+came above it (then the text below is the reply). A mail of nothing but a plain quote
+(no history marks in it) keeps the quote as its new text: understanding reads the whole
+text then anyway. Quotes between the person's own lines are dropped (Discourse keeps
+them): what the history says is not what the person says now.
 """
 
 from __future__ import annotations
@@ -28,13 +41,24 @@ from functools import cache
 
 from mailflow.core.languages.lexicon import Lexicon, known
 from mailflow.core.languages.screen import fold, needles
+from mailflow.core.reading.wrapped import Wrapping, join_wrapped
 
 __all__ = ["split_new_text"]
 
 _MAX_LINE_FOR_ATTRIBUTION = 300
 _UNDERSCORES = re.compile(r"^\s*_{20,}\s*$")
 _SIGNATURE = re.compile(r"^--\s*$")
+#: a line of nothing but rule characters: a signature or a notification's footer starts
+#: ("ᐧ" is what Gmail add-ons leave, "—" GitHub's and GitLab's footers)
+_DELIMITER = re.compile(r"^[^\S\n]*(?:[-_=+~*,]{3,}|[ᐧ—]+)[^\S\n]*$")
+_DELIMITER_WORDS = ("--", "__", "==", "**", "~~", "++", ",,,", "ᐧ", "—")
 _ATTRIBUTION_HINT = re.compile(r"@|\d")
+#: Gmail's attributions without a verb: "2016-03-03 17:21 GMT+01:00 Name" and
+#: "2013/7/20 Name <name@example.com>" (the address maybe wrapped to the next line)
+_DATED_SENDER = re.compile(
+    r"^\s*(?:19|20)\d\d[-/]\d{1,2}[-/]\d{1,2}\s.{0,100}?"
+    r"(?:\bGMT[+-]\d\d:?\d\d\b|<[^<>\s@]+@[^<>\s]+>:?\s*$|<\s*$)", re.I)
+_DATED_HINT = re.compile(r"\n[^\S\n]*(?:19|20)\d\d[-/]\d")
 
 
 @dataclass(frozen=True)
@@ -49,6 +73,8 @@ class _Patterns:
     forward_subject: re.Pattern[str]  # VL: / Fw:
     attribution_end: re.Pattern[str]  # ... wrote:
     attribution_start: re.Pattern[str]  # the first half of a wrapped attribution
+    attribution_open: re.Pattern[str]  # "On ... wrote" with no colon ("---- On ... wrote ----")
+    wrapping: Wrapping  # attributions wrapped over several lines
     phone: re.Pattern[str]  # Lähetetty iPhonesta / Sent from my iPhone
     #: (check, words a line needs for it to match, in lower case; a superset): see _hints
     hint_words: tuple[tuple[str, tuple[str, ...]], ...]
@@ -64,7 +90,18 @@ def _hint_words(alternatives: tuple[str, ...]) -> tuple[str, ...]:
     for alternative in alternatives:
         clauses = needles(fold(alternative))
         words.extend(clauses[0] if clauses else ("",))
-    return tuple(dict.fromkeys(words))
+    return _shortest(words)
+
+
+def _shortest(words: list[str]) -> tuple[str, ...]:
+    """``words`` without those that hold another of them (a line holding "schrieben"
+    holds "schrieb"): each word left is one more pass over a mail."""
+    unique = sorted(dict.fromkeys(words), key=len)
+    kept: list[str] = []
+    for word in unique:
+        if not any(shorter in word for shorter in kept):
+            kept.append(word)
+    return tuple(kept)
 
 
 @cache
@@ -73,26 +110,33 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         return "|".join(lexicon.alternatives(field)) or "(?!)"
 
     others = names("other_headers")
+    verbs, openers = names("attribution_verbs"), names("attribution_openers")
     folded_from, folded_others = fold(names("from_headers")), fold(others)
     return _Patterns(
-        separator=re.compile(rf"^\s*-{{2,}}\s*(?:{names('original_separators')})\s*-{{2,}}\s*$",
-                             re.I),
+        separator=re.compile(
+            rf"^\s*\*?\s*-{{2,}}\s*(?:{names('original_separators')})\s*-{{2,}}\s*\*?\s*$", re.I),
         forward=re.compile(rf"^\s*(?:{names('forward_lines')})\s*$", re.I),
         header_from=re.compile(rf"^\s*\*?(?:{names('from_headers')})\s*:\*?\s*\S", re.I),
         header_other=re.compile(rf"^\s*\*?(?:{others})\s*:\*?", re.I),
         header_subject=re.compile(rf"^\s*\*?(?:{names('subject_headers')})\s*:\*?\s*(.*)$",
                                   re.I),
         forward_subject=lexicon.forward_subject,
-        attribution_end=re.compile(
-            rf"\b(?:{names('attribution_verbs')})\b[^\n]{{0,60}}:\s*$", re.I),
+        attribution_end=re.compile(rf"\b(?:{verbs})(?!\w)[^\n]{{0,60}}:\s*$", re.I),
         attribution_start=re.compile(
-            rf"^(?:{names('attribution_openers')})\s|^(?:{names('weekday_abbreviations')})\s+\d"
+            rf"^(?:{openers})\s|^(?:{names('weekday_abbreviations')})\s+\d"
             r"|^\d{1,2}\.\d{1,2}\.\d{2,4}|[<,]$", re.I),
+        attribution_open=re.compile(
+            rf"^[\s>-]*(?:{openers})\s.*\b(?:{verbs})(?!\w)[\s:>-]*$", re.I),
+        wrapping=Wrapping(
+            end=re.compile(rf"\b(?:{verbs})(?!\w)[^\n]{{0,60}}:\s*$", re.I),
+            lead=re.compile(rf"^[\s-]*(?:(?:{openers})\s|\d|\w{{2,12}}\.?,\s)", re.I),
+            verb=re.compile(rf"\b(?:{verbs})(?!\w)", re.I),
+        ),
         phone=re.compile(rf"^\s*(?:{names('phone_signature_lines')})\s*\.?\s*$", re.I),
         hint_words=(
             ("f", _hint_words(lexicon.alternatives("forward_lines"))),
-            ("s", ("--", "__")),
-            ("a", tuple(fold(w) for w in lexicon.alternatives("attribution_verbs"))),
+            ("s", _DELIMITER_WORDS),
+            ("a", _shortest([fold(w) for w in lexicon.alternatives("attribution_verbs")])),
             ("p", _hint_words(lexicon.alternatives("phone_signature_lines"))),
         ),
         header_from_block=re.compile(
@@ -134,7 +178,10 @@ def _attribution(lines: list[str], i: int, p: _Patterns) -> int:
     line = lines[i].strip()
     if not line or len(line) > _MAX_LINE_FOR_ATTRIBUTION or _is_quoted(line):
         return 0
-    if p.attribution_end.search(line) and _ATTRIBUTION_HINT.search(line):
+    if (p.attribution_end.search(line) or p.attribution_open.match(line)) and (
+            _ATTRIBUTION_HINT.search(line)):
+        return 1
+    if _DATED_SENDER.match(line):
         return 1
     if i + 1 < len(lines):
         nxt = lines[i + 1].strip()
@@ -160,15 +207,20 @@ def _next_content(lines: list[str], i: int) -> str:
     return ""
 
 
-def _history_start(lines: list[str], i: int, hints: str, p: _Patterns) -> tuple[str, int]:
+def _history_start(
+    lines: list[str], i: int, hints: str, p: _Patterns, *, first: bool = False
+) -> tuple[str, int]:
     """Classify line ``i``: ("cut"|"forward"|"skip"|"sig"|"phone"|"", lines consumed).
 
-    hints: which checks can match at all (see :func:`_scan`); the others are skipped."""
+    hints: which checks can match at all (see :func:`_scan`); the others are skipped.
+    first: line ``i`` is the mail's first line of text."""
     line = lines[i]
     if "f" in hints and p.forward.match(line):
         return "forward", 1
     if "s" in hints and (p.separator.match(line) or _UNDERSCORES.match(line)):
         nxt = next((j for j in range(i + 1, min(i + 4, len(lines))) if lines[j].strip()), None)
+        if nxt is not None and p.forward.match(lines[nxt]):
+            return "skip", 1  # a forward line comes next: it is read as one
         if nxt is not None and p.header_from.match(lines[nxt]) and (
                 _header_block(lines, nxt, p)[1]):
             return "forward", 1
@@ -179,10 +231,12 @@ def _history_start(lines: list[str], i: int, hints: str, p: _Patterns) -> tuple[
             return ("forward", 0) if forward else ("cut", 1)
     taken = _attribution(lines, i, p) if "a" in hints else 0
     if taken:
-        if _is_quoted(_next_content(lines, i + taken)):
+        # an attribution with nothing above it: the text below is the reply (the
+        # client put it under the history); ">" lines below it: bottom-posting
+        if first or _is_quoted(_next_content(lines, i + taken)):
             return "skip", taken
         return "cut", taken
-    if "s" in hints and _SIGNATURE.match(line):
+    if "s" in hints and (_SIGNATURE.match(line) or _DELIMITER.match(line)):
         return "sig", 1
     if "p" in hints and p.phone.match(line):
         return "phone", 1
@@ -213,7 +267,7 @@ def _any_hint(low: str, p: _Patterns) -> bool:
     """Could any history check match a line of ``low`` (folded, starting with a line
     break)? On the text without its quoted lines this is never False where _hints of
     the masked text finds something: a from-line's next lines only come closer."""
-    return bool(p.header_from_block.search(low)) or any(
+    return bool(p.header_from_block.search(low) or _DATED_HINT.search(low)) or any(
         word in low for _, words in p.hint_words for word in words
     )
 
@@ -237,6 +291,7 @@ def _hints(masked: str, p: _Patterns) -> dict[int, str]:
                 at = low.find("\n", at)  # one hit a line is enough
                 at = low.find(word, at) if at >= 0 else -1
     found.extend((m.start() + 1, "h") for m in p.header_from_block.finditer(low))
+    found.extend((m.start() + 1, "a") for m in _DATED_HINT.finditer(low))
     hints: dict[int, str] = {}
     line = -1  # the leading line break
     pos = 0
@@ -250,6 +305,16 @@ def _hints(masked: str, p: _Patterns) -> dict[int, str]:
 
 
 _BLANK_LINES = re.compile(r"\n{3,}")
+_QUOTE_MARKS = re.compile(r"\n[^\S\n]*(?:>[^\S\n]?)+")
+
+
+def _only_quoted(text: str, p: _Patterns) -> str:
+    """The new text of a mail of nothing but ">" lines: "" when they hold history (an
+    attribution, a header block, a separator), else the quote as it is: understanding
+    reads a mail's whole text when its new text is empty, so this shows what it reads."""
+    if _any_hint(_folded(_QUOTE_MARKS.sub("\n", text)), p):
+        return ""
+    return _tidy([text])
 
 
 def _tidy(lines: list[str]) -> str:
@@ -269,14 +334,24 @@ def split_new_text(text: str) -> str:
     """
     p = _patterns(known())
     text = "\n" + text.replace("\r\n", "\n").replace("\r", "\n")
+    text = join_wrapped(text, p.wrapping)
     unquoted = _QUOTED_RUNS.sub("", text)
+    if not unquoted.strip():
+        return _only_quoted(text, p)
     if not _any_hint(_folded(unquoted), p):  # the common case: new text and quotes only
         return _tidy([unquoted])
+    return _trimmed(text, p)
+
+
+def _trimmed(text: str, p: _Patterns) -> str:
+    """split_new_text's line by line part, for a text (after a leading line break) where
+    some history check may match."""
     masked_text = _QUOTED_LINE.sub("\n" + _MASK, text)
     hints = _hints(masked_text, p)
     masked = masked_text.split("\n")[1:]  # a quoted line is _MASK, the others as they are
     lines = text.split("\n")[1:]
     stops = sorted(hints)
+    first = next((j for j, m in enumerate(masked) if m.strip() and m != _MASK), -1)
     kept: list[str] = []
     in_signature = False
     in_forward_header = False
@@ -301,7 +376,7 @@ def split_new_text(text: str) -> str:
         if _is_quoted(line):  # no history pattern matches a quoted line
             i += 1
             continue
-        kind, taken = _history_start(lines, i, line_hints, p)
+        kind, taken = _history_start(lines, i, line_hints, p, first=i == first)
         if kind == "cut":
             break
         if kind == "forward":
