@@ -107,12 +107,15 @@ class Dovecot:
     """One Dovecot instance with one user; ``stop()`` keeps the mail for ``start()``/``restart()``.
 
     capabilities: when given, replaces Dovecot's post-login capability list
-    (``imap_capability``), e.g. to test a server without MOVE. tls: also listen for
+    (``imap_capability``), e.g. to test a server without MOVE or IDLE. tls: also listen for
     implicit TLS (``imaps``) with a fresh self-signed certificate for ``localhost``.
+    separator, prefix: the personal namespace's hierarchy separator (Dovecot's default
+    for Maildir is ``.``; ``/`` as many servers use) and prefix (``INBOX.`` as Courier
+    and Cyrus have it; by default none).
     """
 
     def __init__(self, *, capabilities: str = "", tls: bool = False,
-                 password: str = PASSWORD) -> None:
+                 password: str = PASSWORD, separator: str = ".", prefix: str = "") -> None:
         binary = dovecot_binary()
         if binary is None:
             raise FileNotFoundError("dovecot is not installed (Debian package dovecot-imapd)")
@@ -125,6 +128,7 @@ class Dovecot:
         self.tls_port = _free_port() if tls else 0
         self.cert_path: Path | None = None
         self.capabilities = capabilities
+        self.separator, self.prefix = separator, prefix
         self.uid, self.gid = self._mail_owner()
         self.home = self.root / "home" / USER
         self.config_path = self.root / "dovecot.conf"
@@ -140,18 +144,22 @@ class Dovecot:
         """The user's Maildir: the INBOX is its new/ and cur/, folders are ``.name``."""
         return self.home / "Maildir"
 
-    def deliver(self, raw: bytes, *, received_at: datetime | None = None, name: str = "") -> Path:
+    def deliver(self, raw: bytes, *, received_at: datetime | None = None, name: str = "",
+                folder: str = "") -> Path:
         """Drop a message into INBOX's new/ as Dovecot's own delivery (LDA/LMTP) would: the
         file name carries its size and its size with CRLF line ends (``,S=…,W=…``), which
-        Dovecot reads instead of the file to answer RFC822.SIZE. mtime is the INTERNALDATE."""
-        new = self.maildir_path / "new"
+        Dovecot reads instead of the file to answer RFC822.SIZE. mtime is the INTERNALDATE.
+        ``folder``: another folder than INBOX, by its levels joined with ``.`` as
+        Maildir++ keeps it on disk (``mailflow.processed``), whatever the separator."""
+        box = self.maildir_path / f".{folder}" if folder else self.maildir_path
+        new = box / "new"
         for sub in ("tmp", "new", "cur"):
-            self._own_dir(self.maildir_path / sub)
+            self._own_dir(box / sub)
         stamp = received_at.timestamp() if received_at else time.time()
         name = name or f"{int(stamp)}.M{time.perf_counter_ns()}P{os.getpid()}.mailflow-test"
         crlf_size = len(raw) + raw.count(b"\n") - raw.count(b"\r\n")
         name = f"{name},S={len(raw)},W={crlf_size}"
-        tmp = self.maildir_path / "tmp" / name
+        tmp = box / "tmp" / name
         tmp.write_bytes(raw)
         os.utime(tmp, (stamp, stamp))
         os.chown(tmp, self.uid, self.gid)
@@ -374,6 +382,8 @@ userdb {{
 }}
 namespace inbox {{
   inbox = yes
+  separator = {self.separator}
+  prefix = {self.prefix}
 }}
 service imap-login {{
   inet_listener imap {{
