@@ -25,7 +25,7 @@ from pathlib import Path
 
 from imapclient import IMAPClient
 
-__all__ = ["DOVECOT_BINARY", "Dovecot", "dovecot_binary"]
+__all__ = ["DOVECOT_BINARY", "Dovecot", "dovecot_binary", "make_certificate"]
 
 DOVECOT_BINARY = "/usr/sbin/dovecot"
 HOST = "127.0.0.1"
@@ -101,6 +101,21 @@ def _end(pids: list[int], timeout: float) -> None:
         alive = [pid for pid in alive if _running(pid)]
     for pid in alive:
         _signal(pid, signal.SIGKILL)
+
+
+def make_certificate(folder: Path, name: str = "") -> tuple[Path, Path]:
+    """A throwaway self-signed certificate for ``localhost`` and 127.0.0.1, and its key,
+    in ``folder`` (``cert.pem`` and ``key.pem``, or ``<name>-cert.pem``...). Another call
+    makes another CA: a client trusting one does not trust the other. Needs openssl."""
+    prefix = f"{name}-" if name else ""
+    cert, key = folder / f"{prefix}cert.pem", folder / f"{prefix}key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )
+    return cert, key
 
 
 class Dovecot:
@@ -275,6 +290,11 @@ class Dovecot:
             raise
         return client
 
+    @property
+    def key_path(self) -> Path:
+        """The key of :attr:`cert_path` (with ``tls=True``)."""
+        return self.root / "key.pem"
+
     def tls_context(self) -> ssl.SSLContext:
         """A client context trusting this server's self-signed certificate."""
         assert self.cert_path is not None, "start Dovecot with tls=True"
@@ -328,14 +348,7 @@ class Dovecot:
     def _make_certificate(self) -> Path | None:
         if shutil.which("openssl") is None:
             return None
-        cert, key = self.root / "cert.pem", self.root / "key.pem"
-        subprocess.run(
-            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-             "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-             "-keyout", str(key), "-out", str(cert)],
-            check=True, capture_output=True,
-        )
-        return cert
+        return make_certificate(self.root)[0]
 
     def _write_config(self) -> None:
         root = self.root

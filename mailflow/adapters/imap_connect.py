@@ -162,6 +162,8 @@ def _login(client: IMAPClient, settings: ImapSettings, secret: Secret, where: st
 def _server_text(exc: Exception, secret: Secret) -> str:
     """The server's reason, one line, without the secret should a server echo it."""
     text = one_line(str(exc), 200)
+    if text[:2] in ("b'", 'b"') and text[-1:] == text[1]:  # IMAPClient shows the bytes' repr
+        text = text[2:-1]
     if secret.value:
         text = text.replace(secret.value, "***")
     return text or "no reason given"
