@@ -257,6 +257,14 @@ def _kind(value: Any) -> str:
 
 def _check(settings: Settings, where: str) -> None:
     """Rules that span keys."""
+    _check_network(settings, where)
+    _check_numbers(settings, where)
+    _check_since(settings.mailbox.handle_since, where)
+    _check_folders(settings, where)
+    _check_servers(settings, where)
+
+
+def _check_network(settings: Settings, where: str) -> None:
     try:
         ZoneInfo(settings.network.timezone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -268,6 +276,9 @@ def _check(settings: Settings, where: str) -> None:
                          ("network.facilitator", settings.network.facilitator)):
         if "@" not in address or any(c.isspace() for c in address):
             raise ConfigError(f"expected a mail address, got {address!r}", path=where, key=key)
+
+
+def _check_numbers(settings: Settings, where: str) -> None:
     positive = {
         "network.max_per_org": settings.network.max_per_org,
         "mailbox.max_message_bytes": settings.mailbox.max_message_bytes,
@@ -282,17 +293,24 @@ def _check(settings: Settings, where: str) -> None:
                       ("schedule.digest_hour", settings.schedule.digest_hour)):
         if not 0 <= hour <= 23:
             raise ConfigError(f"expected an hour 0-23, got {hour}", path=where, key=key)
-    if settings.mailbox.handle_since:
-        try:
-            since = datetime.fromisoformat(settings.mailbox.handle_since)
-        except ValueError:
-            raise ConfigError(
-                "expected an ISO 8601 moment such as 2026-01-31T00:00:00+02:00",
-                path=where, key="mailbox.handle_since",
-            ) from None
-        if since.tzinfo is None:
-            raise ConfigError("expected a moment with a UTC offset", path=where,
-                              key="mailbox.handle_since")
+
+
+def _check_since(handle_since: str, where: str) -> None:
+    if not handle_since:
+        return
+    try:
+        since = datetime.fromisoformat(handle_since)
+    except ValueError:
+        raise ConfigError(
+            "expected an ISO 8601 moment such as 2026-01-31T00:00:00+02:00",
+            path=where, key="mailbox.handle_since",
+        ) from None
+    if since.tzinfo is None:
+        raise ConfigError("expected a moment with a UTC offset", path=where,
+                          key="mailbox.handle_since")
+
+
+def _check_servers(settings: Settings, where: str) -> None:
     if settings.mailbox.kind == "imap" and settings.imap is None:
         raise ConfigError("mailbox.kind is 'imap' but there is no [imap] section", path=where,
                           key="imap")
@@ -309,6 +327,21 @@ def _check(settings: Settings, where: str) -> None:
         if not server.verify_certificate:
             log.warning("%s: certificate verification is turned off for %s (%s.verify_certificate)",
                         where, server.host, section)
+
+
+def _check_folders(settings: Settings, where: str) -> None:
+    """Folder names: levels split by ``/`` (the IMAP adapter uses the server's own
+    separator); no control characters; an IMAP folder needs a name. What else a server
+    refuses, only the server knows: ``check-config`` asks it."""
+    box = settings.mailbox
+    for key, name in (("mailbox.processed_folder", box.processed_folder),
+                      ("mailbox.attention_folder", box.attention_folder)):
+        if any(ord(c) < 32 or ord(c) == 127 for c in name):
+            raise ConfigError(f"a folder name cannot hold control characters: {name!r}",
+                              path=where, key=key)
+        if box.kind == "imap" and not name.strip("/ "):
+            raise ConfigError("expected a folder name, e.g. 'mailflow/processed'",
+                              path=where, key=key)
 
 
 @dataclass(frozen=True)
