@@ -96,7 +96,8 @@ def test_fetch_yields_what_was_delivered_and_leaves_it_unseen(dovecot: Dovecot) 
         flags = client.get_flags(client.search())
     assert cursor == {"uidvalidity": info[b"UIDVALIDITY"], "last_uid": 3}
     assert [m.ref for m in got] == [f"{info[b'UIDVALIDITY']}:{uid}" for uid in (1, 2, 3)]
-    assert len(flags) == 3 and all(b"\\Seen" not in f for f in flags.values())
+    assert len(flags) == 3
+    assert all(b"\\Seen" not in f for f in flags.values())
 
 
 def test_the_cursor_advances_batch_by_batch_and_a_pass_resumes_after_it(dovecot: Dovecot) -> None:
@@ -109,7 +110,8 @@ def test_the_cursor_advances_batch_by_batch_and_a_pass_resumes_after_it(dovecot:
     assert [b.cursor["last_uid"] for b in ramped] == [1, 4, 5]
 
     again, cursor = run_pass(box, batches[-1].cursor)  # nothing moved, nothing new
-    assert again == [] and cursor == batches[-1].cursor
+    assert again == []
+    assert cursor == batches[-1].cursor
 
     fill(dovecot, [6, 7])
     newer, cursor = run_pass(box, cursor)
@@ -300,6 +302,88 @@ def test_move_without_the_move_capability_copies_and_expunges(
     assert folder_raws(server, "INBOX") == [mail(3)]
 
 
+class CountingClient(IMAPClient):  # type: ignore[misc]
+    """A real client that counts the SEARCH commands it sends."""
+
+    searches = 0
+
+    def search(self, criteria: Any = "ALL", charset: Any = None) -> Any:
+        CountingClient.searches += 1
+        return super().search(criteria, charset)
+
+
+def test_a_big_replay_copies_nothing_twice_in_a_few_commands(dovecot: Dovecot) -> None:
+    """2,000 messages a crash left in the inbox, 1,000 of them also copied by the MOVE it
+    cut short (a tenth without a Message-ID), beside mail kept on earlier days."""
+    for n in range(1, 101):  # kept before: a month earlier, same Message-IDs never
+        dovecot.deliver(mail(10_000 + n), received_at=SINCE - timedelta(days=30),
+                        folder="processed")
+    no_id = {n for n in range(1, 2001) if n % 10 == 0}
+    for n in range(1, 2001):
+        raw = mail(n) if n not in no_id else mail(n).replace(f"Message-ID: <{n}@stadi.test>\r\n"
+                                                             .encode(), b"")
+        dovecot.deliver(raw, received_at=SINCE + timedelta(minutes=n))
+    with dovecot.client(timeout=60) as client:
+        validity = int(client.select_folder("INBOX")[b"UIDVALIDITY"])
+        uids = sorted(client.search())
+        client.copy(uids[::2], "processed")  # the MOVE cut between its copy and its expunge
+
+    def factory() -> IMAPClient:
+        client = CountingClient(dovecot.host, dovecot.port, ssl=False, timeout=60)
+        client.login(dovecot.user, dovecot.password)
+        return client
+
+    box = opened(ImapMailbox(factory, processed_folder="processed", attention_folder="attention"))
+    CountingClient.searches = 0
+    box.move_again([f"{validity}:{uid}" for uid in uids], "processed")
+    assert CountingClient.searches <= 3  # not one a message
+
+    with dovecot.client(timeout=60) as client:
+        assert client.folder_status("INBOX", [b"MESSAGES"])[b"MESSAGES"] == 0
+        client.select_folder("processed", readonly=True)
+        sizes = client.fetch(client.search(), ["RFC822.SIZE"])
+    assert len(sizes) == 2100  # each message once
+    assert sorted(item[b"RFC822.SIZE"] for item in sizes.values()) == sorted(
+        [len(mail(10_000 + n)) for n in range(1, 101)]
+        + [len(mail(n)) - (len(f"Message-ID: <{n}@stadi.test>\r\n") if n in no_id else 0)
+           for n in range(1, 2001)])
+
+
+@pytest.mark.parametrize(("separator", "prefix"), [(".", ""), ("/", ""), (".", "INBOX.")],
+                         ids=["separator-dot", "separator-slash", "prefix-INBOX."])
+def test_kept_folders_take_the_servers_separator_and_prefix(
+    dovecot_factory: Callable[..., Dovecot], separator: str, prefix: str,
+) -> None:
+    server = dovecot_factory(separator=separator, prefix=prefix)
+    fill(server, range(1, 4))
+    box = opened(ImapMailbox(server.client, processed_folder="mailflow/processed",
+                             attention_folder="mailflow/attention"))
+    got, _ = run_pass(box, {})
+    box.move([got[0].ref], "mailflow/processed")
+    box.move_again([got[1].ref], "mailflow/processed")
+    box.move([got[2].ref], "mailflow/attention")
+    level = separator
+    assert folder_raws(server, f"{prefix}mailflow{level}processed") == [mail(1), mail(2)]
+    assert folder_raws(server, f"{prefix}mailflow{level}attention") == [mail(3)]
+    assert box.erase_from("osallistuja1@stadi.test") == 1
+    assert folder_raws(server, f"{prefix}mailflow{level}processed") == [mail(2)]
+
+
+def test_a_folder_name_the_server_refuses_is_the_operators_mistake(dovecot: Dovecot) -> None:
+    fill(dovecot, range(1, 3))
+    box = opened(ImapMailbox(dovecot.client, processed_folder="~mailflow/processed",
+                             attention_folder="mailflow/attention"))
+    got, _ = run_pass(box, {})
+    with pytest.raises(ConfigError) as refused:
+        box.move([m.ref for m in got], "~mailflow/processed")
+    assert refused.value.key == "mailbox.processed_folder"
+    assert "'~mailflow.processed'" in str(refused.value)
+    assert "Begins with '~'" in str(refused.value)  # the server's reason
+    assert folder_raws(dovecot, "INBOX") == [mail(1), mail(2)]
+    box.move([got[0].ref], "mailflow/attention")  # the connection carries on
+    assert folder_raws(dovecot, "mailflow.attention") == [mail(1)]
+
+
 class RecordingClient(IMAPClient):  # type: ignore[misc]
     """A real client that notes which UIDs it downloaded bodies of."""
 
@@ -327,7 +411,8 @@ def test_a_message_over_the_cap_is_not_downloaded(dovecot: Dovecot) -> None:
     box = opened(ImapMailbox(factory, processed_folder="processed",
                              attention_folder="attention"))
     got, _ = run_pass(box, {}, max_bytes=2000)
-    assert got[0].raw is None and got[0].size == len(big)
+    assert got[0].raw is None
+    assert got[0].size == len(big)
     assert got[1].raw == mail(2)
     assert clients[0].bodies == [2]
 
@@ -388,7 +473,8 @@ def test_a_refused_login_names_host_and_user_but_not_the_secret(dovecot: Dovecot
     with pytest.raises(ConfigError) as caught:
         connect_imap(settings_for(dovecot), Secret("password", "väärä-salasana-123"))
     text = str(caught.value)
-    assert "127.0.0.1" in text and dovecot.user in text
+    assert "127.0.0.1" in text
+    assert dovecot.user in text
     assert "väärä-salasana-123" not in text
 
 
@@ -468,13 +554,15 @@ def test_imaplib_formats_no_debug_output_unless_its_logger_keeps_it(
     with caplog.at_level(logging.INFO, logger="imapclient.imaplib"):
         assert len(run_pass(quiet, {})[0]) == 2
     # imaplib would build the repr of every response, bodies and all, for nothing
-    assert quiet._client is not None and quiet._client._imap.debug == 0
+    assert quiet._client is not None
+    assert quiet._client._imap.debug == 0
     assert not [r for r in caplog.records if r.name == "imapclient.imaplib"]
 
     caplog.clear()
     traced = mailbox(dovecot)
     with caplog.at_level(logging.DEBUG, logger="imapclient.imaplib"):
         assert len(run_pass(traced, {})[0]) == 2
-    assert traced._client is not None and traced._client._imap.debug == 5
+    assert traced._client is not None
+    assert traced._client._imap.debug == 5
     assert any(b"Osallistun" in r.getMessage().encode()
                for r in caplog.records if r.name == "imapclient.imaplib")
