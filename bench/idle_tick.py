@@ -58,10 +58,16 @@ def run_once(args: list[str], env: dict[str, str] | None = None,
     return seconds, int(last.split()[1]) / 1024
 
 
-def build_demo(folder: Path) -> Path:
-    """The demo's store and config in ``folder``; returns the config's path."""
+def _mkdir(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    return folder
+
+
+def build_demo(folder: Path, tree: Path = ROOT) -> Path:
+    """The demo's store and config in ``folder``, made by the code of ``tree``; returns
+    the config's path."""
     subprocess.run([sys.executable, "-m", "mailflow", "demo"], cwd=folder, check=True,
-                   stdout=subprocess.DEVNULL, env=_env(ROOT))
+                   stdout=subprocess.DEVNULL, env=_env(tree))
     return folder / "var" / "demo" / "mailflow.toml"
 
 
@@ -89,20 +95,23 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="mailflow-idle-tick-") as tmp:
         folder = Path(tmp)
-        config = build_demo(folder)
         trees = {"mailflow tick (this tree)": ROOT}
         if args.rev:
             trees[f"mailflow tick ({args.rev})"] = export(args.rev, folder / "before")
-        tick = ["--config", str(config), "tick"]
-        for tree in trees.values():  # settles what is due today (later ticks are idle) and
-            # writes the bytecode caches
-            run_once(tick, _env(tree), cwd=folder)
+        # each tree on its own demo store, made by its own code (store schemas differ)
+        stores = {label: build_demo(_mkdir(folder / f"store-{n}"), tree)
+                  for n, (label, tree) in enumerate(trees.items())}
+        ticks = {label: ["--config", str(config), "tick"] for label, config in stores.items()}
+        for label, tree in trees.items():  # settles what is due today (later ticks are
+            # idle) and writes the bytecode caches
+            run_once(ticks[label], _env(tree), cwd=stores[label].parent)
         rows: dict[str, list[tuple[float, float]]] = {"python -c pass": []}
         rows.update({label: [] for label in trees})
         for _ in range(args.runs):
             rows["python -c pass"].append(run_once([], _env(ROOT)))
             for label, tree in trees.items():
-                rows[label].append(run_once(tick, _env(tree), cwd=folder))
+                rows[label].append(run_once(ticks[label], _env(tree),
+                                            cwd=stores[label].parent))
         print(f"idle tick on the demo's store: {args.runs} fresh processes each, taking turns")
         print(f"{'command':<32} {'median ms':>10} {'min ms':>8} {'peak MB':>8}")
         for label, runs in rows.items():

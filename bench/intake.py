@@ -74,7 +74,7 @@ from mailflow.core.writing.render import RenderedMail, Renderer
 from mailflow.intake.backlog_worker import BacklogWorker
 from mailflow.intake.pipelined import PipelinedIntake
 from mailflow.intake.port import BatchSizes, Intake
-from mailflow.intake.prepare import Preparer
+from mailflow.intake.preparer import Preparer
 from mailflow.run.bootstrap import reader_of
 from mailflow.run.one_pass import Pass
 from mailflow.run.tick import Services, TickReport, load_state, run_tick
@@ -347,9 +347,9 @@ def in_child(job: Callable[[], Any], traced: bool = False) -> tuple[Any, float, 
     receive, send = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(job, traced, send))
     process.start()
-    result = receive.recv()
+    figures: tuple[Any, float, float, float] = receive.recv()
     process.join()
-    return result  # type: ignore[no-any-return]
+    return figures
 
 
 class Bench:
@@ -483,9 +483,10 @@ def main() -> None:
         print(" | ".join(f"{h:>26}" for h in (
             "messages", "backlog of all: peak RSS", "store alone", f"backlog of {args.backlog:,}: peak",
             "store alone")))
-        for size, peak, alone, kept_peak, kept_alone in kept:
+        for size, peak, peak_alone, kept_peak, kept_alone in kept:
             print(" | ".join(f"{c:>26}" for c in (
-                f"{size:,}", f"{peak:.0f}", f"{alone:.0f}", f"{kept_peak:.0f}", f"{kept_alone:.0f}")))
+                f"{size:,}", f"{peak:.0f}", f"{peak_alone:.0f}", f"{kept_peak:.0f}",
+                f"{kept_alone:.0f}")))
 
 
 if __name__ == "__main__":

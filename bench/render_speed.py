@@ -20,6 +20,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -85,14 +86,14 @@ def render_figures(number: int, repeat: int) -> None:
                                       failed_mails=sample.failed_mails)
                  if m.template == "digest"]
     print(f"Renderer.render, ms per mail (best of {repeat} x {number}):")
-    for label, request, kwargs in (
-        ("sign-up confirmation", confirmation, {}),
-        ("day reminder + calendar", reminder, {"day": day}),
-        ("facilitator's digest", digest, {}),
+    for label, request, its_day in (
+        ("sign-up confirmation", confirmation, None),
+        ("day reminder + calendar", reminder, day),
+        ("facilitator's digest", digest, None),
     ):
-        size = len(renderer.render(request, now=now, **kwargs).raw)
+        size = len(renderer.render(request, now=now, day=its_day).raw)
         n = max(1, number // 10) if request is digest else number
-        ms = best_ms(lambda r=request, k=kwargs: renderer.render(r, now=now, **k), n, repeat)
+        ms = best_ms(partial(renderer.render, request, now=now, day=its_day), n, repeat)
         print(f"  {label:26s} {ms:7.3f} ms  ({size} bytes)")
     raw = renderer.render(confirmation, now=now).raw
     with tempfile.TemporaryDirectory() as folder:

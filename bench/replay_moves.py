@@ -118,7 +118,7 @@ def prepare_store(root: Path, refs: list[str]) -> None:
 
 
 def run_pass(root: Path, server: Dovecot) -> dict[str, float]:
-    from bench._timing import timed
+    from _timing import timed
     from mailflow.adapters.imap import ImapMailbox
     from mailflow.config.loader import load_settings
     from mailflow.run.bootstrap import build_services
@@ -155,7 +155,11 @@ def check(server: Dovecot) -> str:
     with server.client(timeout=600) as client:
         inbox = len(client.select_folder("INBOX", readonly=True) and client.search())
         client.select_folder("processed", readonly=True)
-        fetched = client.fetch(client.search(), ["BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"])
+        uids = sorted(client.search())
+        fetched: dict[int, Any] = {}
+        for start in range(0, len(uids), 2000):  # a command line has a limit
+            fetched.update(client.fetch(uids[start:start + 2000],
+                                        ["BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"]))
     ids = Counter(item[b"BODY[HEADER.FIELDS (MESSAGE-ID)]"].strip() for item in fetched.values())
     twice = sum(1 for count in ids.values() if count > 1)
     return f"inbox left {inbox}, processed {len(fetched)}, held twice {twice}"

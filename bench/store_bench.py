@@ -83,7 +83,8 @@ def lock_wait(path: Path, hold_ms: int, timeout: float) -> float:
     for ``hold_ms`` (from the moment the holder has it)."""
     holder = subprocess.Popen([sys.executable, __file__, "--child", "hold", str(path),
                                str(hold_ms)], stdout=subprocess.PIPE, text=True)
-    assert holder.stdout is not None and holder.stdout.readline() == "ready\n"
+    assert holder.stdout is not None
+    assert holder.stdout.readline() == "ready\n"
     began = time.perf_counter()
     try:
         with Store(path, lock_timeout=timeout):
@@ -129,7 +130,8 @@ def measure(mode: str, path: Path, start: int = 0) -> dict[str, float]:
         [sys.executable, __file__, "--child", mode, str(path), str(start)],
         capture_output=True, text=True, check=True,
     ).stdout
-    return json.loads(out)
+    figures: dict[str, float] = json.loads(out)
+    return figures
 
 
 def main() -> None:

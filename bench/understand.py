@@ -15,17 +15,17 @@ import json
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests" / "unit"))
-
-from test_corpus import ALIASES, CASES, DOMAIN, OWN, network_state  # noqa: E402
+sys.path.insert(0, str(ROOT))
 
 from mailflow.core.organisations import OrgDirectory  # noqa: E402
 from mailflow.core.reading.parse import parse_message  # noqa: E402
 from mailflow.core.understanding.intents import understand  # noqa: E402
 from mailflow.core.values import ParsedMessage  # noqa: E402
+from tests.unit.test_corpus import ALIASES, CASES, DOMAIN, OWN, network_state  # noqa: E402
 
 
 def _understand(raw: bytes) -> tuple[ParsedMessage, str]:
@@ -69,7 +69,7 @@ def _mail(body: str) -> bytes:
 
 def worst_cases(sizes: list[int]) -> None:
     print(f"{'body':<44}{'n':>8}{'ms':>10}{'kind':>12}{'people':>8}")
-    makers = {
+    makers: dict[str, Callable[[int], str]] = {
         "coordinator list of n people": lambda n: "Ilmoitan seuraavat henkilöt:\n\n" + "".join(
             f"Etu{i} Suku{i}, opettaja, etu{i}.suku{i}@stadi.test\n" for i in range(n)),
         "one line of n ', ' cells": lambda n: "Ilmoittaudun: " + ", ".join(["Aa Bb"] * n),

@@ -33,17 +33,17 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests" / "unit"))
-
-# ``understand`` comes through tests/unit/test_corpus.py: wherever that test finds it.
-import test_corpus  # noqa: E402
-from test_corpus import ALIASES, DOMAIN, OWN  # noqa: E402
+sys.path.insert(0, str(ROOT))
 
 from mailflow.core.model import Organisation, Person, Role  # noqa: E402
 from mailflow.core.organisations import OrgDirectory  # noqa: E402
 from mailflow.core.reading.parse import parse_message  # noqa: E402
 from mailflow.core.settings import OrganisationAlias  # noqa: E402
 from mailflow.core.values import INTENT_KINDS, Intent, NetworkState  # noqa: E402
+
+# ``understand`` comes through tests/unit/test_corpus.py: wherever that test finds it.
+from tests.unit import test_corpus  # noqa: E402
+from tests.unit.test_corpus import ALIASES, DOMAIN, OWN  # noqa: E402
 
 UNSEEN = ROOT / "tests" / "data" / "unseen"
 LANGUAGES = ("fi", "sv", "en")

@@ -84,6 +84,9 @@ def _setup_logging(args: argparse.Namespace) -> None:
     root.handlers[:] = [handler]
     level = logging.DEBUG if args.debug else (logging.INFO if args.verbose else logging.WARNING)
     root.setLevel(level)
+    # IMAPClient says INFO "Connection closed" at every logout: a line a pass for the daemon
+    # (which logs INFO) and under -v. Its lines show with --debug only; its warnings always.
+    logging.getLogger("imapclient").setLevel(logging.NOTSET if args.debug else logging.WARNING)
 
 
 def _global_options(after_command: bool) -> argparse.ArgumentParser:

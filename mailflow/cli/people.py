@@ -4,13 +4,14 @@ places, waitlist, role coverage and commitment. Tables on a terminal, CSV with `
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from mailflow.cli.common import Subcommands, labels_of, print_csv, settings_of, table
 from mailflow.core.errors import EXIT_OK
 from mailflow.core.languages.labels import Labels
-from mailflow.core.model import Organisation, Person
+from mailflow.core.model import Organisation, OutgoingMail, Person
 from mailflow.core.values import NetworkState
 from mailflow.core.writing.formatting import role_label
 from mailflow.run.bootstrap import open_store
@@ -20,12 +21,16 @@ __all__ = ["add_orgs", "add_people"]
 
 #: The roles whose coverage ``orgs`` shows, in this order.
 _COVERED_ROLES = ("management", "supervisor", "staff")
+#: how much of the server's answer the "mail" cell shows
+_ERROR_CHARS = 60
+_REPLY_CODE = re.compile(r"\b[45]\d\d\b")
 
 
 def cmd_people(args: argparse.Namespace) -> int:
     settings = settings_of(args)
     with open_store(settings) as store:
         state = load_state(store)
+        refused = _refused(store.all(OutgoingMail))
     labels = labels_of(settings)
     lang = settings.network.language
     rows = [
@@ -33,11 +38,44 @@ def cmd_people(args: argparse.Namespace) -> int:
          state.organisations[p.org].name if p.org in state.organisations else p.org,
          role_label(p.role, lang),
          p.status + (f" #{p.waitlist_position}" if p.waitlist_position else ""),
-         p.diet, labels.mail_bounces if p.failing else labels.mail_ok)
+         _answers(p, state, labels), p.diet, _mail(p, refused, labels))
         for p in _people_of(state, args.org)
     ]
     _show(labels.people_columns, rows, args.csv, labels.no_people)
     return EXIT_OK
+
+
+def _answers(person: Person, state: NetworkState, labels: Labels) -> str:
+    """The person's answers, by the days' dates: "declined 2026-12-09, coming 2027-01-20"."""
+    answers = [(state.days[r.day_id].date if r.day_id in state.days else None, r)
+               for (_, address), r in state.rsvps.items() if address == person.address]
+    answers.sort(key=lambda pair: (pair[0] is None, pair[0], pair[1].day_id))
+    words = {"yes": labels.answer_yes, "no": labels.answer_no}
+    return ", ".join(words[r.answer].format(day=r.day_id) for _, r in answers)
+
+
+def _refused(outbox: list[OutgoingMail]) -> dict[str, str]:
+    """Address -> why its latest mail that was sent or refused for good was refused
+    (addresses whose latest such mail went through are left out)."""
+    latest: dict[str, OutgoingMail] = {}
+    for mail in sorted(outbox, key=lambda m: m.created_at):
+        if mail.status in ("sent", "failed"):
+            latest[mail.to] = mail
+    return {to: _server_answer(m.last_error) for to, m in latest.items() if m.status == "failed"}
+
+
+def _server_answer(error: str) -> str:
+    """The error from its SMTP reply code on ("550 5.1.1 No such user"), on one line."""
+    found = _REPLY_CODE.search(error)
+    return " ".join(error[found.start() if found else 0:].split())[:_ERROR_CHARS]
+
+
+def _mail(person: Person, refused: dict[str, str], labels: Labels) -> str:
+    if person.failing:
+        return labels.mail_bounces
+    if person.address in refused:
+        return labels.mail_failed.format(error=refused[person.address])
+    return labels.mail_ok
 
 
 def _people_of(state: NetworkState, org: str | None) -> list[Person]:

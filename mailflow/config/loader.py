@@ -257,14 +257,16 @@ def _kind(value: Any) -> str:
 
 def _check(settings: Settings, where: str) -> None:
     """Rules that span keys."""
-    _check_network(settings, where)
+    _check_timezone(settings, where)
+    _check_language(settings, where)
+    _check_addresses(settings, where)
     _check_numbers(settings, where)
-    _check_since(settings.mailbox.handle_since, where)
+    _check_handle_since(settings, where)
     _check_folders(settings, where)
     _check_servers(settings, where)
 
 
-def _check_network(settings: Settings, where: str) -> None:
+def _check_timezone(settings: Settings, where: str) -> None:
     try:
         ZoneInfo(settings.network.timezone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -272,6 +274,19 @@ def _check_network(settings: Settings, where: str) -> None:
             f"unknown timezone {settings.network.timezone!r}; expected e.g. 'Europe/Helsinki'",
             path=where, key="network.timezone",
         ) from None
+
+
+def _check_language(settings: Settings, where: str) -> None:
+    from mailflow.core.languages.registry import codes
+
+    if settings.network.language not in codes():
+        raise ConfigError(
+            f"no language pack {settings.network.language!r}; expected one of "
+            f"{', '.join(codes())}", path=where, key="network.language",
+        )
+
+
+def _check_addresses(settings: Settings, where: str) -> None:
     for key, address in (("network.address", settings.network.address),
                          ("network.facilitator", settings.network.facilitator)):
         if "@" not in address or any(c.isspace() for c in address):
@@ -295,11 +310,11 @@ def _check_numbers(settings: Settings, where: str) -> None:
             raise ConfigError(f"expected an hour 0-23, got {hour}", path=where, key=key)
 
 
-def _check_since(handle_since: str, where: str) -> None:
-    if not handle_since:
+def _check_handle_since(settings: Settings, where: str) -> None:
+    if not settings.mailbox.handle_since:
         return
     try:
-        since = datetime.fromisoformat(handle_since)
+        since = datetime.fromisoformat(settings.mailbox.handle_since)
     except ValueError:
         raise ConfigError(
             "expected an ISO 8601 moment such as 2026-01-31T00:00:00+02:00",

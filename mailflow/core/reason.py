@@ -21,6 +21,8 @@ ReasonCode = Literal[
     "signup_no_address",  # who ("" for nobody named)
     "signup_bad_address",  # who ("" for nobody named)
     "signup_no_org",  # who
+    "signup_past_day",  # day
+    "signup_cancelled_day",  # day
     "rsvp_no_day",
     "rsvp_unknown_day",  # day
     "rsvp_cancelled_day",  # day

@@ -20,7 +20,7 @@ class NetworkSettings:
     name: str = "Kehittämisverkosto"
     facilitator_name: str = ""
     timezone: str = "Europe/Helsinki"
-    language: Literal["fi", "en"] = "fi"
+    language: str = "fi"  # a registered language pack's code (checked on loading)
     max_per_org: int = 4
     cost_split: Literal["participating", "committed"] = "participating"
 

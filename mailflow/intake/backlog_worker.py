@@ -55,12 +55,12 @@ from mailflow.core.organisations import DirectoryCache
 from mailflow.intake.forking import end, fork_child, let_go, may_fork
 from mailflow.intake.prepare import (
     Prepared,
-    Reader,
     StateView,
     ViewChanges,
     prepare_all,
     still_holds,
 )
+from mailflow.intake.preparer import Reader
 
 if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess

@@ -25,7 +25,7 @@ from mailflow.intake.background import BackgroundMailbox
 from mailflow.intake.backlog_worker import BacklogWorker, Ticket
 from mailflow.intake.forked_reader import ForkedReader
 from mailflow.intake.port import Arrival, BatchSizes, IntakeBatch, Moves, replay_moves
-from mailflow.intake.prepare import Preparer
+from mailflow.intake.preparer import Preparer
 
 __all__ = ["PipelinedIntake"]
 

@@ -14,11 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from mailflow.adapters.ports import IncomingMessage, Mailbox
 from mailflow.core.values import Intent, NetworkState, ParsedMessage
-from mailflow.intake.prepare import Prepared, Preparer
+from mailflow.intake.preparer import Preparer
+
+if TYPE_CHECKING:
+    from mailflow.intake.prepare import Prepared
 
 __all__ = [
     "FIRST_BATCH", "Arrival", "BatchSizes", "Intake", "IntakeBatch", "Moves", "never_holds",

@@ -13,7 +13,8 @@ messages that never asked about it as they were. The result is exactly what
 understanding at its turn gives, whatever the view was.
 
 Pure: data in, data out. :mod:`mailflow.intake.backlog_worker` runs it in a worker process;
-:class:`Preparer` does the same at a message's turn, in the pass. The reading and
+:class:`~mailflow.intake.preparer.Preparer` does the same at a message's turn, in the
+pass. The reading and
 understanding stages are imported at the first message, never by a pass with nothing new.
 """
 
@@ -28,63 +29,13 @@ from mailflow.core.organisations import DirectoryCache, OrgDirectory
 from mailflow.core.settings import OrganisationAlias
 from mailflow.core.tables import PeopleTable, Table
 from mailflow.core.values import Intent, NetworkState, ParsedMessage
+from mailflow.intake.preparer import Reader, parse_for
 
-__all__ = ["Prepared", "Preparer", "Reader", "StateView", "Understand", "ViewChanges",
-           "prepare_all", "still_holds"]
+__all__ = ["Prepared", "StateView", "Understand", "ViewChanges", "prepare_all", "still_holds"]
 
 #: ``understand(parsed, state, directory, *, own_address, network_domain)`` of
 #: :mod:`mailflow.core.understanding.intents`
 Understand = Callable[..., Intent]
-
-
-@dataclass(frozen=True)
-class Reader:
-    """What understanding needs besides the state: the network's own address and domain,
-    the configured organisation aliases and the trusted Authentication-Results server."""
-
-    own_address: str
-    trusted_authserv_id: str = ""
-    aliases: tuple[OrganisationAlias, ...] = ()
-
-    @property
-    def network_domain(self) -> str:
-        return self.own_address.rsplit("@", 1)[-1]
-
-
-class Preparer:
-    """Parses and understands messages at their turn, in the pass, for ``reader``'s network.
-
-    The reading and understanding stages (hundreds of patterns compiled at import) are
-    imported at the first message: a pass with nothing new never pays for them.
-    """
-
-    def __init__(self, reader: Reader) -> None:
-        self.reader = reader
-        self._orgs = DirectoryCache(reader.aliases)
-
-    def key(self, raw: bytes) -> str:
-        """The message's key, without parsing it whole."""
-        from mailflow.core.reading.parse import message_key
-
-        return message_key(raw)
-
-    def parse(self, raw: bytes) -> ParsedMessage:
-        return _parse(raw, self.reader)
-
-    def understand(self, parsed: ParsedMessage, state: NetworkState) -> Intent:
-        """What ``parsed`` asks for against ``state``."""
-        from mailflow.core.understanding.intents import understand
-
-        reader = self.reader
-        return understand(parsed, state, self._orgs.of(state.organisations),
-                          own_address=reader.own_address, network_domain=reader.network_domain)
-
-
-def _parse(raw: bytes, reader: Reader) -> ParsedMessage:
-    from mailflow.core.reading.parse import parse_message
-
-    return parse_message(raw, own_address=reader.own_address,
-                         trusted_authserv_id=reader.trusted_authserv_id)
 
 
 @dataclass(frozen=True)
@@ -266,7 +217,7 @@ def _understanding() -> Understand:
 
 def _prepare(raw: bytes, view: StateView, reader: Reader,
              understand: Understand | None) -> Prepared:
-    parsed = _parse(raw, reader)
+    parsed = parse_for(raw, reader)
     if parsed.robot is not None:
         return Prepared(parsed)
     reads = _Reads()

@@ -15,7 +15,7 @@ from typing import Any
 from mailflow.adapters.ports import Mailbox
 from mailflow.core.values import NetworkState
 from mailflow.intake.port import Arrival, BatchSizes, IntakeBatch, Moves, replay_moves
-from mailflow.intake.prepare import Preparer
+from mailflow.intake.preparer import Preparer
 
 __all__ = ["SequentialIntake"]
 

@@ -19,7 +19,7 @@ from mailflow.config.resources import templates_dir
 from mailflow.core.model import NetworkDay
 from mailflow.core.values import MailRequest
 from mailflow.intake.port import BatchSizes, Intake
-from mailflow.intake.prepare import Preparer, Reader
+from mailflow.intake.preparer import Preparer, Reader
 from mailflow.intake.sequential import SequentialIntake
 from mailflow.run.services import Services
 

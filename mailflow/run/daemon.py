@@ -24,6 +24,7 @@ is the operator's to fix: the daemon logs it and exits 2 instead of failing ever
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import signal
 import socket
@@ -223,10 +224,8 @@ def run_daemon(
     )
 
     def wake() -> None:
-        try:
+        with contextlib.suppress(JobLookupError):  # the scheduler is shutting down
             job.modify(next_run_time=datetime.now(UTC))
-        except JobLookupError:  # the scheduler is shutting down
-            pass
 
     ticker.attach(wake)
     scheduler.start()
@@ -313,10 +312,8 @@ class IdleWatcher(threading.Thread):
         client = self._client
         if client is None:
             return
-        try:
+        with contextlib.suppress(OSError, AttributeError):
             client.socket().shutdown(socket.SHUT_RDWR)
-        except (OSError, AttributeError):
-            pass
 
     def run(self) -> None:
         backoff = 1.0
@@ -386,7 +383,5 @@ def _logout(client: Any) -> None:
     try:
         client.logout()
     except Exception:
-        try:
+        with contextlib.suppress(Exception):  # the connection is already gone
             client.shutdown()
-        except Exception:  # noqa: S110 - the connection is already gone
-            pass

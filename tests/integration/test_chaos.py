@@ -22,7 +22,8 @@ BENCH = Path(__file__).resolve().parents[2] / "bench" / "chaos.py"
 
 def _chaos_module() -> ModuleType:
     spec = importlib.util.spec_from_file_location("bench_chaos", BENCH)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up by name
     spec.loader.exec_module(module)

@@ -37,7 +37,8 @@ def test_a_tick_that_cannot_get_the_lock_exits_75_with_one_line(tmp_path: Path) 
         stdout=subprocess.PIPE, text=True,
     )
     try:
-        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        assert holder.stdout is not None
+        assert holder.stdout.readline() == "held\n"
         done = subprocess.run(
             [sys.executable, "-m", "mailflow", "--config", str(config), "tick"],
             capture_output=True, text=True, timeout=60,
@@ -49,7 +50,8 @@ def test_a_tick_that_cannot_get_the_lock_exits_75_with_one_line(tmp_path: Path) 
         holder.stdout.close()
     assert done.returncode == 75
     assert done.stderr.count("\n") == 1
-    assert "another mailflow run holds" in done.stderr and "try again later" in done.stderr
+    assert "another mailflow run holds" in done.stderr
+    assert "try again later" in done.stderr
 
 
 def test_two_ticks_at_once_handle_every_message_once(tmp_path: Path) -> None:

@@ -87,8 +87,11 @@ def test_forget_erases_the_person_from_the_store_and_the_kept_mail(
     on_disk = b"".join(p.read_bytes() for p in tmp_path.glob("mailflow.json*"))
     assert FORGOTTEN.encode() not in on_disk, "no copy in the store file or its journal"
     after = export(config, FORGOTTEN, capsys)
-    assert after["person"] is None and after["attention"] == [] and after["rsvps"] == []
-    assert after["interest_list"] is None and after["mail_sent_to"] == []
+    assert after["person"] is None
+    assert after["attention"] == []
+    assert after["rsvps"] == []
+    assert after["interest_list"] is None
+    assert after["mail_sent_to"] == []
     with Store(settings.resolve(settings.store.path)) as store:
         assert store.get(Person, FORGOTTEN) is None
         assert store.get(InterestSubscription, FORGOTTEN) is None
@@ -174,4 +177,5 @@ def test_maildir_erase_from_matches_the_whole_address_only(tmp_path: Path) -> No
     box.move([m.ref for b in batches for m in b.messages], "processed")
     assert box.erase_from(FORGOTTEN) == 1
     left = senders(tmp_path / "mail" / ".processed")
-    assert len(left) == 3 and not any(f"<{FORGOTTEN}>" in s for s in left)
+    assert len(left) == 3
+    assert not any(f"<{FORGOTTEN}>" in s for s in left)

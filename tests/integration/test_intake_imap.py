@@ -160,7 +160,8 @@ def test_one_pass_handles_everything_once(world: World) -> None:
     assert len(report.handled) == 6
     assert_each_once(world, list(range(5)), questions=1)
     again = world.tick()
-    assert again.handled == [] and again.queued == []
+    assert again.handled == []
+    assert again.queued == []
     assert_each_once(world, list(range(5)), questions=1)
 
 
@@ -284,7 +285,8 @@ def test_a_crash_between_commit_and_move_replays_only_the_move(world: World) -> 
     assert world.count("INBOX") == 4  # but not moved
     pending = world.meta(PENDING_MOVES_META)
     assert sorted(pending) == ["attention", "processed"]
-    assert len(pending["processed"]) == 3 and len(pending["attention"]) == 1
+    assert len(pending["processed"]) == 3
+    assert len(pending["attention"]) == 1
 
     report = world.tick()
     assert report.replayed_moves == 4
@@ -314,7 +316,8 @@ def test_a_recreated_mailbox_with_a_new_uidvalidity_replays_nothing(
         assert after != before
 
         report = world.tick(batch_size=2)
-        assert report.handled == [] and report.queued == []
+        assert report.handled == []
+        assert report.queued == []
         assert report.replayed_moves == 4
         assert world.count("verkosto") == 0
         expected = Counter({person(0): 1, person(1): 1, person(2): 1, asker(1): 1})

@@ -75,7 +75,8 @@ def test_200_kills_while_sending_lose_nothing_and_resend_only_the_unjournalled(
     # while mail goes out as often.
     window = max(0.9, 1.5 * (time.monotonic() - started))
     outbox, sent = _durable(tmp_path)
-    assert len(outbox) == BATCH and not sent
+    assert len(outbox) == BATCH
+    assert not sent
 
     resent_after_marked: list[str] = []
     kills_mid_send = 0

@@ -29,7 +29,8 @@ def test_the_store_survives_200_kills_mid_write(tmp_path: Path) -> None:
         writer = subprocess.Popen(
             [sys.executable, str(WRITER), str(path)], stdout=subprocess.PIPE, text=True,
         )
-        assert writer.stdout is not None and writer.stdout.readline() == "ready\n"
+        assert writer.stdout is not None
+        assert writer.stdout.readline() == "ready\n"
         time.sleep(rng.uniform(0, 0.05))
         os.kill(writer.pid, signal.SIGKILL)
         writer.wait()

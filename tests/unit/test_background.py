@@ -69,8 +69,10 @@ def test_batches_come_in_order_each_with_what_was_made_of_it_on_the_reading_thre
     assert seen == [["0", "1", "2"], ["3", "4", "5"], ["6", "7", "8"], ["9"]]
     # the first batch on the pass's thread (nothing can be done before it), then ahead
     assert made_on == ["MainThread"] + ["mailbox-read"] * 3
-    assert box.threads == {"MainThread", "mailbox-read"} and box.closed
-    assert mover.moves == [] and not mover.closed, "no move asked: no second mailbox opened"
+    assert box.threads == {"MainThread", "mailbox-read"}
+    assert box.closed
+    assert mover.moves == [], "no move asked: no second mailbox opened"
+    assert not mover.closed, "no move asked: no second mailbox opened"
 
 
 def test_moves_asked_while_the_mover_rests_go_together_and_hurry_ends_the_rest() -> None:
@@ -89,7 +91,9 @@ def test_moves_asked_while_the_mover_rests_go_together_and_hurry_ends_the_rest()
     mailbox.close()
     assert mover.moves == [("processed", ["1"]), ("processed", ["2", "4"]),
                            ("attention", ["3"])]
-    assert mover.threads == {"mailbox-move"} and mover.closed and box.closed
+    assert mover.threads == {"mailbox-move"}
+    assert mover.closed
+    assert box.closed
 
 
 def test_a_failed_move_is_reported_to_every_move_it_carried() -> None:

@@ -20,7 +20,8 @@ from mailflow.core.model import Person
 from mailflow.core.state import apply_decision
 from mailflow.core.values import Decision, NetworkState
 from mailflow.intake.backlog_worker import BacklogWorker, Ticket
-from mailflow.intake.prepare import Reader, StateView, ViewChanges, prepare_all
+from mailflow.intake.prepare import Prepared, StateView, ViewChanges, prepare_all
+from mailflow.intake.preparer import Reader
 from tests.mailgen import signup
 from tests.unit.test_corpus import ALIASES, OWN, network_state
 
@@ -55,7 +56,7 @@ def in_pass(sent: Batch, state: NetworkState) -> list[object]:
 
 
 def split(worker: BacklogWorker, ticket: Ticket | None,
-          pace: float = 0.0) -> tuple[list[int], list[object] | None]:
+          pace: float = 0.0) -> tuple[list[int], list[Prepared | None] | None]:
     """What the pass does with a batch: take messages from the front (``pace`` seconds
     each) until it meets the worker, then ask for the worker's results."""
     assert ticket is not None
@@ -66,10 +67,11 @@ def split(worker: BacklogWorker, ticket: Ticket | None,
     return mine, worker.prepared(ticket)
 
 
-def worker_takes_all(worker: BacklogWorker, sent: Batch) -> list[object] | None:
+def worker_takes_all(worker: BacklogWorker, sent: Batch) -> list[Prepared | None] | None:
     """The batch left to the worker until it has taken every message, then its results."""
     ticket = worker.submit(sent)
-    assert ticket is not None and worker._claims is not None
+    assert ticket is not None
+    assert worker._claims is not None
     slot = 2 * (ticket.number % worker._claims.SLOTS)
     deadline = time.monotonic() + 30
     while worker._claims._ends[slot + 1] >= 0 and time.monotonic() < deadline:
@@ -100,16 +102,19 @@ def test_the_worker_sees_what_the_pass_published_and_the_pass_sees_what_went_sta
     try:
         first = batch(3, 3)
         ahead = worker_takes_all(worker, first)
-        assert ahead is not None and ahead[0] is not None
+        assert ahead is not None
+        assert ahead[0] is not None
         sender = ahead[0].parsed.from_addr
         assert (sender, None) in ahead[0].seen  # a stranger when the batch was prepared
         registered = apply_decision(state, Decision(records=(
             Person(sender, "Uusi Ihminen", "omnia", "staff", registered_at=NOW),)))
         assert not worker.holds(ahead[0], registered)  # the pass understands it again
+        assert ahead[1] is not None
         assert worker.holds(ahead[1], registered)  # someone else's: still good
         worker.publish(registered)
         again = worker_takes_all(worker, first)
-        assert again is not None and again[0] is not None
+        assert again is not None
+        assert again[0] is not None
         assert (sender, registered.people[sender]) in again[0].seen
         assert worker.holds(again[0], registered)
     finally:
@@ -131,7 +136,8 @@ def test_a_worker_that_dies_leaves_the_work_to_the_pass(
     worker = running(2, network_state())
     try:
         process = worker._process
-        assert process is not None and process.pid is not None
+        assert process is not None
+        assert process.pid is not None
         os.kill(process.pid, signal.SIGKILL)
         process.join()
         with caplog.at_level(logging.WARNING):
@@ -140,7 +146,8 @@ def test_a_worker_that_dies_leaves_the_work_to_the_pass(
                 if ticket is None:
                     break  # the pipe is found broken: every later batch is the pass's
                 mine, theirs = split(worker, ticket)
-                assert mine == [0, 1] and theirs in ([], None)  # the pass took it all
+                assert mine == [0, 1]
+                assert theirs in ([], None)  # the pass took it all
             else:
                 pytest.fail("a dead worker was never noticed")
         assert "preparing in a worker process failed" in caplog.text
@@ -153,7 +160,8 @@ def test_a_worker_that_has_not_come_to_a_batch_costs_the_pass_no_wait() -> None:
     state = network_state()
     worker = running(2, state)
     process = worker._process
-    assert process is not None and process.pid is not None
+    assert process is not None
+    assert process.pid is not None
     try:
         os.kill(process.pid, signal.SIGSTOP)  # busy elsewhere, as far as the pass can tell
         answers = worker._received
@@ -197,10 +205,12 @@ def test_a_forked_worker_lets_go_of_the_files_of_the_pass(tmp_path: Path) -> Non
     with Store(tmp_path / "mailflow.json"):  # holds the store's lock, as a pass does
         worker = running(2, network_state())
         try:
-            assert worker._process is not None and worker._process.pid is not None
+            assert worker._process is not None
+            assert worker._process.pid is not None
             pid = worker._process.pid
             results = worker_takes_all(worker, batch(2, 2))
-            assert results is not None and len(results) == 2
+            assert results is not None
+            assert len(results) == 2
             lock = str(tmp_path / "mailflow.json.lock")
             assert lock in _open_files(os.getpid())
             assert lock not in _open_files(pid)
@@ -233,7 +243,8 @@ def test_a_worker_forked_beforehand_serves_a_backlog_and_ends_unused_otherwise()
     standby = BacklogWorker(READER, backlog=2)
     standby.fork_standby()  # as run_tick does before loading the store
     process = standby._process
-    assert process is not None and process.is_alive()
+    assert process is not None
+    assert process.is_alive()
     standby.publish(state)
     first = batch(0, 2)  # the backlog shows, and the worker is already up: it takes it
     assert worker_takes_all(standby, first) == in_pass(first, state)
@@ -249,5 +260,6 @@ def test_a_worker_forked_beforehand_serves_a_backlog_and_ends_unused_otherwise()
     assert idle is not None
     assert unused.submit(batch(0, 3)) is None  # a few messages: not used
     unused.close()
-    assert not idle.is_alive() and idle.exitcode == 0
+    assert not idle.is_alive()
+    assert idle.exitcode == 0
     unused.close()  # closing again does nothing

@@ -33,8 +33,10 @@ def check_config(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, s
 
 def test_the_embedded_default_is_valid_and_documented() -> None:
     settings = load_settings(default_config_path())
-    assert settings.mailbox.kind == "maildir" and settings.mailbox.path == "var/mail"
-    assert settings.outbox.kind == "file" and settings.outbox.path == "var/outbox"
+    assert settings.mailbox.kind == "maildir"
+    assert settings.mailbox.path == "var/mail"
+    assert settings.outbox.kind == "file"
+    assert settings.outbox.path == "var/outbox"
     assert settings.store.path == "var/mailflow.json"
     assert settings.network.timezone == "Europe/Helsinki"
     assert settings.network.language == "fi"
@@ -63,6 +65,7 @@ def test_mailflow_config_environment_variable_chooses_the_file(
         (MINIMAL + "[mailbox]\nkind = \"pop3\"\n", "mailbox.kind: expected 'maildir' or 'imap'"),
         (MINIMAL + "[schedule]\nreminder_offsets_days = 7\n", "schedule.reminder_offsets_days: expected an array"),
         (MINIMAL + "timezone = \"Europe/Helsingfors-x\"\n", "network.timezone: unknown timezone"),
+        (MINIMAL + "language = \"se\"\n", "network.language: no language pack 'se'; expected one of fi, en"),
         ("[network\n", "not valid TOML"),
         (MINIMAL + "[mailbox]\nprocessed_folder = \"a\\u0007b\"\n",
          "mailbox.processed_folder: a folder name cannot hold control characters"),
@@ -70,8 +73,8 @@ def test_mailflow_config_environment_variable_chooses_the_file(
          "mailbox.attention_folder: expected a folder name"),
     ],
     ids=["missing-key", "wrong-type", "unknown-key", "unknown-section", "bad-choice",
-         "array-expected", "bad-timezone", "bad-toml", "control-character-folder",
-         "empty-imap-folder"],
+         "array-expected", "bad-timezone", "bad-language", "bad-toml",
+         "control-character-folder", "empty-imap-folder"],
 )
 def test_a_bad_config_is_one_line_naming_file_and_key_and_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, expected: str
@@ -95,7 +98,9 @@ def test_an_unreadable_file_is_named(tmp_path: Path, capsys: pytest.CaptureFixtu
     path = write(tmp_path, MINIMAL)
     path.chmod(0)
     code, err = check_config(path, capsys)
-    assert code == 2 and str(path) in err and "cannot read" in err
+    assert code == 2
+    assert str(path) in err
+    assert "cannot read" in err
 
 
 def test_a_folder_given_as_config_is_an_unreadable_file(
@@ -103,7 +108,8 @@ def test_a_folder_given_as_config_is_an_unreadable_file(
 ) -> None:
     code, err = check_config(tmp_path, capsys)
     assert code == 2
-    assert str(tmp_path) in err and "cannot read the file" in err
+    assert str(tmp_path) in err
+    assert "cannot read the file" in err
     assert err.count("\n") == 1
 
 
@@ -125,7 +131,8 @@ def test_a_missing_secret_names_the_variable_not_a_value(
     path = write(tmp_path, SMTP_WITH + 'password_env = "MAILFLOW_TEST_SMTP_PASSWORD"\n')
     code, err = check_config(path, capsys)
     assert code == 2
-    assert "smtp.password_env" in err and "MAILFLOW_TEST_SMTP_PASSWORD is not set" in err
+    assert "smtp.password_env" in err
+    assert "MAILFLOW_TEST_SMTP_PASSWORD is not set" in err
     assert err.count("\n") == 1
 
 
@@ -135,7 +142,8 @@ def test_a_failing_password_command_does_not_leak_its_output(
     path = write(tmp_path, SMTP_WITH + "password_command = \"echo hunter2-secret; exit 3\"\n")
     code, err = check_config(path, capsys)
     assert code == 2
-    assert "smtp.password_command" in err and "status 3" in err
+    assert "smtp.password_command" in err
+    assert "status 3" in err
     assert "hunter2" not in err
 
 
@@ -146,7 +154,8 @@ def test_secrets_come_from_env_and_commands_and_never_show_in_repr(
     settings = load_settings(write(tmp_path, SMTP_WITH + 'password_env = "MAILFLOW_TEST_SMTP_PASSWORD"\n'))
     assert settings.smtp is not None
     secret = resolve_secret(settings.smtp, "smtp")
-    assert secret.kind == "password" and secret.value == "s3cret-from-env"
+    assert secret.kind == "password"
+    assert secret.value == "s3cret-from-env"
     assert "s3cret" not in repr(secret)
 
     settings = load_settings(write(tmp_path, SMTP_WITH + 'oauth2_token_command = "printf tok-123"\n'))
@@ -179,7 +188,10 @@ def test_secret_error_is_a_config_error() -> None:
 
 def test_the_server_example_is_valid() -> None:
     settings = load_settings(default_config_path().with_name("imap-smtp.example.toml"))
-    assert settings.mailbox.kind == "imap" and settings.imap is not None
-    assert settings.imap.tls == "ssl" and settings.imap.verify_certificate
-    assert settings.outbox.kind == "smtp" and settings.smtp is not None
+    assert settings.mailbox.kind == "imap"
+    assert settings.imap is not None
+    assert settings.imap.tls == "ssl"
+    assert settings.imap.verify_certificate
+    assert settings.outbox.kind == "smtp"
+    assert settings.smtp is not None
     assert settings.smtp.password_env == "MAILFLOW_SMTP_PASSWORD"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from datetime import date, datetime, time
 from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -131,11 +133,11 @@ OTHER = NetworkDay(id="2026-09-01", date=date(2026, 9, 1), start=time(10), end=t
                    place="Kuntatalo")
 
 
-def person(address: str, org: str, **kw: object) -> Person:
-    return Person(address=address, name=address.split("@")[0], org=org, **kw)  # type: ignore[arg-type]
+def person(address: str, org: str, **kw: Any) -> Person:
+    return Person(address=address, name=address.split("@")[0], org=org, **kw)
 
 
-def state_of(people: list[Person], rsvps: list[Rsvp] = (), **orgs: bool) -> NetworkState:  # type: ignore[assignment]
+def state_of(people: list[Person], rsvps: Iterable[Rsvp] = (), **orgs: bool) -> NetworkState:
     organisations = {
         key: Organisation(key=key, name=name, committed=orgs.get(key, False))
         for key, name in [*ORGS, ("keva", "Keva")]

@@ -5,19 +5,21 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mailflow.core.catalogue import CATALOGUE
 from mailflow.core.languages.reasons import reason_text
-from mailflow.core.model import AttentionItem, NetworkDay, PendingAction, Person, Reason
+from mailflow.core.model import AttentionItem, NetworkDay, PendingAction, Person, Reason, Role
 from mailflow.core.rules.confirm import find_token
 from mailflow.core.rules.decide import Rules, decide, decide_robot
 from mailflow.core.state import apply_decision
 from mailflow.core.values import (
     Decision,
     Intent,
+    IntentKind,
     MailRequest,
     NetworkState,
     ParsedMessage,
@@ -40,12 +42,13 @@ def said(item: AttentionItem) -> str:
     return reason_text(item.reasons, "en")
 
 
-def intent(kind, sender, **fields) -> Intent:
+def intent(kind: IntentKind, sender: str, **fields: Any) -> Intent:
     fields.setdefault("answer_to", f"<m{next(_counter)}@omnia.test>")
     return Intent(kind=kind, sender=sender, **fields)
 
 
-def person(name, address, org="Omnia", role="staff", **fields) -> PersonDetails:
+def person(name: str, address: str, org: str = "Omnia", role: Role = "staff",
+           **fields: Any) -> PersonDetails:
     return PersonDetails(name=name, organisation=org, role=role, address=address, **fields)
 
 
@@ -74,12 +77,15 @@ def test_signup_registers_creates_the_organisation_and_confirms() -> None:
     decision, state = run(EMPTY, the_intent)
     registered = state.people[maija]
     assert (registered.name, registered.org, registered.role) == ("Maija Mallikas", "omnia", "management")
-    assert registered.status == "registered" and registered.registered_at == NOW
+    assert registered.status == "registered"
+    assert registered.registered_at == NOW
     assert state.organisations["omnia"].name == "Omnia"
     (mail,) = decision.mails
-    assert mail.to == maija and mail.template == "signup_confirmation"
+    assert mail.to == maija
+    assert mail.template == "signup_confirmation"
     assert mail.key == f"confirm:{the_intent.answer_to}:{maija}"
-    assert mail.in_reply_to == the_intent.answer_to and mail.auto == "auto-replied"
+    assert mail.in_reply_to == the_intent.answer_to
+    assert mail.auto == "auto-replied"
     assert [d.id for d in mail.context["days"]] == [DAY1.id, DAY2.id]
     assert decision.summary == "signup: Maija Mallikas (Omnia, management) registered; 1 mail"
 
@@ -140,7 +146,8 @@ def test_signing_up_again_unchanged_confirms_once_only() -> None:
     state = sign_up_omnia(1)
     again1, state = run(state, intent("signup", "p1@omnia.test", people=(person("Person 1", ""),)))
     again2, state = run(state, intent("signup", "p1@omnia.test", people=(person("Person 1", ""),)))
-    assert len(again1.mails) == 1 and again1.mails[0].key == again2.mails[0].key
+    assert len(again1.mails) == 1
+    assert again1.mails[0].key == again2.mails[0].key
     assert sum(1 for p in state.people.values() if p.org == "omnia") == 1
 
 
@@ -150,7 +157,8 @@ def test_signup_that_changes_details_needs_the_address_to_confirm() -> None:
     decision, after = run(state, changed)
     assert after.people["p1@omnia.test"].diet == ""
     (mail,) = decision.mails
-    assert mail.template == "confirm_request" and mail.to == "p1@omnia.test"
+    assert mail.template == "confirm_request"
+    assert mail.to == "p1@omnia.test"
     assert "vegaani" in mail.context["action"]
     assert decision.summary == "signup: correction waits for p1@omnia.test to confirm; 1 mail"
     applied, after = run(state, Intent(**{**changed.__dict__, "authenticated": True}))
@@ -168,9 +176,11 @@ def test_cancel_promotes_the_first_waitlisted_and_renumbers() -> None:
     assert state.people["p7@omnia.test"].waitlist_position == 2
     assert [m.template for m in mails_to(decision, "p2@omnia.test")] == ["cancel_confirmation"]
     (offer,) = mails_to(decision, "p5@omnia.test")
-    assert offer.template == "place_offered" and offer.key == "place:omnia:p5@omnia.test"
+    assert offer.template == "place_offered"
+    assert offer.key == "place:omnia:p5@omnia.test"
     # not an answer to anything p5 wrote: not threaded, and marked auto-generated
-    assert offer.auto == "auto-generated" and offer.in_reply_to == ""
+    assert offer.auto == "auto-generated"
+    assert offer.in_reply_to == ""
     assert mails_to(decision, "p6@omnia.test") == []
     registered = [p for p in state.people.values() if p.org == "omnia" and p.status == "registered"]
     assert len(registered) == 4
@@ -199,11 +209,13 @@ def test_spoofed_cancel_is_not_applied_but_the_registered_address_is_asked() -> 
     assert after.people["p1@omnia.test"].status == "registered"
     assert after.people["p5@omnia.test"].status == "waitlisted"
     (mail,) = decision.mails
-    assert mail.template == "confirm_request" and mail.to == "p1@omnia.test"
+    assert mail.template == "confirm_request"
+    assert mail.to == "p1@omnia.test"
     token = mail.context["token"]
     assert mail.key == f"confirm-request:{token}"
     pending = after.pending[token]
-    assert pending.address == "p1@omnia.test" and not pending.done
+    assert pending.address == "p1@omnia.test"
+    assert not pending.done
     assert pending.expires_at == NOW + timedelta(hours=72)
 
 
@@ -221,7 +233,8 @@ def test_confirm_from_the_registered_address_applies_the_change() -> None:
     assert state.people["p5@omnia.test"].status == "registered"
     assert state.pending[token].done
     (cancel,) = mails_to(decision, "p1@omnia.test")
-    assert cancel.template == "cancel_confirmation" and cancel.in_reply_to == reply.answer_to
+    assert cancel.template == "cancel_confirmation"
+    assert cancel.in_reply_to == reply.answer_to
     assert [m.template for m in mails_to(decision, "p5@omnia.test")] == ["place_offered"]
     # the same token a second time does nothing more
     again, state = run(state, intent("confirm", "p1@omnia.test", token=token))
@@ -335,7 +348,7 @@ def test_a_role_change_is_listed_with_the_role_names_used_everywhere() -> None:
 
 def test_commit_marks_the_organisation_committed() -> None:
     state = sign_up_omnia(1)
-    decision, state = run(state, intent("commit", "p1@omnia.test"))
+    decision, state = run(state, intent("commit", "p1@omnia.test", authenticated=True))
     assert state.organisations["omnia"].committed
     assert state.organisations["omnia"].committed_at == NOW
     assert decision.mails[0].template == "commit_confirmation"
@@ -359,7 +372,8 @@ def test_rsvp_for_an_unknown_day_needs_attention() -> None:
                                         subject="Osallistun", notes=("Osallistun tammikuussa",)))
     assert not after.rsvps
     (item,) = after.attention.values()
-    assert "unknown network day" in said(item) and item.excerpt == "Osallistun tammikuussa"
+    assert "unknown network day" in said(item)
+    assert item.excerpt == "Osallistun tammikuussa"
     assert [m.template for m in decision.mails] == ["attention_ack"]
 
 
@@ -373,13 +387,15 @@ def test_rsvp_for_a_cancelled_day_needs_attention() -> None:
     state = sign_up_omnia(1)
     state = NetworkState(**{**state.__dict__, "days": {DAY1.id: DAY1.replace(cancelled=True)}})
     _, after = run(state, intent("rsvp_yes", "p1@omnia.test", day=DAY1.id))
-    assert not after.rsvps and after.attention
+    assert not after.rsvps
+    assert after.attention
 
 
 def test_interest_list_join_and_leave() -> None:
     decision, state = run(EMPTY, intent("interest_join", "kiinnostunut@keuda.test"))
     assert state.interest["kiinnostunut@keuda.test"].subscribed
-    assert decision.mails[0].template == "interest_welcome" and decision.mails[0].list_mail
+    assert decision.mails[0].template == "interest_welcome"
+    assert decision.mails[0].list_mail
     decision, state = run(state, intent("interest_leave", "kiinnostunut@keuda.test"))
     assert not state.interest["kiinnostunut@keuda.test"].subscribed
     assert decision.mails[0].template == "interest_goodbye"
@@ -392,7 +408,8 @@ def test_export_goes_only_to_the_address_itself_with_only_its_data() -> None:
     _, state = run(state, intent("interest_join", "p1@omnia.test"))
     decision, after = run(state, intent("export_request", "p1@omnia.test"))
     (mail,) = decision.mails
-    assert mail.to == "p1@omnia.test" and mail.template == "data_export"
+    assert mail.to == "p1@omnia.test"
+    assert mail.template == "data_export"
     data = json.loads(mail.context["data_json"])
     assert data["person"]["name"] == "Person 1"
     assert [r["day_id"] for r in data["rsvps"]] == [DAY1.id]
@@ -405,7 +422,8 @@ def test_forget_erases_and_frees_the_place() -> None:
     state = sign_up_omnia(5)
     _, state = run(state, intent("rsvp_yes", "p1@omnia.test", day=DAY1.id))
     asked, after = run(state, intent("forget_request", "p1@omnia.test"))
-    assert "p1@omnia.test" in after.people and asked.mails[0].template == "confirm_request"
+    assert "p1@omnia.test" in after.people
+    assert asked.mails[0].template == "confirm_request"
     decision, after = run(state, intent("forget_request", "p1@omnia.test", authenticated=True))
     assert decision.forget == ("p1@omnia.test",)
     assert [m.template for m in mails_to(decision, "p1@omnia.test")] == ["forget_done"]
@@ -443,17 +461,20 @@ def test_attention_is_acknowledged_once_per_thread() -> None:
 def test_no_automatic_answer_to_ourselves_or_to_no_reply_addresses() -> None:
     for sender in ("verkosto@example.org", "vetaja@example.org", "noreply@omnia.test"):
         decision, state = run(EMPTY, intent("attention", sender, reason=Reason.of("question")))
-        assert decision.mails == () and state.attention
+        assert decision.mails == ()
+        assert state.attention
 
 
 def test_user_text_never_carries_a_line_break_into_mail_fields() -> None:
     evil = person("Maija\r\nBcc: all@example.org", "", org="Omnia\nX")
     decision, state = run(EMPTY, intent("signup", "maija@omnia.test", people=(evil,),
                                         subject="Hei\r\nBcc: all@example.org"))
-    assert "\n" not in decision.mails[0].to_name and "\r" not in decision.mails[0].to_name
+    assert "\n" not in decision.mails[0].to_name
+    assert "\r" not in decision.mails[0].to_name
     assert "\n" not in state.people["maija@omnia.test"].name
     ack, _ = run(EMPTY, intent("attention", "x@omnia.test", subject="Hei\r\nBcc: a@example.org"))
-    assert "\n" not in ack.mails[0].context["subject"] and "\r" not in ack.mails[0].key
+    assert "\n" not in ack.mails[0].context["subject"]
+    assert "\r" not in ack.mails[0].key
 
 
 def test_signup_missing_parts_needs_attention_but_keeps_the_rest() -> None:
@@ -500,7 +521,9 @@ def test_autoreply_records_nothing() -> None:
     auto = ParsedMessage(message_id="<a@omnia.test>", key="<a@omnia.test>", from_addr="p1@omnia.test",
                          robot="autoreply", subject="Automaattinen vastaus: Poissa toimistosta")
     decision = decide_robot(auto, sign_up_omnia(1), NOW)
-    assert decision.records == () and decision.mails == () and decision.forget == ()
+    assert decision.records == ()
+    assert decision.mails == ()
+    assert decision.forget == ()
 
 
 def test_mail_to_a_failing_address_is_still_requested() -> None:
@@ -534,12 +557,12 @@ SMALL = Rules(max_per_org=2, network_address="verkosto@example.org",
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(KINDS), st.sampled_from(SENDERS)), min_size=5, max_size=40))
-def test_cap_and_waitlist_invariants_hold(steps) -> None:
+def test_cap_and_waitlist_invariants_hold(steps: list[tuple[str, str]]) -> None:
     state = EMPTY
     for kind, sender in steps:
         org = "Omnia" if sender.endswith("omnia.test") else "Stadi"
         if kind in ("signup", "guest"):
-            role = "guest" if kind == "guest" else "staff"
+            role: Role = "guest" if kind == "guest" else "staff"
             the_intent = intent("signup", sender, people=(person("X", "", org=org, role=role),))
         elif kind == "move":
             the_intent = intent("correction", sender, authenticated=True,
@@ -551,7 +574,9 @@ def test_cap_and_waitlist_invariants_hold(steps) -> None:
     for org in {p.org for p in state.people.values()}:
         members = [p for p in state.people.values() if p.org == org]
         placed = [p for p in members if p.status == "registered" and p.role != "guest"]
-        queue = sorted(p.waitlist_position for p in members if p.status == "waitlisted")
+        waiting = [p.waitlist_position for p in members if p.status == "waitlisted"]
+        queue = sorted(position for position in waiting if position is not None)
+        assert len(queue) == len(waiting)  # everyone waiting has a place in the queue
         assert len(placed) <= SMALL.max_per_org
         assert queue == list(range(1, len(queue) + 1))  # 1, 2, 3... without gaps
         assert not queue or len(placed) == SMALL.max_per_org  # nobody waits for a free place

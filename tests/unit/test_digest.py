@@ -19,7 +19,9 @@ from mailflow.core.model import (
     OutgoingMail,
     Person,
     Reason,
+    Role,
     Rsvp,
+    RsvpAnswer,
 )
 from mailflow.core.schedule.digest import Digest, build_digest, text_bar
 from mailflow.core.settings import NetworkSettings
@@ -35,7 +37,7 @@ ORG_NAMES = [
     "Omnia", "Stadin ammattiopisto", "Keuda", "Varia", "Sedu", "Gradia", "Tredu",
     "Careeria", "Luovi", "Savon ammattiopisto", "Ammattiopisto Lappia", "Äänekosken opisto",
 ]
-ROLES = ["management", "supervisor", "staff", "staff"]
+ROLES: list[Role] = ["management", "supervisor", "staff", "staff"]
 SIZES = [5, 4, 4, 3, 4, 5, 4, 3, 4, 4, 3, 0]  # people per organisation, in ORG_NAMES order
 FIRST = ["Aino", "Eero", "Helmi", "Juha", "Kaisa", "Lauri", "Minna", "Olli", "Riikka", "Sami"]
 LAST = ["Laine", "Koski", "Virta", "Niemi", "Salo", "Aalto", "Heikkilä", "Mäkinen"]
@@ -88,8 +90,8 @@ def sample_network(seed: int = 7) -> NetworkState:
     rsvps = {}
     registered = sorted(a for a, p in people.items() if p.status == "registered")
     for k, address in enumerate(registered[:20]):
-        answer = "no" if k % 5 == 0 else "yes"
-        rsvps[(DAY1.id, address)] = Rsvp(DAY1.id, address, answer,  # type: ignore[arg-type]
+        answer: RsvpAnswer = "no" if k % 5 == 0 else "yes"
+        rsvps[(DAY1.id, address)] = Rsvp(DAY1.id, address, answer,
                                          NOW - timedelta(days=2, minutes=k))
     attention = {
         "a1": AttentionItem(id="a1", message_key="<m1@example.org>", sender="p03@varia.test",
@@ -134,17 +136,21 @@ def test_every_organisation_has_a_roster_in_finnish_order() -> None:
     d = digest_of(sample_network())
     names = [r.name for r in d.rosters]
     assert len(names) == 12
-    assert names[0] == "Ammattiopisto Lappia" and names[-1] == "Äänekosken opisto"
+    assert names[0] == "Ammattiopisto Lappia"
+    assert names[-1] == "Äänekosken opisto"
     empty = d.rosters[-1]
-    assert empty.people == () and empty.registered == 0
+    assert empty.people == ()
+    assert empty.registered == 0
     assert empty.missing_roles == ("management", "supervisor", "staff")
 
 
 def test_roster_counts_places_against_the_cap_and_orders_the_waitlist() -> None:
     d = digest_of(sample_network())
     gradia = next(r for r in d.rosters if r.key == "gradia")
-    assert gradia.registered == 4 and gradia.cap == 4
-    assert gradia.fill.percent == 100 and gradia.fill.text == "██████████ 4/4"
+    assert gradia.registered == 4
+    assert gradia.cap == 4
+    assert gradia.fill.percent == 100
+    assert gradia.fill.text == "██████████ 4/4"
     assert [p.waitlist_position for p in gradia.waitlist] == [1, 2, 3]
     assert [p.status for p in gradia.people] == ["registered"] * 4 + ["waitlisted"] * 3
     assert d.registered == sum(r.registered for r in d.rosters) == 41
@@ -176,8 +182,10 @@ def test_open_attention_items_are_listed_cleaned_and_quoted() -> None:
     d = digest_of(sample_network())
     assert [a.id for a in d.attention] == ["a2", "a1"]  # oldest first; handled one left out
     a1 = d.attention[1]
-    assert a1.new and not d.attention[0].new
-    assert "\r" not in a1.excerpt and "\n\n\n" not in a1.excerpt
+    assert a1.new
+    assert not d.attention[0].new
+    assert "\r" not in a1.excerpt
+    assert "\n\n\n" not in a1.excerpt
     assert a1.quoted.splitlines()[0] == "> Hei,"
     assert "> kuka maksaa <b>lounaan</b>?" in a1.quoted
 
@@ -239,7 +247,9 @@ def test_events_after_now_do_not_count() -> None:
 
 def test_an_empty_network_has_nothing_to_report() -> None:
     d = digest_of(NetworkState(), since=None)
-    assert not d.changed and d.rosters == () and d.days == ()
+    assert not d.changed
+    assert d.rosters == ()
+    assert d.days == ()
 
 
 def test_text_bar() -> None:
@@ -267,12 +277,17 @@ def render_digest(lang: str, digest: Digest) -> tuple[str, str, str]:
 def test_the_digest_renders_with_bars_in_both_parts(lang: str, heading: str) -> None:
     subject, text, html = render_digest(lang, digest_of(sample_network()))
     assert heading in text
-    assert "2" in subject and "\n" not in subject
+    assert "2" in subject
+    assert "\n" not in subject
     assert "████░░░░░░ 16/42" in text
-    assert "Uusi Ihminen 0" in text and "Uusi Ihminen 0" in html
-    assert 'width="100%"' in html and "background-color:#2e7d32" in html
-    assert "<img" not in html and "class=" not in html
-    assert "Äänekosken opisto" in text and "Äänekosken opisto" in html
+    assert "Uusi Ihminen 0" in text
+    assert "Uusi Ihminen 0" in html
+    assert 'width="100%"' in html
+    assert "background-color:#2e7d32" in html
+    assert "<img" not in html
+    assert "class=" not in html
+    assert "Äänekosken opisto" in text
+    assert "Äänekosken opisto" in html
     assert "> kuka maksaa" in text
 
 
@@ -284,6 +299,8 @@ def test_user_text_in_the_digest_is_escaped_in_html(lang: str) -> None:
                          excerpt="{{ 7*7 }} <img src=x onerror=alert(1)>", at=NOW)
     d = digest_of(NetworkState(**{**state.__dict__, "attention": {"e": evil}}))
     _, text, html = render_digest(lang, d)
-    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
     assert "<img src=x" not in html
-    assert "{{ 7*7 }}" in text and "49" not in text  # shown as text, never evaluated
+    assert "{{ 7*7 }}" in text
+    assert "49" not in text  # shown as text, never evaluated

@@ -38,14 +38,16 @@ def test_a_sent_mail_is_an_eml_file_that_parses_back(tmp_path: Path) -> None:
     result = outbox.send(raw, "verkosto@example.org", ["maija@omnia.test"])
     assert result.refused == {}
     path = outbox.path_for(message_id)
-    assert path is not None and path.suffix == ".eml"
+    assert path is not None
+    assert path.suffix == ".eml"
     assert outbox.last_paths == [path]
     assert path.read_bytes() == raw
     parsed = message_from_bytes(path.read_bytes(), policy=default)
     assert parsed["Message-ID"] == message_id
     assert parsed["To"].addresses[0].display_name == "Maija Mäkinen"
     body = parsed.get_body(("plain",))
-    assert body is not None and "peruneet" in body.get_content()
+    assert body is not None
+    assert "peruneet" in body.get_content()
 
 
 def test_files_are_private_and_no_temporary_file_is_left(tmp_path: Path) -> None:
@@ -93,7 +95,8 @@ def test_a_mail_from_elsewhere_is_filed_under_its_message_id(tmp_path: Path, hea
     raw = head + b"\r\nMessage-ID: <in-the-body@omnia.test>\r\n"
     outbox.send(raw, "verkosto@example.org", ["maija@omnia.test"])
     path = outbox.path_for(message_id)
-    assert path is not None and path.read_bytes() == raw
+    assert path is not None
+    assert path.read_bytes() == raw
     assert outbox.path_for("<in-the-body@omnia.test>") is None
 
 
@@ -110,7 +113,8 @@ def test_a_resend_comes_to_the_same_file_by_the_mails_own_date_without_a_listing
     again = FileOutbox(tmp_path)  # as after a crash: a new outbox object
     again.send(raw, "verkosto@example.org", ["maija@omnia.test"])
     files = list(tmp_path.glob("*.eml"))
-    assert len(files) == 1 and files[0].name.startswith("20261120T071500Z-")
+    assert len(files) == 1
+    assert files[0].name.startswith("20261120T071500Z-")
     assert again.last_paths == files
 
 

@@ -84,7 +84,8 @@ def test_the_child_reads_the_same_batches_in_its_own_process() -> None:
     assert refs == [["2", "3"], ["4", "5", "6"], ["7", "8", "9"]]
     assert [b.cursor for b in batches] == [{"next": 4}, {"next": 7}, {"next": 10}]
     raw = batches[0].messages[0].raw
-    assert raw is not None and reader_pid(raw) != os.getpid()  # read by the child
+    assert raw is not None
+    assert reader_pid(raw) != os.getpid()  # read by the child
     assert batches[0].messages[0].received_at == NOW
     assert reader.history_count == 7  # the child's count of what it left alone
 
@@ -123,7 +124,8 @@ def test_a_child_that_dies_gives_the_pass_a_temporary_error() -> None:
     with ForkedReader(lambda: Box(10, 3)) as reader:
         reader.fork_standby()
         process = reader._process
-        assert process is not None and process.pid is not None
+        assert process is not None
+        assert process.pid is not None
         os.kill(process.pid, signal.SIGKILL)
         process.join()
         with pytest.raises(TemporaryServerError, match="reading process ended"):
@@ -137,7 +139,8 @@ def test_an_unused_child_ends_with_the_reader() -> None:
     process = reader._process
     assert process is not None
     reader.close()
-    assert not process.is_alive() and process.exitcode == 0
+    assert not process.is_alive()
+    assert process.exitcode == 0
     reader.close()  # closing again does nothing
     with pytest.raises(RuntimeError, match="not running"):
         read_all(reader)
@@ -154,14 +157,15 @@ def test_the_background_mailbox_reads_through_the_child_and_moves_in_the_pass() 
     forked.fork_standby()
     mailbox = BackgroundMailbox(Mover(0, 1), open_mover=lambda: Mover(0, 1), forked=forked)
     try:
-        seen = []
+        seen: list[str] = []
         for batch, _ in mailbox.batches({}, NOW, 3, 100, lambda b: None):
             seen.extend(m.ref for m in batch.messages)
             mailbox.move({"Processed": [m.ref for m in batch.messages]})
         assert seen == [str(n) for n in range(7)]
     finally:
         mailbox.close()
-    assert moved and [r for _, refs in moved for r in refs] == seen
+    assert moved
+    assert [r for _, refs in moved for r in refs] == seen
     assert mailbox.history_count == 2
 
 
@@ -188,7 +192,8 @@ def test_the_child_logs_in_before_the_pass_asks_for_mail(tmp_path: Path) -> None
             if log.exists():
                 break
             time.sleep(0.01)
-        assert log.read_text().split() == [str(reader._process.pid)]  # type: ignore[union-attr]
+        assert reader._process is not None
+        assert log.read_text().split() == [str(reader._process.pid)]
         assert len(read_all(reader)) == 1  # messages 2 and 3
     assert len(log.read_text().split()) == 1  # one login: reading used it
 

@@ -95,7 +95,8 @@ def test_role_labels() -> None:
 def test_every_language_pack_words_every_role_day_month_and_change(language: str) -> None:
     (says,) = [p.says for p in packs() if p.code == language]
     assert set(ROLES) <= set(says.roles)
-    assert len(says.weekdays) == 7 and len(says.months) == 12
+    assert len(says.weekdays) == 7
+    assert len(says.months) == 12
     assert {"cancel", "substitute", "correction", "forget_request"} <= set(says.actions)
     assert {"name", "role", "diet", "organisation", "days", "status"} <= set(says.change_fields)
     assert format_day(NetworkDay(id="d", date=date(2026, 12, 9), start=time(10), end=time(16),

@@ -35,7 +35,8 @@ def test_control_characters_and_bidi_overrides_are_removed() -> None:
 
 def test_encoded_word_that_hides_a_line_break_is_neutralised() -> None:
     cleaned = clean_header_text("=?utf-8?q?=0D=0ABcc:_x@evil.test?=")
-    assert "\r" not in cleaned and "\n" not in cleaned
+    assert "\r" not in cleaned
+    assert "\n" not in cleaned
     assert "=?" not in cleaned
     assert "Bcc: x@evil.test" in cleaned
 
@@ -46,19 +47,22 @@ def test_an_honest_encoded_word_is_decoded() -> None:
 
 def test_a_broken_encoded_word_does_not_raise() -> None:
     cleaned = clean_header_text("=?no-such-charset?b?!!!?= Maija")
-    assert "=?" not in cleaned and "Maija" in cleaned
+    assert "=?" not in cleaned
+    assert "Maija" in cleaned
 
 
 def test_long_text_is_cut_with_an_ellipsis() -> None:
     cleaned = clean_header_text("a" * 500, max_len=50)
-    assert len(cleaned) == 50 and cleaned.endswith("…")
+    assert len(cleaned) == 50
+    assert cleaned.endswith("…")
 
 
 def test_format_address_encodes_finnish_names_per_rfc_2047() -> None:
     msg = EmailMessage(policy=SMTP)
     msg["To"] = format_address("Maija Mäkinen", "maija@omnia.test")
     raw = msg.as_bytes()
-    assert raw.isascii() and b"=?utf-8?" in raw
+    assert raw.isascii()
+    assert b"=?utf-8?" in raw
     parsed = message_from_bytes(msg.as_bytes(), policy=default)
     address = parsed["To"].addresses[0]
     assert (address.display_name, address.addr_spec) == ("Maija Mäkinen", "maija@omnia.test")
@@ -157,7 +161,8 @@ def test_address_header_quotes_specials_and_cannot_be_redirected() -> None:
 def test_a_long_finnish_subject_folds_at_78_columns_and_keeps_every_space() -> None:
     subject = "Kysymys jatkopäivästä " + "pitkä teksti ä ö " * 8 + "loppu"
     field = unstructured_header("Subject", subject)
-    assert field.isascii() and len(lines_of(field)) > 2
+    assert field.isascii()
+    assert len(lines_of(field)) > 2
     assert parse_header(field)["Subject"] == subject
     unfolded = field.replace("\r\n", "")[len("Subject: "):]
     assert str(make_header(decode_header(unfolded))) == subject  # the RFC 2047 reading too

@@ -111,7 +111,8 @@ def test_intent_carries_the_message_identity() -> None:
 
 def test_a_robot_is_never_read_for_intent() -> None:
     intent = intent_of("Poissa toimistosta. EI KIITOS", robot="autoreply")
-    assert intent.kind == "attention" and "robot" in reason_text(intent.reason, "en")
+    assert intent.kind == "attention"
+    assert "robot" in reason_text(intent.reason, "en")
 
 
 def test_mail_from_own_address_is_not_understood() -> None:
@@ -124,7 +125,8 @@ def test_quoted_ei_kiitos_does_not_unsubscribe() -> None:
     msg = message("Ilmoittaudun verkostopäivään 9.12.",
                   text="Ilmoittaudun verkostopäivään 9.12.\n\n> EI KIITOS")
     intent = understand(msg, STATE, ORGS, own_address=OWN, network_domain=DOMAIN)
-    assert intent.kind == "signup" and intent.day == "2026-12-09"
+    assert intent.kind == "signup"
+    assert intent.day == "2026-12-09"
 
 
 def test_whole_text_is_read_when_there_is_no_new_text() -> None:
@@ -179,7 +181,8 @@ def test_signup_of_several_people_with_one_address_missing() -> None:
 def test_signup_of_several_people_without_any_address_needs_attention() -> None:
     text = "Ilmoitan seuraavat osallistujiksi:\n\nKalle Kivinen, rehtori\nMirja Mäki, opettaja\n"
     intent = intent_of(text)
-    assert intent.kind == "attention" and "no mail address" in reason_text(intent.reason, "en")
+    assert intent.kind == "attention"
+    assert "no mail address" in reason_text(intent.reason, "en")
 
 
 def test_signup_with_labelled_blocks() -> None:
@@ -203,7 +206,9 @@ def test_signup_with_labelled_blocks() -> None:
 ])
 def test_signup_days(text: str, day: str, note: str) -> None:
     intent = intent_of(text)
-    assert intent.kind == "signup" and intent.day == day and note in intent.notes
+    assert intent.kind == "signup"
+    assert intent.day == day
+    assert note in intent.notes
 
 
 def test_attending_from_an_unregistered_sender_is_a_signup() -> None:
@@ -212,7 +217,8 @@ def test_attending_from_an_unregistered_sender_is_a_signup() -> None:
 
 def test_signup_with_a_question_keeps_the_question_in_the_notes() -> None:
     intent = intent_of("Ilmoittaudun. Onko paikalla pysäköintiä?")
-    assert intent.kind == "signup" and "also asks a question" in intent.notes
+    assert intent.kind == "signup"
+    assert "also asks a question" in intent.notes
 
 
 # --- interest list ---------------------------------------------------------------------
@@ -262,7 +268,8 @@ def test_rsvp_day_from_a_date_in_the_text() -> None:
 
 def test_bare_yes_with_two_coming_days_needs_attention() -> None:
     intent = registered("Kyllä")
-    assert intent.kind == "attention" and "no network day" in reason_text(intent.reason, "en")
+    assert intent.kind == "attention"
+    assert "no network day" in reason_text(intent.reason, "en")
 
 
 def test_bare_yes_with_one_coming_day_means_that_day() -> None:
@@ -279,7 +286,8 @@ def test_calendar_replies() -> None:
     assert (calendar("ACCEPTED").kind, calendar("ACCEPTED").day) == ("rsvp_yes", "2026-12-09")
     assert calendar("DECLINED").kind == "rsvp_no"
     tentative = calendar("TENTATIVE")
-    assert tentative.kind == "attention" and "TENTATIVE" in reason_text(tentative.reason, "en")
+    assert tentative.kind == "attention"
+    assert "TENTATIVE" in reason_text(tentative.reason, "en")
 
 
 def test_a_calendar_reply_to_someone_elses_event_is_not_an_rsvp() -> None:
@@ -318,7 +326,8 @@ def test_substitute() -> None:
 
 def test_substitute_without_address_needs_attention() -> None:
     intent = registered("Sijaiseni on Kaisa Korhonen.")
-    assert intent.kind == "attention" and "substitute" in reason_text(intent.reason, "en")
+    assert intent.kind == "attention"
+    assert "substitute" in reason_text(intent.reason, "en")
 
 
 @pytest.mark.parametrize("text", ["Sitoudumme jatkoon.", "Olemme mukana jatkotyöskentelyssä",
@@ -344,7 +353,8 @@ def test_correction_of_role() -> None:
 
 def test_diet_line_from_a_registered_person_is_a_correction() -> None:
     intent = registered("Erityisruokavalio: gluteeniton")
-    assert intent.kind == "correction" and intent.people[0].diet == "gluteeniton"
+    assert intent.kind == "correction"
+    assert intent.people[0].diet == "gluteeniton"
 
 
 def test_diet_line_from_a_stranger_is_not_understood() -> None:
@@ -384,7 +394,8 @@ def test_a_malformed_token_is_no_confirmation() -> None:
 ])
 def test_attention_reasons(text: str, reason: str) -> None:
     intent = intent_of(text)
-    assert intent.kind == "attention" and reason in reason_text(intent.reason, "en")
+    assert intent.kind == "attention"
+    assert reason in reason_text(intent.reason, "en")
 
 
 # --- language ----------------------------------------------------------------------------
@@ -408,7 +419,8 @@ def test_any_text_gives_a_valid_intent(text: str, subject: str, refs: list[str])
     assert intent.kind in INTENT_KINDS
     for person in intent.people:
         for value in (person.name, person.organisation, person.title, person.diet, person.address):
-            assert "\n" not in value and "\r" not in value
+            assert "\n" not in value
+            assert "\r" not in value
 
 
 def test_line_breaks_in_a_display_name_never_reach_the_details() -> None:
@@ -490,13 +502,15 @@ def test_a_comma_inside_a_table_cell_stays_in_the_cell() -> None:
 
 def test_a_bare_list_of_people_with_addresses_is_a_signup() -> None:
     intent = intent_of(f"Hei,\n\n{PEOPLE_LINES}\nt. Anna")
-    assert intent.kind == "signup" and "a list of people with addresses" in intent.notes
+    assert intent.kind == "signup"
+    assert "a list of people with addresses" in intent.notes
     assert people_of(intent) == EXPECTED_PEOPLE
 
 
 def test_a_question_with_a_list_is_not_taken_as_a_signup() -> None:
     intent = intent_of(f"Saavatko nämä henkilöt kutsun jo?\n\n{PEOPLE_LINES}")
-    assert intent.kind == "attention" and "question" in reason_text(intent.reason, "en")
+    assert intent.kind == "attention"
+    assert "question" in reason_text(intent.reason, "en")
 
 
 # --- commitment must be stated ------------------------------------------------------------
@@ -532,12 +546,14 @@ def test_a_stated_commitment(text: str) -> None:
 ])
 def test_a_question_a_condition_or_a_negation_is_no_commitment(text: str, reason: str) -> None:
     intent = registered(text)
-    assert intent.kind == "attention" and reason in reason_text(intent.reason, "en")
+    assert intent.kind == "attention"
+    assert reason in reason_text(intent.reason, "en")
 
 
 def test_a_question_beside_a_stated_commitment_keeps_the_commitment() -> None:
     intent = registered("Sitoudumme jatkoon. Milloin ensimmäinen jatkopäivä on?")
-    assert intent.kind == "commit" and "also asks a question" in intent.notes
+    assert intent.kind == "commit"
+    assert "also asks a question" in intent.notes
 
 
 # --- the replies the templates ask for -------------------------------------------------------
@@ -619,7 +635,8 @@ def test_signup_days_are_recorded_on_the_person(text: str, days: tuple[str, ...]
                   secret="s" * 32)
     decision = decide(intent, STATE, NOVEMBER, rules)
     (person,) = [r for r in decision.records if isinstance(r, Person)]
-    assert person.address == "uusi.henkilo@omnia.test" and person.days == days
+    assert person.address == "uusi.henkilo@omnia.test"
+    assert person.days == days
 
 
 # --- diets the invitation asks for; withdrawing a commitment --------------------------------
@@ -641,12 +658,14 @@ def test_a_yes_carries_the_diet_it_names(text: str, diet: str) -> None:
 
 def test_a_plain_yes_carries_no_person() -> None:
     intent = registered("Osallistun!", references=DAY_REPLY)
-    assert intent.kind == "rsvp_yes" and intent.people == ()
+    assert intent.kind == "rsvp_yes"
+    assert intent.people == ()
 
 
 def test_a_diet_word_from_a_registered_person_is_a_diet_correction() -> None:
     intent = registered("Olen vegaani.")
-    assert intent.kind == "correction" and intent.people[0].diet == "vegaani"
+    assert intent.kind == "correction"
+    assert intent.people[0].diet == "vegaani"
 
 
 @pytest.mark.parametrize("text", [
@@ -655,7 +674,8 @@ def test_a_diet_word_from_a_registered_person_is_a_diet_correction() -> None:
 ])
 def test_withdrawing_a_commitment_is_no_cancellation_of_the_registration(text: str) -> None:
     intent = registered(text, references=DAY_REPLY)
-    assert intent.kind == "attention" and "commitment" in reason_text(intent.reason, "en")
+    assert intent.kind == "attention"
+    assert "commitment" in reason_text(intent.reason, "en")
 
 
 @pytest.mark.parametrize(("text", "kind"), [
@@ -676,7 +696,8 @@ _ALTERNATIVES = [alt for rule in _SCREENED for alt in rule.alternatives]
 @settings(max_examples=15, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(data=st.data())
-def test_every_match_of_an_alternative_holds_its_literals(alternative: str, data) -> None:
+def test_every_match_of_an_alternative_holds_its_literals(alternative: str,
+                                                          data: st.DataObject) -> None:
     text = data.draw(st.from_regex(re.compile(alternative), fullmatch=True))
     assert needles(alternative) == () or holds(needles(alternative), text), text
 

@@ -130,3 +130,8 @@ def test_a_removed_pack_is_no_longer_read() -> None:
     intent = understood("Hej! Berätta mer om nätverket, tack.")
     assert (intent.kind, intent.language) == ("attention", "fi")
     assert [p.code for p in registry.packs()] == ["fi", "en"]
+
+
+def test_a_registered_pack_may_be_the_network_language(swedish: LanguagePack) -> None:
+    assert registry.codes() == ("fi", "en", "sv")
+    assert registry.pack("sv") is swedish

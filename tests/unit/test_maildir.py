@@ -51,10 +51,13 @@ def test_fetch_yields_delivered_mail_oldest_first_without_touching_the_files(mai
     assert [m.raw for m in got] == [mail(1), mail(2), mail(3)]
     assert [m.ref for m in got] == ["1790000001.M1P1.host", "1790000002.M2P1.host",
                                     "1790000003.M3P1.host"]
-    assert got[0].received_at == t0 and got[0].received_at.tzinfo is not None
+    assert got[0].received_at == t0
+    assert got[0].received_at.tzinfo is not None
     assert got[0].size == len(mail(1))
     assert sorted(p.name for p in maildir.rglob("*") if p.is_file()) == before
-    assert earlier.exists() and later.exists() and seen.exists()  # nothing marked read or moved
+    assert earlier.exists()
+    assert later.exists()
+    assert seen.exists()  # nothing marked read or moved
 
 
 def test_batches_hold_at_most_batch_size_and_an_empty_cursor(maildir: Path) -> None:
@@ -92,7 +95,8 @@ def test_a_message_over_the_cap_comes_without_bytes(maildir: Path) -> None:
     deliver(maildir, big, SINCE, "1790000001.M1.host")
     deliver(maildir, mail(2), SINCE + timedelta(seconds=1), "1790000002.M2.host")
     got = fetch_all(MaildirMailbox(maildir), max_bytes=1000)
-    assert got[0].raw is None and got[0].size == len(big)
+    assert got[0].raw is None
+    assert got[0].size == len(big)
     assert got[1].raw == mail(2)
 
 
@@ -105,11 +109,13 @@ def test_move_creates_the_folder_and_renames_into_its_cur(maildir: Path) -> None
     box.move(refs, "processed")
 
     folder = maildir / ".processed"
-    assert (folder / "maildirfolder").exists() and (folder / "new").is_dir()
+    assert (folder / "maildirfolder").exists()
+    assert (folder / "new").is_dir()
     assert sorted(p.name for p in (folder / "cur").iterdir()) == [
         "1790000001.M1.host:2,", "1790000002.M2.host:2,FS"]
     assert (folder / "cur" / "1790000001.M1.host:2,").read_bytes() == mail(1)
-    assert list((maildir / "new").iterdir()) == [] and list((maildir / "cur").iterdir()) == []
+    assert list((maildir / "new").iterdir()) == []
+    assert list((maildir / "cur").iterdir()) == []
     assert fetch_all(box) == []
 
 
@@ -137,7 +143,7 @@ def test_mail_delivered_during_a_pass_comes_in_the_next_pass(maildir: Path) -> N
     for n in range(4):
         deliver(maildir, mail(n), SINCE + timedelta(minutes=n), f"17900000{n:02d}.M{n}.host")
     box = MaildirMailbox(maildir)
-    first_pass = []
+    first_pass: list[IncomingMessage] = []
     for batch in box.fetch_new({}, SINCE, 2, CAP):
         first_pass.extend(batch.messages)
         deliver(maildir, mail(9), SINCE + timedelta(hours=1), "1790000099.M9.host")

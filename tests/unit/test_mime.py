@@ -27,7 +27,8 @@ def parse(raw: bytes) -> EmailMessage:
 def well_formed(raw: bytes) -> None:
     assert raw.isascii()
     lines = raw.split(b"\r\n")
-    assert b"\r" not in b"".join(lines) and b"\n" not in b"".join(lines)
+    assert b"\r" not in b"".join(lines)
+    assert b"\n" not in b"".join(lines)
     assert max(len(line) for line in lines) <= 78
 
 
@@ -50,7 +51,8 @@ def test_text_part_headers_and_trailing_spaces() -> None:
 def test_a_long_file_name_is_cut_into_rfc_2231_sections() -> None:
     name = "kustannukset-" + "x" * 120 + ".csv"
     field = content_header("Content-Disposition", "attachment", (("filename", name),))
-    assert "filename*0=" in field and "filename*2=" in field
+    assert "filename*0=" in field
+    assert "filename*2=" in field
     raw = message_bytes([], file_part("text/csv", b"a;b\n", name))
     well_formed(raw)
     msg = parse(raw)
@@ -69,8 +71,11 @@ def test_nested_multiparts_keep_their_order_and_content() -> None:
     msg = parse(raw)
     assert [p.get_content_type() for p in msg.walk()] == [
         "multipart/mixed", "multipart/alternative", "text/plain", "text/html", "application/ics"]
-    assert msg["MIME-Version"] == "1.0" and msg["Content-Language"] == "fi"
+    assert msg["MIME-Version"] == "1.0"
+    assert msg["Content-Language"] == "fi"
     body = msg.get_body(("plain",))
-    assert body is not None and body.get_content() == "Hei Mäkinen\r\n"
+    assert body is not None
+    assert body.get_content() == "Hei Mäkinen\r\n"
     [ics] = list(msg.iter_attachments())
-    assert ics.get_filename() == "invite.ics" and ics.get_payload(decode=True) == data
+    assert ics.get_filename() == "invite.ics"
+    assert ics.get_payload(decode=True) == data

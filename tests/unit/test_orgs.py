@@ -29,7 +29,9 @@ def orgs() -> OrgDirectory:
 ])
 def test_the_ways_of_writing_omnia_are_one_organisation(orgs: OrgDirectory, written: str) -> None:
     org = orgs.resolve(written)
-    assert org is not None and org.key == "omnia" and org.name == "Omnia"
+    assert org is not None
+    assert org.key == "omnia"
+    assert org.name == "Omnia"
 
 
 @pytest.mark.parametrize("written", ["Stadi", "Stadin AO", "Stadista", "stadin ammattiopisto",
@@ -73,7 +75,8 @@ def test_unknown_organisation_keeps_its_written_name_and_gets_a_cleaned_key(
 
 def test_suffix_only_name_keeps_a_key(orgs: OrgDirectory) -> None:
     key, name = orgs.canonical("Ammattiopisto")
-    assert key == "ammattiopisto" and name == "Ammattiopisto"
+    assert key == "ammattiopisto"
+    assert name == "Ammattiopisto"
 
 
 def test_empty_name_resolves_to_nothing(orgs: OrgDirectory) -> None:
@@ -97,7 +100,8 @@ def test_stored_aliases_and_domains_count_without_config() -> None:
 
 def test_find_in_free_text(orgs: OrgDirectory) -> None:
     found = orgs.find_in("Hei, olen Omnian koulutuspäällikkö")
-    assert found is not None and found.key == "omnia"
+    assert found is not None
+    assert found.key == "omnia"
     assert orgs.find_in("Hei, olen koulutuspäällikkö") is None
 
 
@@ -114,6 +118,8 @@ def test_the_directory_is_built_again_only_for_another_table_of_organisations() 
     again = cache.of(grown)
     assert again is not first
     found = again.resolve("Varia")
-    assert found is not None and found.key == "varia"
+    assert found is not None
+    assert found.key == "varia"
     omnia = again.for_address("maija@omnia.test")
-    assert omnia is not None and omnia.name == "Omnia"
+    assert omnia is not None
+    assert omnia.name == "Omnia"

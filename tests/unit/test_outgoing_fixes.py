@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from mailflow.config.resources import templates_dir
@@ -23,8 +24,8 @@ DAY = NetworkDay(id="2026-12-09", date=date(2026, 12, 9), start=time(10), end=ti
 OMNIA = Organisation(key="omnia", name="Omnia")
 
 
-def _person(address: str, **kw: object) -> Person:
-    return Person(address=address, name="Liisa Laine", org="omnia", role="staff",  # type: ignore[arg-type]
+def _person(address: str, **kw: Any) -> Person:
+    return Person(address=address, name="Liisa Laine", org="omnia", role="staff",
                   registered_at=datetime(2026, 11, 1, tzinfo=UTC), **kw)
 
 
@@ -42,13 +43,16 @@ def test_a_waitlisted_person_without_a_position_gets_the_last_place_in_words() -
                                           role="staff"),))
     decision = decide(intent, state, NOW, RULES)
     (mail,) = decision.mails
-    assert mail.template == "waitlist_notice" and mail.context["position"] == 2
+    assert mail.template == "waitlist_notice"
+    assert mail.context["position"] == 2
     assert [p.waitlist_position for p in decision.records if isinstance(p, Person)] == [2]
     renderer = Renderer(templates_dir(), NetworkSettings(address="verkosto@example.org",
                                                          facilitator="vetaja@example.org"), TZ)
     rendered = renderer.render(mail, now=NOW)
-    assert "Varasijasi: 2" in rendered.text and "None" not in rendered.text
-    assert "None" not in rendered.subject and "None" not in rendered.html
+    assert "Varasijasi: 2" in rendered.text
+    assert "None" not in rendered.text
+    assert "None" not in rendered.subject
+    assert "None" not in rendered.html
 
 
 def test_after_a_change_only_people_invited_before_get_day_changed() -> None:

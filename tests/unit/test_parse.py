@@ -12,7 +12,7 @@ import pytest
 
 from mailflow.core.reading.htmltext import html_to_text
 from mailflow.core.reading.parse import message_key, parse_message
-from mailflow.core.values import CalendarReply
+from mailflow.core.values import CalendarReply, ParsedMessage
 from tests.work import assert_linear, calls
 
 OWN = "verkosto@example.org"
@@ -20,7 +20,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 MY_CORPUS = sorted([*DATA.glob("robot_*.eml"), *DATA.glob("format_*.eml")])
 
 
-def parse(raw: bytes, **kwargs: str):  # type: ignore[no-untyped-def]
+def parse(raw: bytes, **kwargs: str) -> ParsedMessage:
     return parse_message(raw, own_address=OWN, **kwargs)
 
 
@@ -128,7 +128,8 @@ def test_encoded_line_breaks_never_reach_a_header_value() -> None:
     )
     parsed = parse(raw)
     for value in (parsed.subject, parsed.from_name, *parsed.headers.values()):
-        assert "\r" not in value and "\n" not in value
+        assert "\r" not in value
+        assert "\n" not in value
     assert "Bcc: x@evil.test" in parsed.subject
 
 
@@ -208,7 +209,8 @@ def test_html_only_mail_becomes_readable_text() -> None:
     assert parsed.text == (
         "Ilmoitan osallistujiksi:\n\n- Maija Mallikas\n- Pekka & Liisa\n\nTerveisin\nRiikka Mattila"
     )
-    assert "alert" not in parsed.text and "color" not in parsed.text
+    assert "alert" not in parsed.text
+    assert "color" not in parsed.text
 
 
 def test_html_blockquote_becomes_quoted_lines() -> None:
@@ -487,7 +489,8 @@ def test_single_part_shortcut_builds_what_compat32_builds(raw: bytes) -> None:
     if simple is None:  # left to the full parser: multipart, message/*, or odd headers
         assert full.is_multipart() or full.defects or full.get_unixfrom() or b"\r" in raw
         return
-    assert not full.defects and not full.is_multipart()
+    assert not full.defects
+    assert not full.is_multipart()
     assert list(simple.raw_items()) == list(full.raw_items())
     assert simple.get_payload() == full.get_payload()
     assert simple.get_content_type() == full.get_content_type()

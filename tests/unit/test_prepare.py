@@ -15,7 +15,8 @@ from mailflow.core.organisations import OrgDirectory
 from mailflow.core.state import apply_decision
 from mailflow.core.understanding.intents import understand
 from mailflow.core.values import Decision, NetworkState
-from mailflow.intake.prepare import Reader, StateView, ViewChanges, prepare_all, still_holds
+from mailflow.intake.prepare import StateView, ViewChanges, prepare_all, still_holds
+from mailflow.intake.preparer import Reader
 from tests.unit.test_corpus import ALIASES, CASES, DOMAIN, OWN, network_state
 
 READER = Reader(OWN, "", ALIASES)
@@ -74,12 +75,14 @@ def test_a_sender_registered_since_the_view_makes_the_understanding_stale() -> N
     newcomer = "kaisa.koskinen@omnia.test"
     raw = mail(f"Kaisa Koskinen <{newcomer}>", "Kyllä, tulen 9.12.")
     (ahead,) = prepare_all([raw], view_of(before), READER)
-    assert ahead is not None and ahead.intent is not None
+    assert ahead is not None
+    assert ahead.intent is not None
     assert ahead.intent.kind == "signup"  # a yes from a stranger is a sign-up
     assert (newcomer, None) in ahead.seen
     after = apply_decision(before, Decision(records=(
         Person(newcomer, "Kaisa Koskinen", "omnia", "staff", registered_at=AT),)))
-    assert after.days is before.days and after.organisations is before.organisations
+    assert after.days is before.days
+    assert after.organisations is before.organisations
     assert still_holds(ahead, before, tables(before), directory)
     assert not still_holds(ahead, after, tables(before), directory)
     assert understood_now(raw, after).kind == "rsvp_yes"  # what the pass then finds
@@ -114,7 +117,8 @@ def test_a_new_organisation_makes_stale_only_what_asked_about_it() -> None:
                   "Ilmoittaudun verkostopäivään.\n\nNimi: Ville Virtanen\n"
                   "Organisaatio: Varia\nRooli: opettaja\n", subject="Ilmoittautuminen")
     (kept, stale) = prepare_all([unrelated, asking], view_of(before), READER)
-    assert kept is not None and stale is not None
+    assert kept is not None
+    assert stale is not None
     new_org = apply_decision(before, Decision(records=(
         Organisation("varia", "Vantaan ammattiopisto Varia", aliases=("varia.test",)),)))
     assert new_org.organisations is not before.organisations
@@ -155,11 +159,15 @@ def test_the_view_follows_the_changes_published_to_it() -> None:
     view.apply(ViewChanges(people={gone: None}))
     raw = mail(f"Maija Mallikas <{gone}>", "Kyllä, tulen 9.12.")
     (ahead,) = prepare_all([raw], view, READER)
-    assert ahead is not None and ahead.intent is not None
-    assert (gone, None) in ahead.seen and ahead.intent.kind == "signup"
+    assert ahead is not None
+    assert ahead.intent is not None
+    assert (gone, None) in ahead.seen
+    assert ahead.intent.kind == "signup"
     assert not still_holds(ahead, state, tables(state), directory)  # she is registered in the state
     view.apply(ViewChanges(serial=2, days={}, organisations={}))
-    assert view.serial == 2 and not view.days and not view.organisations
+    assert view.serial == 2
+    assert not view.days
+    assert not view.organisations
 
 
 def test_an_understanding_that_reads_more_than_people_by_address_is_not_vouched_for() -> None:
@@ -172,4 +180,5 @@ def test_an_understanding_that_reads_more_than_people_by_address_is_not_vouched_
     raw = mail("Maija Mallikas <maija.mallikas@omnia.test>", "Kyllä, tulen 9.12.")
     for wider in (reads_everyone, reads_rsvps):
         (ahead,) = prepare_all([raw], view_of(network_state()), READER, wider)
-        assert ahead is not None and ahead.intent is None, wider.__name__
+        assert ahead is not None, wider.__name__
+        assert ahead.intent is None, wider.__name__

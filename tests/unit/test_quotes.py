@@ -300,4 +300,5 @@ def test_every_history_check_has_words_to_look_for_first() -> None:
     from mailflow.core.reading.quotes import _patterns
 
     for kind, words in _patterns(known()).hint_words:
-        assert words and "" not in words, kind
+        assert words, kind
+        assert "" not in words, kind

@@ -216,7 +216,8 @@ def test_the_scheduled_digest_is_worded_in_the_network_language(lang: str, shown
     (mail,) = due_mails(_state(Reason.of("question")), NOW, rules,
                         last_digest_at=NOW - timedelta(days=1), failed_mails=[])
     digest = mail.context["digest"]
-    assert isinstance(digest, Digest) and mail.language == lang
+    assert isinstance(digest, Digest)
+    assert mail.language == lang
     assert digest.attention[0].reason == shown
 
 
@@ -312,6 +313,8 @@ def test_the_cost_summary_says_one_attendee_in_the_singular(lang: str, one: str,
                                                             many: str) -> None:
     lines = _cost_summary(lang, [1, 4, 0]).splitlines()
     rows = {line.split()[1]: line for line in lines if line.startswith("Organisaatio ")}
-    assert f" 1 {one} " in rows["0"] and f" 1 {many}" not in rows["0"]
-    assert f" 4 {many} " in rows["1"] and f" 0 {many} " in rows["2"]
+    assert f" 1 {one} " in rows["0"]
+    assert f" 1 {many}" not in rows["0"]
+    assert f" 4 {many} " in rows["1"]
+    assert f" 0 {many} " in rows["2"]
     assert len({line.index("€") for line in rows.values()}) == 1  # the sums stay in a column

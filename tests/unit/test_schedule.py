@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -44,24 +45,22 @@ def local(y: int, m: int, d: int, hh: int = 0, mm: int = 0) -> datetime:
     return datetime(y, m, d, hh, mm, tzinfo=TZ)
 
 
-def day(day_id: str, on: date, **kw: object) -> NetworkDay:
-    return NetworkDay(id=day_id, date=on, start=time(10), end=time(16),  # type: ignore[arg-type]
-                      place="Kuntatalo", **kw)
+def day(day_id: str, on: date, **kw: Any) -> NetworkDay:
+    return NetworkDay(id=day_id, date=on, start=time(10), end=time(16), place="Kuntatalo", **kw)
 
 
-def person(address: str, org: str = "omnia", **kw: object) -> Person:
+def person(address: str, org: str = "omnia", **kw: Any) -> Person:
     kw.setdefault("registered_at", local(2026, 1, 5, 12))
     kw.setdefault("role", "staff")
-    return Person(address=address, name=address.split("@")[0].title(), org=org,  # type: ignore[arg-type]
-                  **kw)
+    return Person(address=address, name=address.split("@")[0].title(), org=org, **kw)
 
 
 def network(days: Iterable[NetworkDay], people: Iterable[Person], rsvps: Iterable[Rsvp] = (),
-            **extra: object) -> NetworkState:
+            **extra: Any) -> NetworkState:
     orgs = {k: Organisation(key=k, name=n) for k, n in
             [("omnia", "Omnia"), ("stadi", "Stadin ammattiopisto"), ("keuda", "Keuda")]}
-    return NetworkState(  # type: ignore[arg-type]
-        organisations=extra.pop("organisations", orgs),  # type: ignore[arg-type]
+    return NetworkState(
+        organisations=extra.pop("organisations", orgs),
         days={d.id: d for d in days},
         people={p.address: p for p in people},
         rsvps={(r.day_id, r.address): r for r in rsvps},
@@ -101,8 +100,10 @@ def test_registered_people_and_invited_guests_are_invited() -> None:
         "invite:2026-05-20:e@example.org:0",
     ]
     english = mails[1]
-    assert english.to == "b@stadi.test" and english.language == "en"
-    assert english.calendar == "request" and english.day == MAY.id
+    assert english.to == "b@stadi.test"
+    assert english.language == "en"
+    assert english.calendar == "request"
+    assert english.day == MAY.id
     assert english.auto == "auto-generated"
     assert english.context == {"person": state.people["b@stadi.test"], "day": MAY}
 
@@ -121,8 +122,10 @@ def test_a_changed_day_goes_out_again_once_as_day_changed() -> None:
     state = network([changed], [person("a@omnia.test")])
     (mail,) = [m for m in due(state, local(2026, 5, 1)) if m.key.startswith("invite:")]
     assert mail.key == "invite:2026-05-20:a@omnia.test:2"
-    assert mail.template == "day_changed" and mail.calendar == "request"
-    assert mail.context["changes"] == [] and mail.context["day"].place == "Paasitorni"
+    assert mail.template == "day_changed"
+    assert mail.calendar == "request"
+    assert mail.context["changes"] == []
+    assert mail.context["day"].place == "Paasitorni"
 
 
 def test_nothing_is_sent_for_a_day_that_has_begun() -> None:
@@ -141,7 +144,8 @@ def test_reminders_come_at_the_reminder_hour_on_the_offset_days() -> None:
         "reminder:2026-05-20:a@omnia.test:7"]
     (mail,) = [m for m in due(state, local(2026, 5, 19, 9, 0)) if m.template == "day_reminder"]
     assert mail.key == "reminder:2026-05-20:a@omnia.test:1"
-    assert mail.context["days_before"] == 1 and mail.calendar == "request"
+    assert mail.context["days_before"] == 1
+    assert mail.calendar == "request"
 
 
 def test_only_the_latest_passed_reminder_is_due() -> None:
@@ -190,8 +194,10 @@ def test_the_digest_goes_to_the_facilitator_at_its_hour_when_something_changed()
     since = local(2026, 5, 3, 8)
     assert keys(due(state, local(2026, 5, 4, 7, 59), last_digest_at=since)) == []
     (mail,) = due(state, local(2026, 5, 4, 8, 0), last_digest_at=since)
-    assert mail.key == "digest:2026-05-04" and mail.to == FACILITATOR
-    assert mail.template == "digest" and mail.auto == "auto-generated"
+    assert mail.key == "digest:2026-05-04"
+    assert mail.to == FACILITATOR
+    assert mail.template == "digest"
+    assert mail.auto == "auto-generated"
     digest = mail.context["digest"]
     assert isinstance(digest, Digest)
     assert [p.address for p in digest.new_people] == ["a@omnia.test"]
@@ -232,8 +238,10 @@ def test_the_cost_summary_comes_once_the_follow_up_day_has_ended() -> None:
                     [Rsvp(FOLLOW_UP.id, "d@keuda.test", "no", local(2026, 9, 1))])
     assert keys(due(state, local(2026, 9, 15, 15, 59)), "costs:") == []
     (mail,) = [m for m in due(state, local(2026, 9, 15, 16)) if m.key.startswith("costs:")]
-    assert mail.key == "costs:2026-09-15" and mail.to == FACILITATOR
-    assert mail.template == "cost_summary" and mail.day == FOLLOW_UP.id
+    assert mail.key == "costs:2026-09-15"
+    assert mail.to == FACILITATOR
+    assert mail.template == "cost_summary"
+    assert mail.day == FOLLOW_UP.id
     assert mail.context["total"] == Decimal("1000.00")
     assert mail.context["shares"] == [
         Share("omnia", "Omnia", Decimal("500.00"), 1),
@@ -252,7 +260,8 @@ def test_committed_split_and_sponsored_days() -> None:
         Decimal("333.34"), Decimal("333.33"), Decimal("333.33")]
     sponsored = network([FOLLOW_UP.replace(sponsor="Kunteko")], [person("a@omnia.test")])
     (mail,) = [m for m in due(sponsored, local(2026, 9, 16)) if m.key.startswith("costs:")]
-    assert mail.context["total"] == 0 and [s.amount for s in mail.context["shares"]] == [0]
+    assert mail.context["total"] == 0
+    assert [s.amount for s in mail.context["shares"]] == [0]
 
 
 # --- every request fits the catalogue and renders -----------------------------------------------
@@ -289,10 +298,13 @@ def test_every_scheduled_mail_renders(lang: str) -> None:
     for request in due(busy_network(), now, rules):
         if request.template in ("digest", "cost_summary"):
             mail = renderer.render(request, now=now)
-            assert mail.subject and mail.text and mail.html
+            assert mail.subject
+            assert mail.text
+            assert mail.html
     summary = next(r for r in due(busy_network(), now, rules) if r.template == "cost_summary")
     text = renderer.render(summary, now=now).text
-    assert "500,00\u00a0€" in text and ("Omnia" in text)
+    assert "500,00\u00a0€" in text
+    assert ("Omnia" in text)
 
 
 # --- the clock -------------------------------------------------------------------------------------
@@ -421,5 +433,6 @@ def test_the_same_moment_twice_gives_the_same_mails_and_nothing_new() -> None:
     now = local(2026, 5, 19, 9, 30)
     first = due(state, now, last_digest_at=local(2026, 5, 18, 8))
     second = due(state, now, last_digest_at=local(2026, 5, 18, 8))
-    assert keys(first) == keys(second) and first
+    assert keys(first) == keys(second)
+    assert first
     assert [k for k in keys(second) if k not in set(keys(first))] == []

@@ -22,7 +22,7 @@ MAIJA = "maija@omnia.test"
 PEKKA = "pekka@stadi.test"
 
 
-def _state():
+def _state() -> NetworkState:
     return state_from_records(
         orgs=[Organisation(key="omnia", name="Omnia"), Organisation(key="stadi", name="Stadi")],
         people=[
@@ -77,7 +77,8 @@ def test_forget_erases_the_address_everywhere_and_nothing_else() -> None:
     assert not after.attention
     # both pending actions concern her: her own, and Pekka's naming her as substitute
     assert not after.pending
-    assert PEKKA in after.people and ("d1", PEKKA) in after.rsvps
+    assert PEKKA in after.people
+    assert ("d1", PEKKA) in after.rsvps
     assert set(after.organisations) == {"omnia", "stadi"}
 
 
@@ -108,7 +109,9 @@ _step = st.one_of(
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(_step, max_size=25), st.data())
-def test_every_version_reads_as_a_copy_would_and_the_index_follows(steps, data) -> None:
+def test_every_version_reads_as_a_copy_would_and_the_index_follows(
+    steps: list[Decision], data: st.DataObject
+) -> None:
     states = [state_from_records(orgs=[], people=[], days=[], rsvps=[], interest=[],
                                  attention=[], pending=[])]
     expected: list[dict[str, Person]] = [{}]

@@ -38,7 +38,9 @@ def test_records_round_trip_and_upsert_by_key(tmp_path: Path) -> None:
         store.commit()
     with Store(path) as store:
         assert store.count(Person) == 2
-        assert store.get(Person, "p1@omnia.test").name == "Maija Mallikas"  # type: ignore[union-attr]
+        maija = store.get(Person, "p1@omnia.test")
+        assert maija is not None
+        assert maija.name == "Maija Mallikas"
 
 
 def test_the_file_is_private_and_no_temporary_file_is_left(tmp_path: Path) -> None:
@@ -138,16 +140,16 @@ def test_a_second_writer_waits_a_bounded_time_then_gives_up(tmp_path: Path) -> N
     with LockHolder(path) as holder:
         with pytest.raises(StoreLockedError, match=r"another mailflow run holds .* \(waited 0.2 s\)"):
             Store(path, lock_timeout=0.2)
-        assert holder.process.is_alive() and holder.events() == []  # it gave up on a held lock
+        assert holder.process.is_alive()
+        assert holder.events() == []  # it gave up on a held lock
         holder.let_go()
     with Store(path, lock_timeout=0.2):  # free again once the holder is gone
         pass
 
 
 def _open_and_log(path: Path, log: Path) -> None:
-    with Store(path, lock_timeout=60):
-        with open(log, "a") as handle:
-            handle.write("waiter got the lock\n")
+    with Store(path, lock_timeout=60), open(log, "a") as handle:
+        handle.write("waiter got the lock\n")
 
 
 def test_a_second_writer_that_waits_long_enough_gets_the_lock(tmp_path: Path) -> None:
@@ -174,7 +176,9 @@ def test_a_mail_marked_sent_survives_a_crash_before_commit(tmp_path: Path) -> No
         # no commit: the process dies here
     with Store(path) as store:
         again = store.get(OutgoingMail, mail.key)
-        assert again is not None and again.status == "sent" and again.sent_at == NOW
+        assert again is not None
+        assert again.status == "sent"
+        assert again.sent_at == NOW
         assert again.raw == ""
 
 
@@ -187,7 +191,9 @@ def test_marking_sent_does_not_make_other_changes_durable(tmp_path: Path) -> Non
         store.put(person(1))  # not committed
         store.mark_sent(mail.replace(status="sent", sent_at=NOW, raw=""))
     with Store(path) as store:
-        assert store.get(OutgoingMail, mail.key).status == "sent"  # type: ignore[union-attr]
+        stored = store.get(OutgoingMail, mail.key)
+        assert stored is not None
+        assert stored.status == "sent"
         assert store.count(Person) == 0
 
 
@@ -204,7 +210,9 @@ def test_many_records_are_written_in_one_pass(tmp_path: Path) -> None:
         store.commit()
     with Store(path) as store:
         assert store.count(ProcessedMessage) == 2000
-        assert store.get(ProcessedMessage, "<m3@omnia.test>").folder == "attention"  # type: ignore[union-attr]
+        message = store.get(ProcessedMessage, "<m3@omnia.test>")
+        assert message is not None
+        assert message.folder == "attention"
         assert store.has(ProcessedMessage, "<m1999@omnia.test>")
         assert store.delete(ProcessedMessage, ["<m1@omnia.test>", "<nope>"]) == 1
         assert not store.has(ProcessedMessage, "<m1@omnia.test>")
@@ -247,10 +255,13 @@ def test_a_commit_appends_what_changed_to_the_journal_not_the_whole_file(
         store.commit()
         assert path.stat().st_size == size  # the main file was not rewritten
         lines = journal_of(path).read_text(encoding="utf-8").splitlines()
-        assert len(lines) == 1 and len(lines[0]) < 300
+        assert len(lines) == 1
+        assert len(lines[0]) < 300
         assert stat.S_IMODE(journal_of(path).stat().st_mode) == 0o600
     with Store(path) as store:
-        assert store.get(Person, "p7@omnia.test").name == "Maija Mallikas"  # type: ignore[union-attr]
+        maija = store.get(Person, "p7@omnia.test")
+        assert maija is not None
+        assert maija.name == "Maija Mallikas"
         assert store.meta("cursor") == {"INBOX": 5}
         assert store.count(Person) == 1000
 

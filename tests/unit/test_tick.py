@@ -16,12 +16,18 @@ from mailflow.adapters.ports import Batch, Mailbox
 from mailflow.adapters.store import Snapshot, Store
 from mailflow.config.loader import load_settings
 from mailflow.core.languages.reasons import reason_text
-from mailflow.core.model import AttentionItem, NetworkDay, OutgoingMail, ProcessedMessage
+from mailflow.core.model import (
+    AttentionItem,
+    NetworkDay,
+    Outcome,
+    OutgoingMail,
+    ProcessedMessage,
+)
 from mailflow.core.values import Intent, NetworkState, ParsedMessage
 from mailflow.intake.backlog_worker import BacklogWorker, Ticket
 from mailflow.intake.pipelined import PipelinedIntake
 from mailflow.intake.port import BatchSizes, Intake
-from mailflow.intake.prepare import Preparer
+from mailflow.intake.preparer import Preparer
 from mailflow.intake.sequential import SequentialIntake
 from mailflow.run.bootstrap import build_services, reader_of
 from mailflow.run.tick import OutboxKeys, Services, TickReport, erase_person, run_tick
@@ -78,7 +84,8 @@ def test_the_same_message_delivered_twice_is_handled_once(services: Services,
                                                           tmp_path: Path) -> None:
     deliver(str(tmp_path / "mail"), [signup(1), signup(1)])
     report = run_tick(services, NOW)
-    assert len(report.handled) == 1 and report.replayed_moves == 1
+    assert len(report.handled) == 1
+    assert report.replayed_moves == 1
     assert len(files(tmp_path / "outbox")) == 1
     assert len(files(tmp_path / "mail" / ".processed" / "cur")) == 2  # both out of the inbox
 
@@ -86,7 +93,9 @@ def test_the_same_message_delivered_twice_is_handled_once(services: Services,
 def test_a_dry_run_changes_nothing(services: Services, tmp_path: Path) -> None:
     deliver(str(tmp_path / "mail"), [signup(1)])
     report = run_tick(services, NOW, dry_run=True)
-    assert len(report.handled) == 1 and len(report.queued) == 1 and not report.sent
+    assert len(report.handled) == 1
+    assert len(report.queued) == 1
+    assert not report.sent
     assert not files(tmp_path / "outbox")
     assert len(files(tmp_path / "mail" / "new")) == 1
     assert not (tmp_path / "mailflow.json").exists()
@@ -114,7 +123,8 @@ def test_answers_to_one_address_stop_at_the_daily_cap(services: Services,
     report = run_tick(services, NOW)
     assert len(report.handled) == 8
     answers = [m for m in report.sent if m.to.startswith("henkilo1@")]
-    assert len(answers) == 3 and report.capped == 5
+    assert len(answers) == 3
+    assert report.capped == 5
     # the next day the cap starts again
     deliver(str(tmp_path / "mail"), [raws[0].replace(b"<signup-1-0@", b"<later@")
                                      .replace(b"Kysymys 0?", b"Uusi kysymys?")])
@@ -188,7 +198,8 @@ def _yes(n: int) -> bytes:
             "Content-Type: text/plain; charset=utf-8\r\n\r\nKyllä, tulen.\r\n").encode()
 
 
-def _pass_over(root: Path, raws: list[bytes], batch_size: int, *, worker: bool) -> tuple[dict[str, tuple[str, str, str]], int]:
+def _pass_over(root: Path, raws: list[bytes], batch_size: int, *,
+               worker: bool) -> tuple[dict[str, tuple[str, Outcome, str]], int]:
     """A pass over ``raws`` through the sequential intake, or the pipelined one with a
     worker process: each message's (intent, outcome, folder), and how many messages the
     pass understood itself (the worker process understood the rest)."""
@@ -229,7 +240,8 @@ def test_a_backlog_prepared_by_a_worker_process_has_the_same_outcome(tmp_path: P
     one_batch, alone = _pass_over(tmp_path / "a", raws, 500, worker=False)
     batches, in_pass = _pass_over(tmp_path / "b", raws, 10, worker=True)
     assert batches == one_batch
-    assert len(batches) == 99 and batches["signup-3@varia.test"][0] == "signup"
+    assert len(batches) == 99
+    assert batches["signup-3@varia.test"][0] == "signup"
     assert [batches[f"yes-{n}@mail.test"][0] for n in (20, 29, 50, 54)] == ["rsvp_yes"] * 4
     assert alone == 98  # without a worker the pass understands each (the robot aside)
     assert 9 <= in_pass < 98  # the first batch in the pass; the worker's work held for most
@@ -261,8 +273,10 @@ stages = ("mailflow.core.reading", "mailflow.core.understanding", "mailflow.core
           "mailflow.cli.attention", "mailflow.cli.days", "mailflow.cli.demo",
           "mailflow.cli.people", "mailflow.cli.inspect", "mailflow.core.schedule.digest",
           "mailflow.core.languages.fi", "mailflow.core.languages.en", "tinydb",
-          "mailflow.intake.pipelined", "mailflow.intake.backlog_worker", "multiprocessing")
-print(sorted(name for name in sys.modules if name.startswith(stages)))
+          "mailflow.intake.pipelined", "mailflow.intake.backlog_worker", "multiprocessing",
+          "mailflow.intake.prepare", "mailflow.core.organisations")
+print(sorted(name for name in sys.modules
+            if any(name == s or name.startswith(s + ".") for s in stages)))
 """
 
 

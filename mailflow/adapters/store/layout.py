@@ -107,19 +107,26 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _open_main_file(path: Path) -> IO[bytes] | None:
+    """The main file open for reading; None when there is none."""
+    try:
+        return open(path, "rb")
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the store ({exc.strerror})") from None
+
+
 def load_store(path: Path, add: Callable[[str, dict[str, Any]], None],
                clear: Callable[[], None]) -> bool:
     """Feed the main file's documents to ``add(table, {document id: document})``, a batch
     at a time; False when there is no file or it is empty. A file in another layout is
     read whole (after ``clear()`` undoes what a first attempt added). Damage raises
     :class:`StoreError` naming the file."""
-    try:
-        handle = open(path, "rb")  # closed below; read twice on fallback
-    except FileNotFoundError:
+    handle = _open_main_file(path)
+    if handle is None:
         return False
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot read the store ({exc.strerror})") from None
-    with handle:
+    with handle:  # read twice on fallback
         if _load_lines(path, handle, add):
             return True
         clear()

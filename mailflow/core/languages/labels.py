@@ -20,8 +20,10 @@ class Labels:
     """The facilitator's CLI labels, CSV headers and file names in one language.
 
     days_columns: ``mailflow days list``; day_cancelled, day_follow_up: its "kind" cells.
-    people_columns: ``mailflow people`` (and ``--csv``); mail_bounces, mail_ok: its "mail"
-    cells; no_people: the line when nobody is known.
+    people_columns: ``mailflow people`` (and ``--csv``); answer_yes, answer_no: an answer
+    for a day in its "answers" cell (``{day}``: the day's id); mail_bounces, mail_failed
+    (``{error}``: the server's answer), mail_ok: its "mail" cells; no_people: the line
+    when nobody is known.
     orgs_columns: ``mailflow orgs``; yes, no: its "committed" cells; no_orgs: when empty.
     unknown_sender: for a message without a usable From.
     attention_subject, attention_reason: an attention item's headings (aligned when
@@ -36,8 +38,11 @@ class Labels:
     days_columns: tuple[str, str, str, str, str, str]
     day_cancelled: str
     day_follow_up: str
-    people_columns: tuple[str, str, str, str, str, str, str]
+    people_columns: tuple[str, str, str, str, str, str, str, str]
+    answer_yes: str
+    answer_no: str
     mail_bounces: str
+    mail_failed: str
     mail_ok: str
     no_people: str
     orgs_columns: tuple[str, str, str, str, str]

@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from mailflow.core.languages.pack import LanguagePack
 
-__all__ = ["DEFAULT", "pack", "packs", "register", "unregister"]
+__all__ = ["BUILT_IN", "DEFAULT", "codes", "pack", "packs", "register", "unregister"]
 
 DEFAULT = "fi"
+#: the packs that ship with mailflow (one folder each beside this module)
+BUILT_IN = ("fi", "en")
 _ADDED: dict[str, LanguagePack] = {}
 #: The current tuple of packs, computed once after each change (packs() runs per message).
 _CURRENT: list[tuple[LanguagePack, ...]] = []
@@ -23,9 +25,9 @@ _CURRENT: list[tuple[LanguagePack, ...]] = []
 
 @cache
 def _builtin() -> tuple[LanguagePack, ...]:
-    from mailflow.core.languages import en, fi
+    from importlib import import_module
 
-    return (fi.PACK, en.PACK)
+    return tuple(import_module(f"mailflow.core.languages.{code}").PACK for code in BUILT_IN)
 
 
 def register(language: LanguagePack) -> None:
@@ -47,6 +49,11 @@ def packs() -> tuple[LanguagePack, ...]:
         merged.update(_ADDED)
         _CURRENT.append(tuple(merged.values()))
     return _CURRENT[0]
+
+
+def codes() -> tuple[str, ...]:
+    """The codes of every registered pack, without loading the built-in ones."""
+    return (*BUILT_IN, *(code for code in _ADDED if code not in BUILT_IN))
 
 
 def pack(code: str) -> LanguagePack:

@@ -106,12 +106,18 @@ def _decode_words(value: str) -> str:
     # decode_header keeps unencoded parts with their spaces; encoded-word runs are joined.
     text = ""
     for i, piece in enumerate(out):
-        if i and chunks[i - 1][1] and chunks[i][1] is None and not piece.startswith(" "):
-            text += " "
-        elif i and chunks[i - 1][1] is None and chunks[i][1] and not text.endswith(" "):
+        if i and _needs_space(chunks[i - 1][1], chunks[i][1], text, piece):
             text += " "
         text += piece
     return text
+
+
+def _needs_space(before: str | None, charset: str | None, text: str, piece: str) -> bool:
+    """Between an encoded word and plain text (either way round) a space is kept, unless
+    one is already there; ``before``/``charset``: the charsets of the two chunks."""
+    if before and charset is None:
+        return not piece.startswith(" ")
+    return before is None and bool(charset) and not text.endswith(" ")
 
 
 def header_text(value: str) -> str:

@@ -56,10 +56,7 @@ def _drop_long_base64(raw: bytes) -> tuple[bytes, bool]:
 
 def _too_many_boundaries(data: bytes) -> bool:
     """Nested multiparts make the parser check every line against every open boundary."""
-    for count, _ in enumerate(_BOUNDARY.finditer(data), 1):
-        if count > MAX_BOUNDARIES:
-            return True
-    return False
+    return any(count > MAX_BOUNDARIES for count, _ in enumerate(_BOUNDARY.finditer(data), 1))
 
 
 _HEADER_END = re.compile(rb"\n\r?\n")

@@ -49,7 +49,7 @@ def ask_confirmation(w: Work, address: str, intent: Intent, detail: str) -> bool
     return True
 
 
-_NOUNS = {"cancel": "cancellation", "substitute": "substitution",
+_NOUNS = {"cancel": "cancellation", "substitute": "substitution", "commit": "commitment",
           "correction": "correction", "forget_request": "erasure"}
 
 

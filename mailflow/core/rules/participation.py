@@ -1,4 +1,9 @@
-"""RSVPs to network days, the interest list and an organisation's commitment."""
+"""RSVPs to network days, the interest list and an organisation's commitment.
+
+An answer to a day applies at once whoever sent it (its confirmation goes to the registered
+address and says how to undo it with one word); an organisation's commitment waits for the
+registered address's token unless our server vouched for the sender
+(:mod:`mailflow.core.rules.confirming`)."""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from mailflow.core.model import (
     Rsvp,
     RsvpAnswer,
 )
+from mailflow.core.rules.confirming import ask_confirmation
 from mailflow.core.rules.work import (
     Work,
     describe,
@@ -48,7 +54,7 @@ def rsvp(w: Work, answer: RsvpAnswer) -> None:
             person = person.replace(diet=diet)
             w.put(person)
         w.mail(f"rsvp:{w.intent.answer_to}", person.address, "rsvp_confirmation",
-               {"person": person, "day": day, "answer": answer})
+               {"person": person, "day": day, "answer": answer}, day=day.id)
         w.done.append(f"{describe(w, person)} answered {answer} for {day.id}")
 
 
@@ -59,6 +65,9 @@ def commitment(w: Work) -> None:
         return
     org = w.org(person.org)
     if not org.committed:
+        # it binds the organisation (and its share of costs) and no reply undoes it
+        if ask_confirmation(w, person.address, w.intent, org.name):
+            return
         org = org.replace(committed=True, committed_at=w.now)
         w.put(org)
     w.mail(f"commit:{w.intent.answer_to}", person.address, "commit_confirmation",

@@ -7,6 +7,7 @@ import dataclasses
 from mailflow.core.model import (
     Person,
     Reason,
+    ReasonCode,
     normalise_address,
 )
 from mailflow.core.rules.changes import (
@@ -40,6 +41,13 @@ __all__ = ["cancel", "signup"]
 
 
 def signup(w: Work) -> None:
+    coming, over = _named_days(w)
+    if over and not coming:  # only days that are over: nothing to register for
+        for day in over:
+            w.problem(Reason.of(_OVER_REASON[_over(w, day)], day=day))
+        return
+    if over:
+        w.done.append(f"left out {', '.join(over)} ({'; '.join(_over(w, d) for d in over)})")
     people = w.intent.people or (PersonDetails(),)
     given = {normalise_address(d.address) for d in people if d.address.strip()}
     handled: set[str] = set()
@@ -68,7 +76,7 @@ def _signup_one(w: Work, details: PersonDetails, address: str) -> None:
         return
     language = w.language if address == w.sender or existing is None else existing.language
     base = existing or Person(address=address, name="", org="")
-    day = w.intent.day if w.intent.day in w.state.days else ""
+    coming, _ = _named_days(w)
     person = base.replace(
         name=clean(details.name) or base.name,
         org=ensure_org(w, org_name).key if org_name else "",
@@ -76,12 +84,33 @@ def _signup_one(w: Work, details: PersonDetails, address: str) -> None:
         language=language,
         diet=clean(details.diet) or base.diet,
         registered_at=w.now,
-        days=tuple(d for d in w.intent.days if d in w.state.days) or ((day,) if day else ()),
+        days=coming,
     )
     person = place(w, person)
     w.put(person)
     confirm_place(w, person, f"confirm:{w.intent.answer_to}:{address}")
     w.done.append(f"{describe(w, person)} {status_words(person)}")
+
+
+_OVER_REASON: dict[str, ReasonCode] = {
+    "passed": "signup_past_day", "cancelled": "signup_cancelled_day"}
+
+
+def _named_days(w: Work) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The known days the sign-up names: (those still coming, those over). None named
+    means all coming days (``Person.days`` empty)."""
+    named = w.intent.days or ((w.intent.day,) if w.intent.day else ())
+    known = [d for d in named if d in w.state.days]
+    over = tuple(d for d in known if _over(w, d))
+    return tuple(d for d in known if d not in over), over
+
+
+def _over(w: Work, day_id: str) -> str:
+    """"passed" or "cancelled" when the day ``day_id`` is over for sign-ups, else ""."""
+    day = w.state.days[day_id]
+    if day.cancelled:
+        return "cancelled"
+    return "passed" if day.date < w.now.date() else ""
 
 
 def _signup_again(w: Work, existing: Person, details: PersonDetails) -> None:

@@ -146,9 +146,11 @@ class Work:
 
     def mail(
         self, key: str, to: str, template: str, context: dict[str, Any], *,
-        language: str = "", list_mail: bool = False,
+        language: str = "", list_mail: bool = False, day: str = "",
     ) -> None:
-        """Ask for a mail: an answer (threaded) when to the sender, else auto-generated."""
+        """Ask for a mail: an answer (threaded) when to the sender, else auto-generated;
+        ``day``: the network day it is about (its Message-ID says so, and so a reply to it
+        is about that day)."""
         person = self.people.get(to)
         answer = to == self.sender
         self.mails[key] = MailRequest(
@@ -161,6 +163,7 @@ class Work:
             in_reply_to=bracketed(self.intent.answer_to) if answer else "",
             to_name=person.name if person else "",
             list_mail=list_mail,
+            day=day,
         )
 
     def problem(self, reason: Reason) -> None:

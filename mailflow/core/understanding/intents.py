@@ -191,9 +191,9 @@ def _resolve(
     k = list(dict.fromkeys(kinds))
     if "substitute" in k:
         k = [x for x in k if x not in ("cancel", "rsvp_no", "rsvp_yes", "signup")]
-    if "cancel" in k and not known().whole_registration.search(reading.folded):
-        if rsvp_day(msg, reading, state, network_domain):
-            k = ["rsvp_no" if x == "cancel" else x for x in k]
+    if ("cancel" in k and not known().whole_registration.search(reading.folded)
+            and rsvp_day(msg, reading, state, network_domain)):
+        k = ["rsvp_no" if x == "cancel" else x for x in k]
     if "cancel" in k:
         k = [x for x in k if x != "rsvp_no"]
     if "interest_leave" in k and "cancel" in k:

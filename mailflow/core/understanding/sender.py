@@ -107,9 +107,9 @@ def _signed_first_name(lines: tuple[str, ...]) -> list[str]:
     found = []
     for line in last:
         rest = sign_off.sub("", line)
-        if rest != line or len(last) == 1 or line == last[-1]:
-            if CAP_WORD.fullmatch(rest.strip(" ,.!")):
-                found.append(rest.strip(" ,.!"))
+        if ((rest != line or len(last) == 1 or line == last[-1])
+                and CAP_WORD.fullmatch(rest.strip(" ,.!"))):
+            found.append(rest.strip(" ,.!"))
     return found
 
 

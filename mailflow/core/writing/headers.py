@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from dataclasses import dataclass
 from email.header import decode_header, make_header
 from email.headerregistry import Address
 
@@ -163,49 +164,76 @@ def _fold(name: str, items: list[_Item]) -> str:
         if len(name) + 2 + len(value) <= HEADER_WIDTH and _PRINTABLE_ASCII.fullmatch(value) \
                 and "=?" not in value:
             return f"{name}: {value}"  # the common case: one line as it is
-    lines: list[str] = []
-    line = name + ":"
-    has_word = False  # the current line carries part of the value
+    folded = _Folded(done=[], line=name + ":")
     for text, encode in items:
-        if not encode and (not _PRINTABLE_ASCII.fullmatch(text) or "=?" in text):
-            encode = True  # never a raw control, CR/LF, 8-bit or encoded-word lookalike
-        if not encode:
-            if len(line) + 1 + len(text) > HEADER_WIDTH and (
-                has_word or (not lines and len(text) < HEADER_WIDTH)
-            ):
-                lines.append(line)
-                line = ""
-            line += " " + text
-            has_word = True
-            continue
-        pieces = _q_pieces(text)
-        start = 0
-        while start < len(pieces):
-            room = min(_EW_TEXT, HEADER_WIDTH - len(line) - 1 - len(_EW_OPEN) - len(_EW_CLOSE))
-            if room < max(_EW_MIN_TEXT, len(pieces[start])) and (has_word or not lines):
-                lines.append(line)
-                line, has_word = "", False
-                room = _EW_TEXT
-            end, used = start, 0
-            while end < len(pieces) and used + len(pieces[end]) <= room:
-                used += len(pieces[end])
-                end += 1
-            if end < len(pieces):  # the run goes on: cut after a space, so words stay whole
-                space = "_" in pieces[start + 1:end]
-                if not space and has_word:  # no space to cut at: a fresh line has more room
-                    lines.append(line)
-                    line, has_word = "", False
-                    continue
-                for cut in range(end - 1, start, -1):
-                    if pieces[cut] == "_":
-                        end = cut + 1
-                        break
-            end = max(end, start + 1)
-            line += " " + _EW_OPEN + "".join(pieces[start:end]) + _EW_CLOSE
-            has_word = True
-            start = end
-    lines.append(line)
-    return "\r\n".join(lines)
+        if encode or not _PRINTABLE_ASCII.fullmatch(text) or "=?" in text:
+            # never a raw control, CR/LF, 8-bit or encoded-word lookalike
+            _fold_encoded(folded, _q_pieces(text))
+        else:
+            _fold_plain(folded, text)
+    return "\r\n".join([*folded.done, folded.line])
+
+
+@dataclass
+class _Folded:
+    """A header being folded: the finished lines and the one being filled."""
+
+    done: list[str]
+    line: str
+    has_word: bool = False  # the current line carries part of the value
+
+    def break_line(self) -> None:
+        self.done.append(self.line)
+        self.line, self.has_word = "", False
+
+    def add(self, text: str) -> None:
+        self.line += " " + text
+        self.has_word = True
+
+
+def _fold_plain(folded: _Folded, text: str) -> None:
+    """Add ``text`` unbroken, on a fresh line when it would overflow this one."""
+    if len(folded.line) + 1 + len(text) > HEADER_WIDTH and (
+        folded.has_word or (not folded.done and len(text) < HEADER_WIDTH)
+    ):
+        folded.break_line()
+    folded.add(text)
+
+
+def _fold_encoded(folded: _Folded, pieces: list[str]) -> None:
+    """Add the Q-encoded ``pieces`` as encoded-words, cut after a space where a line is full."""
+    start = 0
+    while start < len(pieces):
+        room = min(_EW_TEXT, HEADER_WIDTH - len(folded.line) - 1 - len(_EW_OPEN) - len(_EW_CLOSE))
+        if room < max(_EW_MIN_TEXT, len(pieces[start])) and (folded.has_word or not folded.done):
+            folded.break_line()
+            room = _EW_TEXT
+        end = _pieces_that_fit(pieces, start, room)
+        if end < len(pieces):  # the run goes on: cut after a space, so words stay whole
+            if "_" not in pieces[start + 1:end] and folded.has_word:
+                folded.break_line()  # no space to cut at: a fresh line has more room
+                continue
+            end = _after_last_space(pieces, start, end)
+        end = max(end, start + 1)
+        folded.add(_EW_OPEN + "".join(pieces[start:end]) + _EW_CLOSE)
+        start = end
+
+
+def _pieces_that_fit(pieces: list[str], start: int, room: int) -> int:
+    """The end of the longest run of ``pieces`` from ``start`` that fits in ``room``."""
+    end, used = start, 0
+    while end < len(pieces) and used + len(pieces[end]) <= room:
+        used += len(pieces[end])
+        end += 1
+    return end
+
+
+def _after_last_space(pieces: list[str], start: int, end: int) -> int:
+    """Just after the last encoded space in ``pieces[start + 1:end]``, else ``end``."""
+    for cut in range(end - 1, start, -1):
+        if pieces[cut] == "_":
+            return cut + 1
+    return end
 
 
 def _word_items(text: str, plain: re.Pattern[str]) -> list[_Item]:

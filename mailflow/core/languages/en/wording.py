@@ -38,6 +38,8 @@ REASONS: dict[str, Callable[[Mapping[str, str]], str]] = {
     "signup_no_address": _who("sign-up for {who} without an address"),
     "signup_bad_address": _who("sign-up for {who} with an unusable address"),
     "signup_no_org": _who("sign-up for {who} without an organisation"),
+    "signup_past_day": _says("sign-up for a network day that has passed ({day})"),
+    "signup_cancelled_day": _says("sign-up for a cancelled network day ({day})"),
     "rsvp_no_day": _says("RSVP that names no network day"),
     "rsvp_unknown_day": _says("RSVP for an unknown network day ({day})"),
     "rsvp_cancelled_day": _says("RSVP for a cancelled network day ({day})"),
@@ -96,6 +98,7 @@ WORDING = Wording(
                    "organisation": "organisation", "days": "days", "status": "status"},
     actions={
         "cancel": "cancel your registration to the network",
+        "commit": "commit {detail} to the network's follow-up work",
         "substitute": "give your place to a substitute: {detail}",
         "correction": "correct your details: {detail}",
         "forget_request": "erase everything stored about you",

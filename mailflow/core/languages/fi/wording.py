@@ -122,6 +122,10 @@ REASONS: dict[str, Callable[[Mapping[str, str]], str]] = {
     "signup_no_address": _who("ilmoittautuminen ilman sähköpostiosoitetta"),
     "signup_bad_address": _who("ilmoittautuminen, jonka sähköpostiosoite ei kelpaa"),
     "signup_no_org": _who("ilmoittautuminen ilman organisaatiota"),
+    "signup_past_day":
+        lambda p: f"ilmoittautuminen jo pidettyyn verkostopäivään ({_day(p['day'])})",
+    "signup_cancelled_day":
+        lambda p: f"ilmoittautuminen peruttuun verkostopäivään ({_day(p['day'])})",
     "rsvp_no_day": _says("vastauksesta kutsuun ei selviä, mitä verkostopäivää se koskee"),
     "rsvp_unknown_day":
         lambda p: f"vastaus kutsuun koskee tuntematonta verkostopäivää ({_day(p['day'])})",
@@ -178,6 +182,7 @@ WORDING = Wording(
                    "organisation": "organisaatio", "days": "päivät", "status": "tila"},
     actions={
         "cancel": "peruuttaa ilmoittautumisesi verkostoon",
+        "commit": "sitouttaa organisaation {detail} verkoston jatkotyöskentelyyn",
         "substitute": "antaa paikkasi sijaiselle: {detail}",
         "correction": "korjata tietojasi: {detail}",
         "forget_request": "poistaa kaikki sinusta tallennetut tiedot",
