@@ -119,6 +119,7 @@ def prepare_store(root: Path, refs: list[str]) -> None:
 
 def run_pass(root: Path, server: Dovecot) -> dict[str, float]:
     from _timing import timed
+
     from mailflow.adapters.imap import ImapMailbox
     from mailflow.config.loader import load_settings
     from mailflow.run.bootstrap import build_services

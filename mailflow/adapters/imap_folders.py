@@ -30,6 +30,8 @@ __all__ = ["Hierarchy", "ensure_folder", "hierarchy_of", "server_name"]
 log = logging.getLogger("mailflow.adapters.imap")  # the mailbox's lines, under one name
 
 #: a refusal that may pass (RFC 5530 response codes, or words saying so)
+#: Dovecot's timing at the end of a reply: " (0.001 + 0.000 secs)."
+_TIMING = re.compile(r"\s*\([\d.+ ]+ secs\)\.?$")
 _PASSING = re.compile(r"UNAVAILABLE|SERVERBUG|INUSE|OVERQUOTA|temporar|try again", re.IGNORECASE)
 
 
@@ -103,13 +105,13 @@ def ensure_folder(client: IMAPClient, name: str, *, key: str) -> bool:
     except imaplib.IMAP4.error as exc:
         if client.folder_exists(name):  # created by someone else meanwhile is fine
             return False
-        reason = one_line(str(exc), 200).removeprefix("create failed: ")
+        reason = _TIMING.sub("", one_line(str(exc), 200).removeprefix("create failed: "))
         if _PASSING.search(reason):
             raise TemporaryServerError(f"cannot create the IMAP folder {name!r} now: {reason}") \
                 from None
-        raise ConfigError(f"the IMAP server refuses a folder named {name!r}: {reason}; write "
-                          "its levels with '/' (the server's own separator is used)",
-                          key=key) from None
+        raise ConfigError(f"the IMAP server refuses a folder named {name!r}: {reason}; choose "
+                          "another name (write its levels with '/': mailflow puts in the "
+                          "server's separator)", key=key) from None
     try:
         client.subscribe_folder(name)
     except imaplib.IMAP4.abort:

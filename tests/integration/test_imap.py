@@ -369,6 +369,20 @@ def test_kept_folders_take_the_servers_separator_and_prefix(
     assert folder_raws(server, f"{prefix}mailflow{level}processed") == [mail(2)]
 
 
+def test_without_namespace_the_separator_comes_from_list(
+    dovecot_factory: Callable[..., Dovecot],
+) -> None:
+    server = dovecot_factory(capabilities="IMAP4rev1 UIDPLUS MOVE LITERAL+", separator="/")
+    fill(server, [1])
+    box = opened(ImapMailbox(server.client, processed_folder="mailflow/processed",
+                             attention_folder="mailflow/attention"))
+    got, _ = run_pass(box, {})
+    with server.client() as probe:
+        assert not probe.has_capability("NAMESPACE")
+    box.move([got[0].ref], "mailflow/processed")
+    assert folder_raws(server, "mailflow/processed") == [mail(1)]
+
+
 def test_a_folder_name_the_server_refuses_is_the_operators_mistake(dovecot: Dovecot) -> None:
     fill(dovecot, range(1, 3))
     box = opened(ImapMailbox(dovecot.client, processed_folder="~mailflow/processed",
