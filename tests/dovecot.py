@@ -25,7 +25,7 @@ from pathlib import Path
 
 from imapclient import IMAPClient
 
-__all__ = ["DOVECOT_BINARY", "Dovecot", "dovecot_binary"]
+__all__ = ["DOVECOT_BINARY", "Dovecot", "dovecot_binary", "make_certificate"]
 
 DOVECOT_BINARY = "/usr/sbin/dovecot"
 HOST = "127.0.0.1"
@@ -103,16 +103,34 @@ def _end(pids: list[int], timeout: float) -> None:
         _signal(pid, signal.SIGKILL)
 
 
+def make_certificate(folder: Path, name: str = "") -> tuple[Path, Path]:
+    """A throwaway self-signed certificate for ``localhost`` and 127.0.0.1, and its key,
+    in ``folder`` (``cert.pem`` and ``key.pem``, or ``<name>-cert.pem``...). Another call
+    makes another CA: a client trusting one does not trust the other. Needs openssl."""
+    prefix = f"{name}-" if name else ""
+    cert, key = folder / f"{prefix}cert.pem", folder / f"{prefix}key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )
+    return cert, key
+
+
 class Dovecot:
     """One Dovecot instance with one user; ``stop()`` keeps the mail for ``start()``/``restart()``.
 
     capabilities: when given, replaces Dovecot's post-login capability list
-    (``imap_capability``), e.g. to test a server without MOVE. tls: also listen for
+    (``imap_capability``), e.g. to test a server without MOVE or IDLE. tls: also listen for
     implicit TLS (``imaps``) with a fresh self-signed certificate for ``localhost``.
+    separator, prefix: the personal namespace's hierarchy separator (Dovecot's default
+    for Maildir is ``.``; ``/`` as many servers use) and prefix (``INBOX.`` as Courier
+    and Cyrus have it; by default none).
     """
 
     def __init__(self, *, capabilities: str = "", tls: bool = False,
-                 password: str = PASSWORD) -> None:
+                 password: str = PASSWORD, separator: str = ".", prefix: str = "") -> None:
         binary = dovecot_binary()
         if binary is None:
             raise FileNotFoundError("dovecot is not installed (Debian package dovecot-imapd)")
@@ -125,6 +143,7 @@ class Dovecot:
         self.tls_port = _free_port() if tls else 0
         self.cert_path: Path | None = None
         self.capabilities = capabilities
+        self.separator, self.prefix = separator, prefix
         self.uid, self.gid = self._mail_owner()
         self.home = self.root / "home" / USER
         self.config_path = self.root / "dovecot.conf"
@@ -140,18 +159,22 @@ class Dovecot:
         """The user's Maildir: the INBOX is its new/ and cur/, folders are ``.name``."""
         return self.home / "Maildir"
 
-    def deliver(self, raw: bytes, *, received_at: datetime | None = None, name: str = "") -> Path:
+    def deliver(self, raw: bytes, *, received_at: datetime | None = None, name: str = "",
+                folder: str = "") -> Path:
         """Drop a message into INBOX's new/ as Dovecot's own delivery (LDA/LMTP) would: the
         file name carries its size and its size with CRLF line ends (``,S=…,W=…``), which
-        Dovecot reads instead of the file to answer RFC822.SIZE. mtime is the INTERNALDATE."""
-        new = self.maildir_path / "new"
+        Dovecot reads instead of the file to answer RFC822.SIZE. mtime is the INTERNALDATE.
+        ``folder``: another folder than INBOX, by its levels joined with ``.`` as
+        Maildir++ keeps it on disk (``mailflow.processed``), whatever the separator."""
+        box = self.maildir_path / f".{folder}" if folder else self.maildir_path
+        new = box / "new"
         for sub in ("tmp", "new", "cur"):
-            self._own_dir(self.maildir_path / sub)
+            self._own_dir(box / sub)
         stamp = received_at.timestamp() if received_at else time.time()
         name = name or f"{int(stamp)}.M{time.perf_counter_ns()}P{os.getpid()}.mailflow-test"
         crlf_size = len(raw) + raw.count(b"\n") - raw.count(b"\r\n")
         name = f"{name},S={len(raw)},W={crlf_size}"
-        tmp = self.maildir_path / "tmp" / name
+        tmp = box / "tmp" / name
         tmp.write_bytes(raw)
         os.utime(tmp, (stamp, stamp))
         os.chown(tmp, self.uid, self.gid)
@@ -267,6 +290,11 @@ class Dovecot:
             raise
         return client
 
+    @property
+    def key_path(self) -> Path:
+        """The key of :attr:`cert_path` (with ``tls=True``)."""
+        return self.root / "key.pem"
+
     def tls_context(self) -> ssl.SSLContext:
         """A client context trusting this server's self-signed certificate."""
         assert self.cert_path is not None, "start Dovecot with tls=True"
@@ -320,14 +348,7 @@ class Dovecot:
     def _make_certificate(self) -> Path | None:
         if shutil.which("openssl") is None:
             return None
-        cert, key = self.root / "cert.pem", self.root / "key.pem"
-        subprocess.run(
-            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-             "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-             "-keyout", str(key), "-out", str(cert)],
-            check=True, capture_output=True,
-        )
-        return cert
+        return make_certificate(self.root)[0]
 
     def _write_config(self) -> None:
         root = self.root
@@ -374,6 +395,8 @@ userdb {{
 }}
 namespace inbox {{
   inbox = yes
+  separator = {self.separator}
+  prefix = {self.prefix}
 }}
 service imap-login {{
   inet_listener imap {{

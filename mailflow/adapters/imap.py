@@ -28,8 +28,10 @@ from typing import Any
 from imapclient import IMAPClient
 
 from mailflow.adapters.batching import BATCH_BYTES, BatchFill, aware
-from mailflow.adapters.header_fields import from_address, header_value
+from mailflow.adapters.header_fields import from_address
 from mailflow.adapters.imap_connect import ImapConnection
+from mailflow.adapters.imap_folders import ensure_folder
+from mailflow.adapters.imap_replay import copied_to
 from mailflow.adapters.imap_uids import (
     Meta,
     body_groups,
@@ -37,6 +39,7 @@ from mailflow.adapters.imap_uids import (
     cursor_of,
     last_uid_of,
     uid_of,
+    uid_set,
     uids_for,
 )
 from mailflow.adapters.ports import Batch, IncomingMessage
@@ -52,7 +55,8 @@ class ImapMailbox(ImapConnection):
 
     client_factory: returns a logged-in ``IMAPClient`` (``connect_imap`` in production, a
     loopback Dovecot in tests); called lazily and again after a connection fault.
-    processed_folder, attention_folder: created at the first move into them.
+    processed_folder, attention_folder: as configured (levels split by ``/``); created
+    at the first move into them, named as the server spells them.
     fetch_chunk: UIDs per FETCH command. Refs are ``"<uidvalidity>:<uid>"``, so a move after
     a UIDVALIDITY change never touches another message. Connecting, reconnecting and
     closing come from :class:`~mailflow.adapters.imap_connect.ImapConnection`.
@@ -71,6 +75,9 @@ class ImapMailbox(ImapConnection):
         super().__init__(client_factory, folder)
         self.processed_folder = processed_folder
         self.attention_folder = attention_folder
+        #: the config key of each kept folder, which a refused name's error names
+        self._keys = {attention_folder: "mailbox.attention_folder",
+                      processed_folder: "mailbox.processed_folder"}
         self.fetch_chunk = max(1, fetch_chunk)
         self.batch_bytes = batch_bytes
         self._history = 0
@@ -175,20 +182,27 @@ class ImapMailbox(ImapConnection):
 
     # -- moving ---------------------------------------------------------------------
     def move(self, refs: list[str], folder: str) -> None:
-        """Move messages to ``folder`` (created when missing): MOVE, else COPY+EXPUNGE.
+        """Move messages to the configured ``folder`` (created when missing, its name as
+        the server spells it: see :mod:`~mailflow.adapters.imap_folders`): one MOVE by
+        UID set, else COPY + EXPUNGE.
 
         A ref whose message is gone, or that belongs to an older UIDVALIDITY, is skipped.
+        A folder name the server refuses raises ``ConfigError`` naming its key.
         """
         if refs and folder != self.folder:
-            self._guard(partial(self._move, refs, folder))
+            self._guard(partial(self._move, refs, folder), self._moving(refs, folder))
 
     def move_again(self, refs: list[str], folder: str) -> None:
         """A move replayed after a crash: like :meth:`move`, but a message that a move cut
         short already copied into ``folder`` (Dovecot's MOVE on Maildir copies, then
-        expunges) is only taken out of this folder, not copied a second time. Looks in
-        ``folder`` by Message-ID, so only a replay pays for it."""
+        expunges) is only taken out of this folder, not copied a second time. A few
+        commands a batch, whatever its size (:mod:`~mailflow.adapters.imap_replay`)."""
         if refs and folder != self.folder:
-            self._guard(partial(self._move, refs, folder, again=True))
+            self._guard(partial(self._move, refs, folder, again=True),
+                        self._moving(refs, folder))
+
+    def _moving(self, refs: list[str], folder: str) -> str:
+        return f"moving {len(refs)} message(s) from {self.folder!r} to {folder!r}"
 
     def _move(self, refs: Sequence[str], folder: str, again: bool = False) -> None:
         client = self._connected()
@@ -196,57 +210,33 @@ class ImapMailbox(ImapConnection):
         uids = uids_for(refs, uidvalidity)
         if not uids:
             return
-        present = client.search(["UID", ",".join(str(uid) for uid in uids)])
-        uids = sorted(set(uids) & set(present))
+        uids = sorted(set(uids) & set(client.search(["UID", uid_set(uids)])))
         if not uids:
             return
-        self._ensure_folder(client, folder)
+        target = self._kept_folder(folder)
         if again:
-            copied = self._copied_before(client, uids, folder)
+            try:
+                copied = copied_to(client, uids, target)
+            finally:
+                self._select()  # back to this folder (its UIDs stay valid)
             _expunge(client, copied)
             uids = [uid for uid in uids if uid not in copied]
             if not uids:
                 return
         if client.has_capability("MOVE"):
-            client.move(uids, folder)
+            client.move(uid_set(uids), target)
             return
-        client.copy(uids, folder)
+        client.copy(uid_set(uids), target)
         _expunge(client, uids)
 
-    def _copied_before(self, client: IMAPClient, uids: list[int], folder: str) -> set[int]:
-        """Which of ``uids`` (in this folder) have a copy in ``folder``, by Message-ID."""
-        headers = client.fetch(uids, ["BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"])
-        ids = {uid: header_value(item.get(b"BODY[HEADER.FIELDS (MESSAGE-ID)]", b""),
-                                  "Message-ID") for uid, item in headers.items()}
-        copied: set[int] = set()
-        client.select_folder(folder, readonly=True)
-        try:
-            for uid, message_id in ids.items():
-                if message_id.isascii() and message_id \
-                        and client.search(["HEADER", "Message-ID", message_id]):
-                    copied.add(uid)
-        finally:
-            self._select()  # back to this folder (its UIDs stay valid)
-        return copied
-
-    def _ensure_folder(self, client: IMAPClient, folder: str) -> None:
-        if folder in self._known_folders:
-            return
-        if not client.folder_exists(folder):
-            try:
-                client.create_folder(folder)
-            except imaplib.IMAP4.abort:
-                raise
-            except imaplib.IMAP4.error:
-                if not client.folder_exists(folder):  # created by someone else meanwhile is fine
-                    raise
-            try:
-                client.subscribe_folder(folder)
-            except imaplib.IMAP4.abort:
-                raise
-            except imaplib.IMAP4.error:
-                log.debug("could not subscribe to %s", folder)
-        self._known_folders.add(folder)
+    def _kept_folder(self, configured: str) -> str:
+        """The server's name of a folder mail is kept in, created when missing."""
+        name = self.server_folder(configured)
+        if name not in self._known_folders:
+            key = self._keys.get(configured, "mailbox")
+            ensure_folder(self._connected(), name, key=key)
+            self._known_folders.add(name)
+        return name
 
     # -- forgetting ------------------------------------------------------------------
     def erase_from(self, address: str) -> int:
@@ -259,9 +249,11 @@ class ImapMailbox(ImapConnection):
         wanted = address.strip().lower()
         erased = 0
         try:
-            for folder in dict.fromkeys((self.processed_folder, self.attention_folder)):
-                if folder != self.folder:
-                    erased += self._guard(partial(self._erase_in, folder, wanted))
+            for configured in dict.fromkeys((self.processed_folder, self.attention_folder)):
+                if configured != self.folder:
+                    folder = self.server_folder(configured)
+                    erased += self._guard(partial(self._erase_in, folder, wanted),
+                                          f"erasing mail from {folder!r}")
         finally:
             self._uidvalidity = None  # another folder is selected now: the next step reselects
         return erased
@@ -289,9 +281,9 @@ def _expunge(client: IMAPClient, uids: Sequence[int] | set[int]) -> None:
     UIDPLUS; without it every \\Deleted message of the folder goes)."""
     if not uids:
         return
-    uids = sorted(uids)
-    client.add_flags(uids, [b"\\Deleted"], silent=True)
+    marked = uid_set(uids)
+    client.add_flags(marked, [b"\\Deleted"], silent=True)
     if client.has_capability("UIDPLUS"):
-        client.uid_expunge(uids)
+        client.uid_expunge(marked)
     else:
         client.expunge()

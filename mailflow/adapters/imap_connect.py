@@ -18,16 +18,18 @@ import socket
 import ssl
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import TypeVar
 
 from imapclient import IMAPClient
 from imapclient.exceptions import CapabilityError, LoginError
 
+from mailflow.adapters.imap_folders import Hierarchy, hierarchy_of, server_name
 from mailflow.adapters.network import client_tls_context, one_line, server_address, server_port
 from mailflow.config.loader import ImapSettings, Secret
 from mailflow.core.errors import ConfigError, MailflowError, TemporaryServerError
 
-__all__ = ["ImapConnection", "connect_imap", "is_loopback", "tls_context"]
+__all__ = ["ImapConnection", "connect_imap", "is_loopback", "log_in", "open_imap", "tls_context"]
 
 log = logging.getLogger("mailflow.adapters.imap")  # the mailbox's lines, under one name
 
@@ -65,20 +67,37 @@ def connect_imap(settings: ImapSettings, secret: Secret) -> IMAPClient:
     Raises ``TemporaryServerError`` for network faults and ``ConfigError`` when the login
     is refused, the certificate does not verify, or TLS is off for a non-loopback host.
     """
-    where = server_address(settings, _DEFAULT_PORTS)
-    if settings.tls == "none" and not is_loopback(settings.host):
-        raise ConfigError(f"tls = 'none' is only allowed for a loopback host, not {where}",
-                          key="imap.tls")
-    if secret.kind == "none":
-        raise ConfigError("no credential configured: set password_env, password_command "
-                          "or oauth2_token_command", key="imap")
-    client = _open(settings, where)
+    _credential_needed(secret)
+    client = open_imap(settings)
     try:
-        _login(client, settings, secret, where)
+        log_in(client, settings, secret)
     except BaseException:
         _shutdown(client)
         raise
     return client
+
+
+def open_imap(settings: ImapSettings) -> IMAPClient:
+    """The connection, TLS set up and the certificate verified; not logged in.
+    Raises ``ConfigError`` (a certificate that does not verify, no STARTTLS, TLS off for
+    a remote host) or ``TemporaryServerError``."""
+    where = server_address(settings, _DEFAULT_PORTS)
+    if settings.tls == "none" and not is_loopback(settings.host):
+        raise ConfigError(f"tls = 'none' is only allowed for a loopback host, not {where}",
+                          key="imap.tls")
+    return _open(settings, where)
+
+
+def log_in(client: IMAPClient, settings: ImapSettings, secret: Secret) -> None:
+    """Log in on a connection :func:`open_imap` made (``ConfigError`` when refused)."""
+    _credential_needed(secret)
+    _login(client, settings, secret, server_address(settings, _DEFAULT_PORTS))
+
+
+def _credential_needed(secret: Secret) -> None:
+    if secret.kind == "none":
+        raise ConfigError("no credential configured: set password_env, password_command "
+                          "or oauth2_token_command", key="imap")
 
 
 def _protected(settings: ImapSettings) -> IMAPClient:
@@ -143,6 +162,8 @@ def _login(client: IMAPClient, settings: ImapSettings, secret: Secret, where: st
 def _server_text(exc: Exception, secret: Secret) -> str:
     """The server's reason, one line, without the secret should a server echo it."""
     text = one_line(str(exc), 200)
+    if text[:2] in ("b'", 'b"') and text[-1:] == text[1]:  # IMAPClient shows the bytes' repr
+        text = text[2:-1]
     if secret.value:
         text = text.replace(secret.value, "***")
     return text or "no reason given"
@@ -176,6 +197,7 @@ class ImapConnection:
         self._client: IMAPClient | None = None
         self._uidvalidity: int | None = None
         self._known_folders: set[str] = set()
+        self._hierarchy: Hierarchy | None = None
 
     def connect(self) -> None:
         """Log in now rather than at the first use (a reading process does this while
@@ -221,10 +243,20 @@ class ImapConnection:
             _quiet_imaplib(client)
             self._client = client
             self._known_folders = set()
+            self._hierarchy = None
         return self._client
 
-    def _guard(self, step: Callable[[], _T]) -> _T:
-        """Run an IMAP step; a connection fault drops the client and becomes temporary."""
+    def server_folder(self, configured: str) -> str:
+        """The server's name for a folder configured as ``configured`` (levels split by
+        ``/``): its separator and personal prefix, asked once a connection."""
+        client = self._connected()
+        if self._hierarchy is None:
+            self._hierarchy = self._guard(partial(hierarchy_of, client))
+        return server_name(configured, self._hierarchy)
+
+    def _guard(self, step: Callable[[], _T], doing: str = "") -> _T:
+        """Run an IMAP step; a connection fault drops the client and becomes temporary.
+        ``doing`` says what the step was (by default: working on this folder)."""
         try:
             return step()
         except MailflowError:
@@ -232,7 +264,8 @@ class ImapConnection:
         except _IMAP_FAULTS as exc:
             self._drop()
             detail = one_line(str(exc), 200) or exc.__class__.__name__
-            raise TemporaryServerError(f"IMAP folder {self.folder!r}: {detail}") from None
+            raise TemporaryServerError(f"IMAP {doing or f'folder {self.folder!r}'}: {detail}") \
+                from None
 
     def _drop(self) -> None:
         client, self._client = self._client, None

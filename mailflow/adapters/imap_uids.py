@@ -8,14 +8,16 @@ Pure functions on numbers and strings; the mailbox does the talking to the serve
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from mailflow.adapters.batching import read_cost
 
-__all__ = ["Meta", "body_groups", "chunks", "cursor_of", "last_uid_of", "uid_of", "uids_for"]
+__all__ = [
+    "Meta", "body_groups", "chunks", "cursor_of", "last_uid_of", "uid_of", "uid_set", "uids_for",
+]
 
 log = logging.getLogger("mailflow.adapters.imap")  # the mailbox's lines, under one name
 
@@ -83,12 +85,31 @@ def uid_of(ref: str) -> int:
 
 
 def uids_for(refs: Sequence[str], uidvalidity: int) -> list[int]:
-    """The UIDs of refs of this UIDVALIDITY (a bare UID is taken as current)."""
-    uids = []
+    """The UIDs of refs of this UIDVALIDITY (a bare UID is taken as current); the others
+    are left, with one line saying how many (they come again from UID 1)."""
+    uids, others = [], 0
     for ref in refs:
         validity, _, uid = ref.rpartition(":")
         if not uid.isdigit() or (validity and validity != str(uidvalidity)):
-            log.info("not moving %r: it belongs to another UIDVALIDITY than %d", ref, uidvalidity)
+            others += 1
             continue
         uids.append(int(uid))
+    if others:
+        log.info("not moving %d message(s) of another UIDVALIDITY than %d: they are read "
+                 "again from UID 1 and moved then", others, uidvalidity)
     return uids
+
+
+def uid_set(uids: Iterable[int]) -> str:
+    """``uids`` as an IMAP sequence set, runs as ranges: ``[1, 2, 3, 7]`` -> ``"1:3,7"``.
+    One command carries a batch of any size in a short line (servers limit a line's
+    length: Dovecot to 64 KiB, which 2,000 UIDs written one by one come near)."""
+    runs: list[str] = []
+    ordered = sorted(set(uids))
+    start = 0
+    for i in range(1, len(ordered) + 1):
+        if i == len(ordered) or ordered[i] != ordered[i - 1] + 1:
+            first, last = ordered[start], ordered[i - 1]
+            runs.append(str(first) if first == last else f"{first}:{last}")
+            start = i
+    return ",".join(runs)

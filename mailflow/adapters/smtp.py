@@ -13,14 +13,20 @@ from __future__ import annotations
 import contextlib
 import smtplib
 import ssl
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
+from mailflow.adapters.checks import Check, protection
 from mailflow.adapters.network import client_tls_context, one_line, server_address, server_port
 from mailflow.adapters.ports import SendResult
 from mailflow.config.loader import Secret, SmtpSettings
-from mailflow.core.errors import ConfigError, PermanentDeliveryError, TemporaryServerError
+from mailflow.core.errors import (
+    ConfigError,
+    MailflowError,
+    PermanentDeliveryError,
+    TemporaryServerError,
+)
 
-__all__ = ["SmtpFactory", "SmtpSender", "xoauth2_string"]
+__all__ = ["SmtpFactory", "SmtpSender", "check_smtp", "xoauth2_string"]
 
 #: Builds a connected (not yet logged-in) client; tests pass one aimed at loopback.
 SmtpFactory = Callable[[SmtpSettings], smtplib.SMTP]
@@ -129,8 +135,19 @@ class SmtpSender:
     def _connected(self) -> smtplib.SMTP:
         if self._client is not None:
             return self._client
+        client = self._open()
         try:
-            client = self._factory(self.settings)
+            self._login(client)
+        except BaseException:
+            client.close()
+            raise
+        self._client = client
+        return client
+
+    def _open(self) -> smtplib.SMTP:
+        """A connection, TLS set up; faults sorted into ``ConfigError`` and temporary."""
+        try:
+            return self._factory(self.settings)
         except ssl.SSLCertVerificationError as exc:
             raise ConfigError(
                 f"{self._where}: the server's certificate was not accepted ({exc.verify_message}); "
@@ -143,13 +160,6 @@ class SmtpSender:
             raise TemporaryServerError(
                 f"{self._where}: cannot connect ({exc.__class__.__name__}: {one_line(str(exc))})"
             ) from None
-        try:
-            self._login(client)
-        except BaseException:
-            client.close()
-            raise
-        self._client = client
-        return client
 
     def _login(self, client: smtplib.SMTP) -> None:
         secret, user = self._secret, self.settings.username
@@ -206,3 +216,45 @@ class SmtpSender:
             with contextlib.suppress(OSError):
                 client.close()
 
+
+
+def check_smtp(settings: SmtpSettings, secret: Secret,
+               smtp_factory: SmtpFactory | None = None) -> Iterator[Check]:
+    """``check-config`` on the SMTP server: connect (TLS or STARTTLS, the certificate
+    verified), EHLO, AUTH as a send would, then QUIT: no MAIL, no DATA, nothing sent.
+    One :class:`~mailflow.adapters.checks.Check` a step; a failed step ends the walk."""
+    sender = SmtpSender(settings, secret, smtp_factory)
+    try:
+        client = sender._open()
+    except MailflowError as exc:
+        yield Check.failed("SMTP connection", exc)
+        return
+    try:
+        yield Check("SMTP connection", f"{server_address(settings, _DEFAULT_PORTS)}, "
+                                       f"{protection(settings, 'smtp')}")
+        try:
+            _greet(client, sender)
+            sender._login(client)
+        except MailflowError as exc:
+            yield Check.failed("SMTP login", exc)
+            return
+        offered = client.esmtp_features.get("auth", "").strip() or "none"
+        done = (f"{settings.username!r} logged in (AUTH offered: {offered})"
+                if secret.kind != "none" else "no login configured (smtp has no secret)")
+        yield Check("SMTP login", f"{done}; QUIT, nothing sent")
+    finally:
+        try:
+            client.quit()
+        except (OSError, smtplib.SMTPException):
+            client.close()
+
+
+def _greet(client: smtplib.SMTP, sender: SmtpSender) -> None:
+    """EHLO (HELO for an old server), as sending or logging in would begin."""
+    try:
+        client.ehlo_or_helo_if_needed()
+    except smtplib.SMTPResponseException as exc:
+        raise _server_error(exc.smtp_code, exc.smtp_error, f"{sender._where} (EHLO)") from None
+    except (OSError, smtplib.SMTPException) as exc:
+        raise TemporaryServerError(f"{sender._where}: EHLO failed ({exc.__class__.__name__})") \
+            from None

@@ -1,32 +1,69 @@
 """Running mailflow: ``tick`` (one pass, for cron), ``run`` (the daemon) and
-``check-config`` (the config and its secrets, before either)."""
+``check-config`` (the config, its secrets and the mail servers, before either)."""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from mailflow.cli.common import Subcommands, labels_of, parse_now, settings_of
-from mailflow.config.loader import Settings
+from mailflow.config.loader import Secret, Settings
 from mailflow.core.errors import EXIT_FAILED, EXIT_OK
+
+if TYPE_CHECKING:
+    from mailflow.adapters.checks import Check
 
 __all__ = ["add_check_config", "add_run", "add_tick"]
 
 
 def cmd_check_config(args: argparse.Namespace) -> int:
+    """Validate the file, fetch the secrets, then walk each mail server through what a
+    pass does (log in, folders, IDLE, MOVE; SMTP up to AUTH and QUIT, nothing sent):
+    a line per step on stdout; a failed step, or one that works otherwise than
+    configured, one line on stderr naming the step, the file and the key."""
     from mailflow.config.loader import resolve_secret
 
     settings = settings_of(args)
     imap_on = settings.imap is not None and settings.mailbox.kind == "imap"
     smtp_on = settings.smtp is not None and settings.outbox.kind == "smtp"
-    for section, server, used in (("imap", settings.imap, imap_on),
-                                  ("smtp", settings.smtp, smtp_on)):
-        if server is not None and used:
-            resolve_secret(server, section)  # raises SecretError naming the key
-    print(f"{settings.source}: OK")
-    print("\n".join(_summary(settings, imap_on, smtp_on)))
-    return EXIT_OK
+    secrets = {section: resolve_secret(server, section)  # raises SecretError naming the key
+               for section, server, used in (("imap", settings.imap, imap_on),
+                                             ("smtp", settings.smtp, smtp_on))
+               if server is not None and used}
+    code = EXIT_OK
+    for check in _server_checks(settings, secrets):
+        if check.level == "failed":
+            print(f"mailflow: {check.name} failed: {settings.source}: {check.detail}",
+                  file=sys.stderr)
+        elif check.level == "warning":
+            print(f"mailflow: {check.name}: {check.detail}", file=sys.stderr)
+        else:
+            print(f"  {check.name}: {check.detail}")
+        code = max(code, check.exit_code)
+    if code == EXIT_OK:
+        print(f"{settings.source}: OK")
+        print("\n".join(_summary(settings, imap_on, smtp_on)))
+    return code
+
+
+def _server_checks(settings: Settings, secrets: dict[str, Secret]) -> Iterator[Check]:
+    """The checks of each mail server in use (those ``secrets`` has), as they are made."""
+    if "imap" in secrets and settings.imap is not None:
+        from mailflow.adapters.imap_check import check_imap
+
+        box = settings.mailbox
+        yield from check_imap(
+            settings.imap, secrets["imap"],
+            {"mailbox.processed_folder": box.processed_folder,
+             "mailbox.attention_folder": box.attention_folder},
+            interval_minutes=settings.schedule.interval_minutes)
+    if "smtp" in secrets and settings.smtp is not None:
+        from mailflow.adapters.smtp import check_smtp
+
+        yield from check_smtp(settings.smtp, secrets["smtp"])
 
 
 def _summary(settings: Settings, imap_on: bool, smtp_on: bool) -> list[str]:
@@ -104,7 +141,8 @@ def add_tick(sub: Subcommands) -> None:
 
 def add_check_config(sub: Subcommands) -> None:
     """``mailflow check-config``."""
-    p = sub.add_parser("check-config", help="validate the config and fetch the secrets")
+    p = sub.add_parser("check-config", help="validate the config, fetch the secrets, log in to "
+                       "the mail servers (nothing sent) and check the folders")
     p.set_defaults(func=cmd_check_config)
 
 

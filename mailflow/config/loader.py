@@ -262,6 +262,7 @@ def _check(settings: Settings, where: str) -> None:
     _check_addresses(settings, where)
     _check_numbers(settings, where)
     _check_handle_since(settings, where)
+    _check_folders(settings, where)
     _check_servers(settings, where)
 
 
@@ -341,6 +342,21 @@ def _check_servers(settings: Settings, where: str) -> None:
         if not server.verify_certificate:
             log.warning("%s: certificate verification is turned off for %s (%s.verify_certificate)",
                         where, server.host, section)
+
+
+def _check_folders(settings: Settings, where: str) -> None:
+    """Folder names: levels split by ``/`` (the IMAP adapter uses the server's own
+    separator); no control characters; an IMAP folder needs a name. What else a server
+    refuses, only the server knows: ``check-config`` asks it."""
+    box = settings.mailbox
+    for key, name in (("mailbox.processed_folder", box.processed_folder),
+                      ("mailbox.attention_folder", box.attention_folder)):
+        if any(ord(c) < 32 or ord(c) == 127 for c in name):
+            raise ConfigError(f"a folder name cannot hold control characters: {name!r}",
+                              path=where, key=key)
+        if box.kind == "imap" and not name.strip("/ "):
+            raise ConfigError("expected a folder name, e.g. 'mailflow/processed'",
+                              path=where, key=key)
 
 
 @dataclass(frozen=True)

@@ -34,8 +34,11 @@ from mailflow.run.records import (
     PENDING_MOVES_META,
     OutboxKeys,
     erase_person,
+    folder_for,
+    folders_of_roles,
     load_state,
     record_mails,
+    roles_of_folders,
     store_secret,
 )
 from mailflow.run.report import HandledMessage, QueuedMail, TickReport
@@ -110,17 +113,19 @@ class Pass:
         """Outcomes are durable before anything moves; answers go out per batch (their
         bodies never pile up)."""
         self.store.set_meta(CURSOR_META, cursor)
-        self.store.set_meta(PENDING_MOVES_META, intake.unmoved(moves))
+        self.store.set_meta(PENDING_MOVES_META,
+                            roles_of_folders(intake.unmoved(moves), self.settings.mailbox))
         self.store.commit()
         intake.move(moves)
         self.outbox.flush(just_queued=True)
 
     def _replay_moves(self, intake: Intake) -> None:
         """Finish the moves of a batch whose outcomes were committed before a crash."""
-        pending: Moves = self.store.meta(PENDING_MOVES_META) or {}
+        pending = self.store.meta(PENDING_MOVES_META) or {}
         if not pending or self.dry_run:
             return
-        self.report.replayed_moves += intake.replay(pending)
+        self.report.replayed_moves += intake.replay(folders_of_roles(pending,
+                                                                     self.settings.mailbox))
         self.store.set_meta(PENDING_MOVES_META, {})
         self.store.commit()
 
@@ -133,7 +138,7 @@ class Pass:
         seen = self.store.get(ProcessedMessage, key)
         if seen is not None:
             self.report.replayed_moves += 1
-            return seen.folder
+            return folder_for(seen.outcome, self.settings.mailbox)  # as the config names it
         parsed = arrival.parsed()
         decision, outcome, intent_kind = self._decide(arrival, parsed)
         decision = _with_message_context(decision, parsed)

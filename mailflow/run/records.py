@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
 from mailflow.adapters.store import Snapshot, Store
+from mailflow.config.loader import MailboxSettings
 from mailflow.core.errors import MailflowError
 from mailflow.core.model import (
     AttentionItem,
@@ -38,9 +39,12 @@ __all__ = [
     "MailRenderer",
     "OutboxKeys",
     "erase_person",
+    "folder_for",
+    "folders_of_roles",
     "forgotten_key",
     "load_state",
     "record_mails",
+    "roles_of_folders",
     "store_secret",
 ]
 
@@ -51,9 +55,37 @@ FIRST_RUN_META = "first_run"
 CURSOR_META = "mailbox_cursor"
 LAST_DIGEST_META = "last_digest_at"
 LAST_PRUNED_META = "last_pruned"
-PENDING_MOVES_META = "pending_moves"  # {folder: [refs]} committed before they are moved
+#: {role: [refs]} committed before they are moved: the folder's role ("processed",
+#: "attention"), not its name, so a pass cut short follows the config the next one has
+PENDING_MOVES_META = "pending_moves"
 
 FORGOTTEN_PREFIX = "forgotten:"
+
+
+def folder_for(outcome: str, box: MailboxSettings) -> str:
+    """The configured folder a message with this outcome is kept in."""
+    return box.attention_folder if outcome == "attention" else box.processed_folder
+
+
+def roles_of_folders(moves: dict[str, list[str]], box: MailboxSettings) -> dict[str, list[str]]:
+    """Moves by configured folder name as the store keeps them: by the folder's role."""
+    by_role: dict[str, list[str]] = {}
+    for folder, refs in moves.items():
+        role = "processed" if folder == box.processed_folder else "attention"
+        by_role.setdefault(role, []).extend(refs)
+    return by_role
+
+
+def folders_of_roles(pending: dict[str, list[str]], box: MailboxSettings,
+                     ) -> dict[str, list[str]]:
+    """Moves the store keeps by role, by the folder the config now names for each."""
+    moves: dict[str, list[str]] = {}
+    for role, refs in pending.items():
+        folder = folder_for(role, box)
+        if role not in ("processed", "attention"):
+            log.warning("pending moves to %r (not a folder's role) go to %s", role, folder)
+        moves.setdefault(folder, []).extend(refs)
+    return moves
 
 
 class MailRenderer(Protocol):

@@ -302,6 +302,102 @@ def test_move_without_the_move_capability_copies_and_expunges(
     assert folder_raws(server, "INBOX") == [mail(3)]
 
 
+class CountingClient(IMAPClient):  # type: ignore[misc]
+    """A real client that counts the SEARCH commands it sends."""
+
+    searches = 0
+
+    def search(self, criteria: Any = "ALL", charset: Any = None) -> Any:
+        CountingClient.searches += 1
+        return super().search(criteria, charset)
+
+
+def test_a_big_replay_copies_nothing_twice_in_a_few_commands(dovecot: Dovecot) -> None:
+    """2,000 messages a crash left in the inbox, 1,000 of them also copied by the MOVE it
+    cut short (a tenth without a Message-ID), beside mail kept on earlier days."""
+    for n in range(1, 101):  # kept before: a month earlier, same Message-IDs never
+        dovecot.deliver(mail(10_000 + n), received_at=SINCE - timedelta(days=30),
+                        folder="processed")
+    no_id = {n for n in range(1, 2001) if n % 10 == 0}
+    for n in range(1, 2001):
+        raw = mail(n) if n not in no_id else mail(n).replace(f"Message-ID: <{n}@stadi.test>\r\n"
+                                                             .encode(), b"")
+        dovecot.deliver(raw, received_at=SINCE + timedelta(minutes=n))
+    with dovecot.client(timeout=60) as client:
+        validity = int(client.select_folder("INBOX")[b"UIDVALIDITY"])
+        uids = sorted(client.search())
+        client.copy(uids[::2], "processed")  # the MOVE cut between its copy and its expunge
+
+    def factory() -> IMAPClient:
+        client = CountingClient(dovecot.host, dovecot.port, ssl=False, timeout=60)
+        client.login(dovecot.user, dovecot.password)
+        return client
+
+    box = opened(ImapMailbox(factory, processed_folder="processed", attention_folder="attention"))
+    CountingClient.searches = 0
+    box.move_again([f"{validity}:{uid}" for uid in uids], "processed")
+    assert CountingClient.searches <= 3  # not one a message
+
+    with dovecot.client(timeout=60) as client:
+        assert client.folder_status("INBOX", [b"MESSAGES"])[b"MESSAGES"] == 0
+        client.select_folder("processed", readonly=True)
+        sizes = client.fetch(client.search(), ["RFC822.SIZE"])
+    assert len(sizes) == 2100  # each message once
+    assert sorted(item[b"RFC822.SIZE"] for item in sizes.values()) == sorted(
+        [len(mail(10_000 + n)) for n in range(1, 101)]
+        + [len(mail(n)) - (len(f"Message-ID: <{n}@stadi.test>\r\n") if n in no_id else 0)
+           for n in range(1, 2001)])
+
+
+@pytest.mark.parametrize(("separator", "prefix"), [(".", ""), ("/", ""), (".", "INBOX.")],
+                         ids=["separator-dot", "separator-slash", "prefix-INBOX."])
+def test_kept_folders_take_the_servers_separator_and_prefix(
+    dovecot_factory: Callable[..., Dovecot], separator: str, prefix: str,
+) -> None:
+    server = dovecot_factory(separator=separator, prefix=prefix)
+    fill(server, range(1, 4))
+    box = opened(ImapMailbox(server.client, processed_folder="mailflow/processed",
+                             attention_folder="mailflow/attention"))
+    got, _ = run_pass(box, {})
+    box.move([got[0].ref], "mailflow/processed")
+    box.move_again([got[1].ref], "mailflow/processed")
+    box.move([got[2].ref], "mailflow/attention")
+    level = separator
+    assert folder_raws(server, f"{prefix}mailflow{level}processed") == [mail(1), mail(2)]
+    assert folder_raws(server, f"{prefix}mailflow{level}attention") == [mail(3)]
+    assert box.erase_from("osallistuja1@stadi.test") == 1
+    assert folder_raws(server, f"{prefix}mailflow{level}processed") == [mail(2)]
+
+
+def test_without_namespace_the_separator_comes_from_list(
+    dovecot_factory: Callable[..., Dovecot],
+) -> None:
+    server = dovecot_factory(capabilities="IMAP4rev1 UIDPLUS MOVE LITERAL+", separator="/")
+    fill(server, [1])
+    box = opened(ImapMailbox(server.client, processed_folder="mailflow/processed",
+                             attention_folder="mailflow/attention"))
+    got, _ = run_pass(box, {})
+    with server.client() as probe:
+        assert not probe.has_capability("NAMESPACE")
+    box.move([got[0].ref], "mailflow/processed")
+    assert folder_raws(server, "mailflow/processed") == [mail(1)]
+
+
+def test_a_folder_name_the_server_refuses_is_the_operators_mistake(dovecot: Dovecot) -> None:
+    fill(dovecot, range(1, 3))
+    box = opened(ImapMailbox(dovecot.client, processed_folder="~mailflow/processed",
+                             attention_folder="mailflow/attention"))
+    got, _ = run_pass(box, {})
+    with pytest.raises(ConfigError) as refused:
+        box.move([m.ref for m in got], "~mailflow/processed")
+    assert refused.value.key == "mailbox.processed_folder"
+    assert "'~mailflow.processed'" in str(refused.value)
+    assert "Begins with '~'" in str(refused.value)  # the server's reason
+    assert folder_raws(dovecot, "INBOX") == [mail(1), mail(2)]
+    box.move([got[0].ref], "mailflow/attention")  # the connection carries on
+    assert folder_raws(dovecot, "mailflow.attention") == [mail(1)]
+
+
 class RecordingClient(IMAPClient):  # type: ignore[misc]
     """A real client that notes which UIDs it downloaded bodies of."""
 

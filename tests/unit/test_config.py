@@ -67,9 +67,14 @@ def test_mailflow_config_environment_variable_chooses_the_file(
         (MINIMAL + "timezone = \"Europe/Helsingfors-x\"\n", "network.timezone: unknown timezone"),
         (MINIMAL + "language = \"se\"\n", "network.language: no language pack 'se'; expected one of fi, en"),
         ("[network\n", "not valid TOML"),
+        (MINIMAL + "[mailbox]\nprocessed_folder = \"a\\u0007b\"\n",
+         "mailbox.processed_folder: a folder name cannot hold control characters"),
+        (MINIMAL + "[mailbox]\nkind = \"imap\"\nattention_folder = \"/\"\n[imap]\nhost = \"x\"\n",
+         "mailbox.attention_folder: expected a folder name"),
     ],
     ids=["missing-key", "wrong-type", "unknown-key", "unknown-section", "bad-choice",
-         "array-expected", "bad-timezone", "bad-language", "bad-toml"],
+         "array-expected", "bad-timezone", "bad-language", "bad-toml",
+         "control-character-folder", "empty-imap-folder"],
 )
 def test_a_bad_config_is_one_line_naming_file_and_key_and_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, expected: str

@@ -13,6 +13,7 @@ from mailflow.adapters.imap_uids import (
     cursor_of,
     last_uid_of,
     uid_of,
+    uid_set,
     uids_for,
 )
 
@@ -46,3 +47,10 @@ def test_refs_carry_their_uidvalidity() -> None:
     assert cursor_of(7, 41) == {"uidvalidity": 7, "last_uid": 41}
     assert uid_of("7:41") == 41
     assert uids_for(["7:41", "8:42", "43", "7:x"], 7) == [41, 43]
+
+
+def test_a_batch_of_uids_goes_in_one_short_uid_set() -> None:
+    assert uid_set([7, 1, 2, 3, 9, 10, 3]) == "1:3,7,9:10"
+    assert uid_set([5]) == "5"
+    assert uid_set([]) == ""
+    assert len(uid_set(range(1, 2401))) == len("1:2400")

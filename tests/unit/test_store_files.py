@@ -3,9 +3,10 @@ mailflow wrote (tests/data/store/, written by 127a846 at schema version 1), and 
 reading the store through ``JournalledStorage``.
 
 Schema version 2 changed one thing: an attention item keeps ``reasons`` (codes and their
-parameters) where version 1 kept one English ``reason`` text. :func:`at_schema_2` makes
-the bytes version 1 wrote into the bytes version 2 writes for the same records; every
-other byte must be as 127a846 wrote it."""
+parameters) where version 1 kept one English ``reason`` text. Version 3 keeps pending
+moves by the folder's role, not its name (these files hold none). :func:`at_schema_2`
+makes the bytes version 1 wrote into the bytes the current version writes for the same
+records; every other byte must be as 127a846 wrote it."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from tinydb import Query, TinyDB
 
 from mailflow.adapters.store import JournalledStorage, ReadOnlyStoreError, Store
 from mailflow.adapters.store.layout import encode
+from mailflow.adapters.store.migrations import SCHEMA_VERSION
 from mailflow.adapters.store.tables import TABLES
 from mailflow.core.model import (
     AttentionItem,
@@ -47,9 +49,10 @@ REASONS = (Reason.of("legacy", text=OLD_REASON),)
 
 
 def at_schema_2(old: bytes) -> bytes:
-    """What 127a846's bytes become at schema version 2 (see the module's docstring)."""
+    """What 127a846's bytes become at schema version 2 and later (see the module's
+    docstring)."""
     reasons = encode({"reasons": [r.to_doc() for r in REASONS]})[1:-1]
-    return (old.replace(b'"schema_version":1', b'"schema_version":2')
+    return (old.replace(b'"schema_version":1', f'"schema_version":{SCHEMA_VERSION}'.encode())
                .replace(f'"reason":"{OLD_REASON}"'.encode(), reasons.encode()))
 
 

@@ -14,7 +14,7 @@ from mailflow.core.errors import StoreError
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "migrate", "schema_version"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _migrate_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
@@ -42,10 +42,37 @@ def _migrate_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _migrate_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 kept the moves a pass had committed and not yet made by folder *name*,
+    so a name the server refused stayed in them after the config was fixed, and every
+    pass failed on it again; version 3 keeps each folder's *role* ("processed" or
+    "attention"), and a pass takes the name from the config. A name's role is read from
+    the handled messages recorded with it (an "attention" outcome went to the attention
+    folder); a name no record has is "attention" only when it says so."""
+    roles: dict[str, str] = {}
+    for message in (data.get("messages") or {}).values():
+        folder = str(message.get("folder", ""))
+        if message.get("outcome") == "attention":
+            roles[folder] = "attention"
+        else:
+            roles.setdefault(folder, "processed")
+    for doc in (data.get("settings") or {}).values():  # the named meta values
+        if doc.get("name") == "pending_moves" and isinstance(doc.get("value"), dict):
+            by_role: dict[str, list[str]] = {}
+            for name, refs in doc["value"].items():
+                guess = "attention" if "attention" in name.lower() else "processed"
+                by_role.setdefault(roles.get(name, guess), []).extend(refs)
+            doc["value"] = by_role
+    data.setdefault("meta", {})
+    data["meta"]["1"] = {"schema_version": 3}
+    return data
+
+
 #: from-version -> the step turning a store of that version into the next version
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     0: _migrate_0_to_1,
     1: _migrate_1_to_2,
+    2: _migrate_2_to_3,
 }
 
 
