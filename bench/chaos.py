@@ -71,7 +71,7 @@ batch_size = 20
 [outbox]
 kind = "smtp"
 max_auto_replies_per_day = 5
-max_attempts = 6
+queue_lifetime_days = 5
 [store]
 path = "{root}/mailflow.json"
 lock_timeout_seconds = 20

@@ -139,7 +139,7 @@ handle_since = "2026-11-01T00:00:00+02:00"
 [outbox]
 kind = "smtp"
 max_auto_replies_per_day = {max_auto_replies}
-max_attempts = {max_attempts}
+queue_lifetime_days = {queue_lifetime_days}
 
 [store]
 path = "{root}/mailflow.json"
@@ -198,13 +198,13 @@ def write_maildir_config(root: Path, *, name: str = "mailflow.toml", max_per_org
     return path
 
 
-def write_smtp_config(root: Path, port: int, *, max_per_org: int = 4, max_attempts: int = 8,
+def write_smtp_config(root: Path, port: int, *, max_per_org: int = 4, queue_lifetime_days: float = 5,
                       max_auto_replies: int = 5) -> Path:
     """A config: Maildir ``root/mail`` in, SMTP on loopback ``port`` out (no TLS, no login)."""
     path = root / "mailflow.toml"
     path.write_text(SMTP_CONFIG.format(
         name=NETWORK_NAME, network=NETWORK, facilitator=FACILITATOR, root=root, port=port,
-        max_per_org=max_per_org, max_attempts=max_attempts, max_auto_replies=max_auto_replies,
+        max_per_org=max_per_org, queue_lifetime_days=queue_lifetime_days, max_auto_replies=max_auto_replies,
     ), encoding="utf-8")
     return path
 

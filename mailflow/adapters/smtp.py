@@ -21,6 +21,7 @@ from mailflow.adapters.ports import SendResult
 from mailflow.config.loader import Secret, SmtpSettings
 from mailflow.core.errors import (
     ConfigError,
+    MailDeferredError,
     MailflowError,
     PermanentDeliveryError,
     TemporaryServerError,
@@ -198,7 +199,7 @@ class SmtpSender:
         codes = [code for code, _ in recipients.values()]
         if any(400 <= code < 500 for code in codes):
             details = "; ".join(f"{a}: {c} {one_line(m)}" for a, (c, m) in recipients.items())
-            raise TemporaryServerError(f"{self._where}: recipients deferred ({details})")
+            raise MailDeferredError(f"{self._where}: recipients deferred ({details})")
         return _refusals(recipients)
 
     def _reset(self) -> None:

@@ -71,6 +71,7 @@ class ImapSettings(ServerSettings):
 
 @dataclass(frozen=True)
 class SmtpSettings(ServerSettings):
+    timeout_seconds: float = 30.0  # every step: connect, greeting, each command, DATA's reply
     save_to_sent: bool = False
     sent_folder: str = "Sent"
 
@@ -99,7 +100,9 @@ class OutboxSettings:
     path: str = "var/outbox"
     max_auto_replies_per_day: int = 5
     sends_per_minute: int = 60
-    max_attempts: int = 8
+    #: a mail the server refuses for now stays queued this long, then it is given up and
+    #: shown to the facilitator (Postfix's maximal_queue_lifetime)
+    queue_lifetime_days: float = 5.0
 
 
 @dataclass(frozen=True)
@@ -294,16 +297,7 @@ def _check_addresses(settings: Settings, where: str) -> None:
 
 
 def _check_numbers(settings: Settings, where: str) -> None:
-    positive = {
-        "network.max_per_org": settings.network.max_per_org,
-        "mailbox.max_message_bytes": settings.mailbox.max_message_bytes,
-        "mailbox.batch_size": settings.mailbox.batch_size,
-        "outbox.sends_per_minute": settings.outbox.sends_per_minute,
-        "outbox.max_auto_replies_per_day": settings.outbox.max_auto_replies_per_day,
-    }
-    for key, number in positive.items():
-        if number < 1:
-            raise ConfigError(f"expected a positive number, got {number}", path=where, key=key)
+    _check_positive(settings, where)
     for key, hour in (("schedule.reminder_hour", settings.schedule.reminder_hour),
                       ("schedule.digest_hour", settings.schedule.digest_hour)):
         if not 0 <= hour <= 23:
@@ -357,6 +351,24 @@ def _check_folders(settings: Settings, where: str) -> None:
         if box.kind == "imap" and not name.strip("/ "):
             raise ConfigError("expected a folder name, e.g. 'mailflow/processed'",
                               path=where, key=key)
+
+
+def _check_positive(settings: Settings, where: str) -> None:
+    """Counts must be 1 or more, spans of time more than 0."""
+    counts = {
+        "network.max_per_org": settings.network.max_per_org,
+        "mailbox.max_message_bytes": settings.mailbox.max_message_bytes,
+        "mailbox.batch_size": settings.mailbox.batch_size,
+        "outbox.sends_per_minute": settings.outbox.sends_per_minute,
+        "outbox.max_auto_replies_per_day": settings.outbox.max_auto_replies_per_day,
+    }
+    spans = {"outbox.queue_lifetime_days": settings.outbox.queue_lifetime_days}
+    for section, server in (("imap", settings.imap), ("smtp", settings.smtp)):
+        if server is not None:
+            spans[f"{section}.timeout_seconds"] = server.timeout_seconds
+    for key, number in [*counts.items(), *spans.items()]:
+        if (number < 1) if key in counts else (number <= 0):
+            raise ConfigError(f"expected a positive number, got {number}", path=where, key=key)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 __all__ = [
     "ConfigError",
+    "MailDeferredError",
     "MailflowError",
     "PermanentDeliveryError",
     "SecretError",
@@ -74,6 +75,11 @@ class StoreLockedError(MailflowError):
 
 class TemporaryServerError(MailflowError):
     """A server's passing fault (connection refused, timeout, 4xx): retried next tick."""
+
+
+class MailDeferredError(TemporaryServerError):
+    """The server is there but defers this one mail (4xx for its recipients): the mail is
+    tried again later, the rest of the queue goes on."""
 
 
 class PermanentDeliveryError(MailflowError):

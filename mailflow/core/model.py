@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any, Literal, Self, get_args
 
@@ -26,6 +26,7 @@ __all__ = [
     "InterestSubscription",
     "NetworkDay",
     "Organisation",
+    "OutboxServer",
     "OutgoingMail",
     "PendingAction",
     "Person",
@@ -211,8 +212,13 @@ class OutgoingMail(_Record):
     """A mail in the outbox, recorded before it is sent.
 
     key: the idempotency key (e.g. "confirm:<message-id>"); message_id is derived from
-    it, so a resend after a crash is recognisably the same mail; raw: the rendered
-    message bytes as text (kept until sent, then dropped to keep the store small).
+    it, so a resend after a crash is recognisably the same mail. The rendered mail is not
+    kept here but in the spool beside the store (``adapters.spool``), so a commit costs
+    the record, not the body; ``raw`` holds the body only of a mail queued by a mailflow
+    before that (sent from there, then dropped). next_attempt_at: not to be sent before
+    (an announcement's throttle, or a retry of a mail its server deferred); created_at
+    orders the queue, and a mail refused for now is given up
+    ``outbox.queue_lifetime_days`` after it.
     """
 
     key: str
@@ -229,6 +235,37 @@ class OutgoingMail(_Record):
     kind: str = ""
     extra_recipients: tuple[str, ...] = field(default=())
 
+
+
+@dataclass(frozen=True)
+class OutboxServer(_Record):
+    """Where outgoing mail goes, as the outbox last found it: backoff is per server, not
+    per mail, as in a mail transfer agent.
+
+    failures: temporary failures in a row (0: the last attempt got through);
+    failing_since: the first of them; next_try_at: no mail is tried before this;
+    last_error: what the server (or the disk) said last.
+    """
+
+    failures: int = 0
+    failing_since: datetime | None = None
+    next_try_at: datetime | None = None
+    last_error: str = ""
+
+    def failed(self, now: datetime, error: str) -> OutboxServer:
+        """The state after one more temporary failure at ``now``: tried again after 1, 2,
+        4, 8, then every 10 minutes (so a server that is back is found within 10 minutes)."""
+        failures = self.failures + 1
+        delay = min(FIRST_BACKOFF * 2 ** min(failures - 1, 16), MAX_BACKOFF)
+        return OutboxServer(failures, self.failing_since or now, now + delay, error)
+
+    def waits_at(self, now: datetime) -> bool:
+        """Whether no mail may be tried at ``now`` (the server's next try is to come)."""
+        return self.next_try_at is not None and now < self.next_try_at
+
+
+FIRST_BACKOFF = timedelta(minutes=1)
+MAX_BACKOFF = timedelta(minutes=10)
 
 
 @dataclass(frozen=True)

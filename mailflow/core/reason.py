@@ -56,6 +56,8 @@ ReasonCode = Literal[
     "correction_nothing_found",
     # the pass (tick)
     "oversize",  # size, cap (bytes)
+    # the outbox
+    "mail_expired",  # to, subject, days, error: a mail refused for now for its whole lifetime
     # a reason stored as English text by an older mailflow that no pattern knew
     "legacy",  # text
 ]

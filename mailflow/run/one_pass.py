@@ -110,14 +110,13 @@ class Pass:
         return datetime.fromisoformat(self.settings.mailbox.handle_since or first_run)
 
     def _commit_batch(self, intake: Intake, cursor: dict[str, Any], moves: Moves) -> None:
-        """Outcomes are durable before anything moves; answers go out per batch (their
-        bodies never pile up)."""
+        """Outcomes are durable before anything moves (answers go out after the pass,
+        without the store's lock; their bodies wait in the spool, not in memory)."""
         self.store.set_meta(CURSOR_META, cursor)
         self.store.set_meta(PENDING_MOVES_META,
                             roles_of_folders(intake.unmoved(moves), self.settings.mailbox))
         self.store.commit()
         intake.move(moves)
-        self.outbox.flush(just_queued=True)
 
     def _replay_moves(self, intake: Intake) -> None:
         """Finish the moves of a batch whose outcomes were committed before a crash."""
@@ -211,10 +210,9 @@ class Pass:
                 self.outbox_keys.add(request.key)
                 continue
             allowed.append(request)
+        spool = None if self.dry_run else self.outbox.spool  # a dry run keeps no body
         for mail in record_mails(self.services.renderer, self.store, self.state, self.now,
-                                 allowed, self.outbox_keys, attachments):
-            if not self.dry_run:  # kept for the next flush, which a dry run never does
-                self.outbox.note(mail)
+                                 allowed, self.outbox_keys, attachments, spool=spool):
             self.report.add(
                 "queued", QueuedMail(mail.key, mail.to, mail.subject, mail.message_id, "pending")
             )

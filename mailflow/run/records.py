@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
+from mailflow.adapters.spool import Spool
 from mailflow.adapters.store import Snapshot, Store
 from mailflow.config.loader import MailboxSettings
 from mailflow.core.errors import MailflowError
@@ -137,10 +138,13 @@ def record_mails(
     known_keys: set[str],
     attachments: dict[str, Any] | None = None,
     spacing: timedelta | None = None,
+    spool: Spool | None = None,
 ) -> list[OutgoingMail]:
     """Render mails whose keys are new and record them in the outbox as pending.
 
     ``spacing`` throttles: the n-th mail may not be sent before ``now + n * spacing``.
+    Each body goes to ``spool`` (durably, before the commit that queues it; None: a dry
+    run, which keeps none), never into the store.
     """
     recorded: list[OutgoingMail] = []
     for request in requests:
@@ -154,10 +158,12 @@ def record_mails(
             _record_unmade(store, request, now, exc)
             known_keys.add(request.key)
             continue
+        if spool is not None:
+            spool.write(request.key, rendered.raw)
         mail = OutgoingMail(
             key=request.key, to=request.to, subject=rendered.subject,
             message_id=rendered.message_id, created_at=now,
-            raw=rendered.raw.decode("latin-1"), kind=f"{request.auto}:{request.template}",
+            kind=f"{request.auto}:{request.template}",
             next_attempt_at=now + (spacing * len(recorded) if spacing else timedelta(0)),
         )
         store.put(mail)

@@ -3,8 +3,10 @@
 Exactly once: every message's outcome is committed to the store (with the mailbox cursor)
 before the message is moved out of the inbox; a crash in between replays only the move,
 because a message whose key is already recorded is never handled again. Every mail is
-recorded in the outbox under an idempotency key before it is sent and marked sent after;
-a key already in the outbox is never queued again.
+recorded in the outbox under an idempotency key before it is sent and marked sent after
+(in the sending log as soon as the server accepted it, in the store when it is next
+locked); a key already in the outbox is never queued again. Sending happens after the
+store is closed, so a slow server never holds its lock.
 
 The steps are in :mod:`mailflow.run.one_pass`, sending in :mod:`mailflow.run.outbox`,
 the store's bookkeeping in :mod:`mailflow.run.records`, the report in
@@ -18,10 +20,12 @@ from collections.abc import Callable, Iterable
 from contextlib import closing
 from datetime import datetime, timedelta
 
+from mailflow.adapters.spool import Spool
 from mailflow.adapters.store import Store
 from mailflow.core.model import OutgoingMail
 from mailflow.core.values import MailRequest, NetworkState
 from mailflow.run.one_pass import Pass
+from mailflow.run.outbox import Sending
 from mailflow.run.records import (
     FIRST_RUN_META,
     LAST_DIGEST_META,
@@ -63,6 +67,7 @@ def run_tick(
     """One pass at ``now``. With ``dry_run`` nothing is committed, moved or sent.
     ``report``: the report to fill (e.g. one that keeps few items and prints each)."""
     report = report if report is not None else TickReport()
+    sending: Sending | None = None
     with closing(services.open_intake(services.open_mailbox)) as intake:
         if not dry_run:  # while the process is small: before the store is loaded
             intake.get_ready()
@@ -72,12 +77,18 @@ def run_tick(
                 steps.take_in(intake, progress)
             finally:
                 intake.close()  # the mailboxes and helpers are done with
-            steps.schedule()
-            steps.prune()
-            if not dry_run:
-                store.commit()
-                steps.outbox.flush()
-                store.checkpoint()
+            with closing(steps.outbox):
+                if not dry_run:
+                    steps.outbox.begin()  # what the last sending did, what expired
+                steps.schedule()
+                steps.prune()
+                if not dry_run:
+                    store.checkpoint()
+                    sending = steps.outbox.plan()
+    if sending is not None:  # the store's lock is free meanwhile
+        with sending:
+            sending.run()
+            sending.record(services.open_store)
     return report
 
 
@@ -92,4 +103,4 @@ def queue_requests(
     """Queue mails from outside a pass (the CLI); returns how many were new."""
     known = OutboxKeys(store.keys(OutgoingMail), store_secret(store))
     return len(record_mails(services.renderer, store, state, now, requests, known,
-                            spacing=spacing))
+                            spacing=spacing, spool=Spool.beside(store.path)))

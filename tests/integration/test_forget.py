@@ -84,7 +84,9 @@ def test_forget_erases_the_person_from_the_store_and_the_kept_mail(
     assert f"forgot {FORGOTTEN}" in out
     assert "2 kept message(s) deleted from the mailbox" in out
 
-    on_disk = b"".join(p.read_bytes() for p in tmp_path.glob("mailflow.json*"))
+    files = [*tmp_path.glob("mailflow.json*"), *tmp_path.glob("mailflow.json*/*")]
+    on_disk = b"".join(p.read_bytes() for p in files
+                       if p.is_file())  # the store, its journal, the spool's bodies
     assert FORGOTTEN.encode() not in on_disk, "no copy in the store file or its journal"
     after = export(config, FORGOTTEN, capsys)
     assert after["person"] is None

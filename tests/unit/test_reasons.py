@@ -47,7 +47,7 @@ TZ = ZoneInfo("Europe/Helsinki")
 NOW = datetime(2026, 11, 20, 8, 0, tzinfo=TZ)
 SAMPLE = "987"  # stands in for each parameter of a reason
 PARAMS = ("kind", "who", "day", "status", "address", "robot", "partstat", "kinds", "size", "cap",
-          "text")
+          "text", "to", "subject", "days", "error")
 ENGLISH = {"the", "a", "an", "of", "for", "from", "with", "without", "not", "no", "is", "and",
            "address", "day", "registered", "sign-up", "rsvp", "message", "mail", "bytes"}
 

@@ -75,6 +75,8 @@ REASONS: dict[str, Callable[[Mapping[str, str]], str]] = {
     "substitute_without_address": _says("substitute named without a mail address"),
     "correction_nothing_found": _says("a correction but no corrected detail found"),
     "oversize": _says("message of {size} bytes is over the size cap of {cap} bytes; not parsed"),
+    "mail_expired": _says("the mail \"{subject}\" to {to} could not be sent in {days} days "
+                          "and was given up (last error: {error}); send it another way"),
     "legacy": lambda p: p["text"],
 }
 

@@ -163,6 +163,9 @@ REASONS: dict[str, Callable[[Mapping[str, str]], str]] = {
     "substitute_without_address": _says("sijaiselle ei ole annettu sähköpostiosoitetta"),
     "correction_nothing_found": _says("korjauspyyntö, mutta korjattavaa tietoa ei löytynyt"),
     "oversize": _oversize,
+    "mail_expired": lambda p: (f"viestiä ”{p['subject']}” osoitteeseen {p['to']} ei saatu "
+                               f"lähetettyä {p['days']} päivässä, joten siitä luovuttiin "
+                               f"(viimeisin virhe: {p['error']}); lähetä se muuta kautta"),
     "legacy": lambda p: p["text"],
 }
 

@@ -163,6 +163,9 @@ REASONS: dict[str, Callable[[Mapping[str, str]], str]] = {
     "substitute_without_address": _says("ersättaren namngavs utan e-postadress"),
     "correction_nothing_found": _says("en rättelse, men inga uppgifter att rätta hittades"),
     "oversize": _oversize,
+    "mail_expired": lambda p: (f"meddelandet ”{p['subject']}” till {p['to']} kunde inte "
+                               f"skickas på {p['days']} dagar och gavs upp (senaste fel: "
+                               f"{p['error']}); skicka det på annat sätt"),
     "legacy": lambda p: p["text"],
 }
 
