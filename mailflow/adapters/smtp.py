@@ -107,6 +107,10 @@ class SmtpSender:
             return self._all_refused(exc.recipients)
         except smtplib.SMTPServerDisconnected as exc:
             self._drop()
+            if isinstance(exc.__context__, TimeoutError):
+                raise TemporaryServerError(
+                    f"{self._where}: no answer within {self.settings.timeout_seconds:g} s "
+                    "(smtp.timeout_seconds)") from None
             raise TemporaryServerError(f"{self._where}: the server closed the connection "
                                        f"({one_line(str(exc))})") from None
         except smtplib.SMTPSenderRefused as exc:

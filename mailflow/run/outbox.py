@@ -21,7 +21,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -39,7 +39,7 @@ from mailflow.core.errors import (
 from mailflow.core.model import AttentionItem, OutboxServer, OutgoingMail, Reason
 from mailflow.run.report import QueuedMail, TickReport
 
-__all__ = ["SERVER_META", "Outbox", "Sending", "fold_results"]
+__all__ = ["SERVER_META", "Outbox", "Sending", "fold_results", "give_up"]
 
 log = logging.getLogger(__name__)
 
@@ -112,31 +112,46 @@ class Outbox:
             self._log = None
 
     def _expire(self) -> None:
-        """Give up the mails refused for now for longer than their lifetime."""
-        server, days = self.server, self.settings.outbox.queue_lifetime_days
-        oldest = self.now - timedelta(days=days)
+        """While the server's next try is still to come, give up the mails refused for
+        now for longer than their lifetime (a pass that tries the server instead gives up
+        only what it refuses again: :meth:`Sending.run`)."""
+        server, oldest = self.server, _oldest(self.settings, self.now)
         expired = self.store.select(
             OutgoingMail, lambda d: d["status"] == "pending"
             and datetime.fromisoformat(d["created_at"]) <= oldest
-            and bool(server.failures or d.get("last_error")))
+            and (server.waits_at(self.now) or _waits(d, self.now)))
         for mail in expired:
-            self._give_up(mail, f"{days:g}", mail.last_error or server.last_error)
+            give_up(self.store, mail, mail.last_error or server.last_error, self.now)
+            self.report.add("failed", _queued(mail, "failed"))
         if expired:
             self.store.commit()
             self.spool.remove(m.key for m in expired)
 
-    def _give_up(self, mail: OutgoingMail, days: str, error: str) -> None:
-        reason = Reason.of("mail_expired", to=mail.to, subject=mail.subject, days=days,
-                           error=error)
-        self.store.put_many([
-            mail.replace(status="failed", raw="",
-                         last_error=f"expired after {days} days in the queue: {error}"),
-            AttentionItem(id=f"att:expired:{mail.key}", message_key=mail.key, sender=mail.to,
-                          subject=mail.subject, reasons=(reason,), excerpt="", at=self.now),
-        ])
-        self.report.add("failed", _queued(mail, "failed"))
-        log.error("mail %s to %s expired after %s days in the queue (%s); it is on the "
-                  "attention list", mail.key, mail.to, days, error)
+
+def _oldest(settings: Settings, now: datetime) -> datetime:
+    """A mail queued before this and refused for now is given up."""
+    return now - timedelta(days=settings.outbox.queue_lifetime_days)
+
+
+def _waits(doc: Mapping[str, Any], now: datetime) -> bool:
+    """Whether a mail its server deferred on its own waits for its next try."""
+    retry = doc.get("next_attempt_at")
+    return bool(doc.get("last_error") and retry) and datetime.fromisoformat(str(retry)) > now
+
+
+def give_up(store: Store, mail: OutgoingMail, error: str, now: datetime) -> None:
+    """Mark ``mail`` failed after its lifetime and put it on the attention list, with its
+    recipient (the digest lists both)."""
+    age = f"{(now - mail.created_at).total_seconds() / 86400:.1f}".rstrip("0").rstrip(".")
+    reason = Reason.of("mail_expired", to=mail.to, subject=mail.subject, days=age, error=error)
+    store.put_many([
+        mail.replace(status="failed", raw="",
+                     last_error=f"expired after {age} days in the queue: {error}"),
+        AttentionItem(id=f"att:expired:{mail.key}", message_key=mail.key, sender=mail.to,
+                      subject=mail.subject, reasons=(reason,), excerpt="", at=now),
+    ])
+    log.error("mail %s to %s expired after %s days in the queue (%s); it is on the "
+              "attention list", mail.key, mail.to, age, error)
 
 
 def fold_results(store: Store, entries: Iterable[dict[str, Any]]) -> list[str] | None:
@@ -159,6 +174,9 @@ def fold_results(store: Store, entries: Iterable[dict[str, Any]]) -> list[str] |
                                    raw="", attempts=attempts, last_error=""))
         elif result == "failed":
             store.put(mail.replace(status="failed", raw="", attempts=attempts, last_error=error))
+        elif result == "expired":
+            give_up(store, mail.replace(attempts=attempts), error,
+                    datetime.fromisoformat(entry["at"]))
         else:  # deferred on its own
             store.put(mail.replace(attempts=attempts, last_error=error,
                                    next_attempt_at=datetime.fromisoformat(entry["retry_at"])))
@@ -193,9 +211,10 @@ class Sending:
         sender = self.open_sender()
         later: list[dict[str, Any]] = []  # noted once close() made the files durable
         try:
-            for mail in self.mails:
+            for n, mail in enumerate(self.mails):
                 entry = self._attempt(sender, mail)
-                if entry is None:
+                if entry is None:  # the server failed for now: the queue waits
+                    self._expire(self.mails[n:])
                     break
                 if self.server.failures:  # it answered: it is back
                     log.info("the outbox's server is back after %d failure(s)",
@@ -236,6 +255,8 @@ class Sending:
         try:
             result = sender.send(raw, self.settings.network.address, [mail.to])
         except MailDeferredError as exc:
+            if mail.created_at <= _oldest(self.settings, self.now):
+                return self._expired(mail, str(exc))
             log.warning("sending %s to %s deferred (%s); next try in %s", mail.key, mail.to,
                         exc, DEFERRED_RETRY)
             return {"key": mail.key, "result": "deferred", "error": str(exc),
@@ -243,8 +264,9 @@ class Sending:
         except TemporaryServerError as exc:
             self.server = self.server.failed(self.now, str(exc))
             self.log.append({"server": self.server.to_doc()})
-            log.warning("sending failed for now (%s); the queue waits until %s", exc,
-                        self.server.next_try_at)
+            log.log(logging.WARNING if self.server.failures == 1 else logging.INFO,
+                    "sending failed for now (%s); the queue waits until %s", exc,
+                    self.server.next_try_at)
             return None
         except PermanentDeliveryError as exc:
             return self._failed(mail, str(exc))
@@ -252,6 +274,18 @@ class Sending:
             return self._failed(mail, "; ".join(f"{a}: {e}" for a, e in result.refused.items()))
         self.report.add("sent", _queued(mail, "sent"))
         return {"key": mail.key, "result": "sent", "at": self.now.isoformat()}
+
+    def _expire(self, waiting: list[OutgoingMail]) -> None:
+        """Give up the mails the server refused for now past their lifetime."""
+        oldest = _oldest(self.settings, self.now)
+        for mail in waiting:
+            if mail.created_at <= oldest:
+                self.log.append(self._expired(mail, self.server.last_error))
+
+    def _expired(self, mail: OutgoingMail, error: str) -> dict[str, Any]:
+        self.report.add("failed", _queued(mail, "failed"))
+        return {"key": mail.key, "result": "expired", "error": error,
+                "at": self.now.isoformat()}
 
     def _failed(self, mail: OutgoingMail, error: str) -> dict[str, Any]:
         self.report.add("failed", _queued(mail, "failed"))
