@@ -65,7 +65,7 @@ class SendLog:
         line = json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n"
         fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         try:
-            if self.path.stat().st_size and not self._ends_with_newline(fd):
+            if self.path.stat().st_size and not self._ends_with_newline():
                 os.write(fd, b"\n")  # after a line cut short by a crash
             os.write(fd, line.encode("utf-8"))
             if sync:
@@ -100,7 +100,7 @@ class SendLog:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _ends_with_newline(self, fd: int) -> bool:
+    def _ends_with_newline(self) -> bool:
         with open(self.path, "rb") as handle:
             handle.seek(-1, os.SEEK_END)
             return handle.read(1) == b"\n"

@@ -135,6 +135,7 @@ class Ticker:
         self._running = False
         self._again = False
         self._wake: Callable[[], None] | None = None
+        self.sender: threading.Thread | None = None  # the sending after the last pass
 
     def attach(self, wake: Callable[[], None]) -> None:
         """``wake`` makes the scheduler run the job now (when no tick is running)."""
@@ -167,10 +168,32 @@ class Ticker:
             with self._lock:
                 self._running = False
 
+    def _send(self, job: Callable[[], None]) -> None:
+        """The sending after a pass: on a thread of its own, so a slow server holds up
+        no pass (a pass meanwhile leaves the outbox to it); the first one runs in the
+        pass, so a refused login at start stops the daemon with exit 2. Once it is done,
+        a pass records its results and sends what waited."""
+        if not self.succeeded:
+            job()
+            return
+
+        def sending() -> None:
+            try:
+                job()
+            except MailflowError as exc:
+                log.error("sending failed, will retry: %s", exc)
+            except Exception:
+                log.exception("sending failed unexpectedly")
+            self.request()
+
+        self.sender = threading.Thread(target=sending, name="mailflow-sender")
+        self.sender.start()
+
     def _tick(self) -> None:
         self.ticks += 1
         try:
-            report = run_tick(self.services, self.clock(), report=TickReport(keep=REPORT_KEEP))
+            report = run_tick(self.services, self.clock(), report=TickReport(keep=REPORT_KEEP),
+                              send=self._send)
         except StoreLockedError as exc:
             log.warning("tick skipped: %s", exc)
             return
@@ -240,6 +263,8 @@ def run_daemon(
         if watcher is not None:
             watcher.interrupt()
         scheduler.shutdown(wait=True)  # lets the running tick finish its batch
+        if ticker.sender is not None:  # the sending under way (each step has a timeout)
+            ticker.sender.join()
         if watcher is not None:
             watcher.join(timeout=2)  # a daemon thread: nothing to lose
     log.info("mailflow daemon stopped")

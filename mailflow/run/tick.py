@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from contextlib import closing
 from datetime import datetime, timedelta
+from functools import partial
 
 from mailflow.adapters.spool import Spool
 from mailflow.adapters.store import Store
@@ -63,9 +64,13 @@ def run_tick(
     dry_run: bool = False,
     progress: Callable[[int], None] | None = None,
     report: TickReport | None = None,
+    send: Callable[[Callable[[], None]], None] | None = None,
 ) -> TickReport:
     """One pass at ``now``. With ``dry_run`` nothing is committed, moved or sent.
-    ``report``: the report to fill (e.g. one that keeps few items and prints each)."""
+    ``report``: the report to fill (e.g. one that keeps few items and prints each);
+    ``send``: runs the sending that follows the pass (given it as a function; the daemon
+    runs it on a thread of its own, so the next pass need not wait for a slow server);
+    by default it runs before this returns."""
     report = report if report is not None else TickReport()
     sending: Sending | None = None
     with closing(services.open_intake(services.open_mailbox)) as intake:
@@ -86,10 +91,18 @@ def run_tick(
                     store.checkpoint()
                     sending = steps.outbox.plan()
     if sending is not None:  # the store's lock is free meanwhile
-        with sending:
-            sending.run()
-            sending.record(services.open_store)
+        (send or _now)(partial(_send, sending, services.open_store))
     return report
+
+
+def _send(sending: Sending, open_store: Callable[[], Store]) -> None:
+    with sending:
+        sending.run()
+        sending.record(open_store)
+
+
+def _now(job: Callable[[], None]) -> None:
+    job()
 
 
 def queue_requests(
