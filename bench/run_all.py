@@ -27,6 +27,7 @@ QUICK_ARGS: dict[str, list[str]] = {
     "core_speed": ["--sizes", "1000"],
     "growth": ["--sizes", "1000,10000,30000"],
     "latency": ["--samples", "2"],
+    "outage": ["--step", "30", "--hang", "10", "--timeout", "5", "--burst", "200"],
 }
 
 
