@@ -4,6 +4,7 @@ lock keeps a pass from sending the same queue."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -12,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from mailflow.adapters.sendlog import SendLog
-from mailflow.adapters.store import Snapshot, Store
+from mailflow.adapters.store import SCHEMA_VERSION, Snapshot, Store
 from mailflow.config.loader import load_settings
 from mailflow.core.model import OutgoingMail
 from mailflow.run.bootstrap import build_services
@@ -104,3 +105,27 @@ def test_a_dry_run_keeps_no_body(services: Services, tmp_path: Path) -> None:
     deliver(str(tmp_path / "mail"), [signup(1)])
     assert len(run_tick(services, NOW, dry_run=True).queued) == 1
     assert not (tmp_path / "mailflow.json.spool").exists()
+
+
+def test_an_older_store_lets_go_of_each_mails_own_backoff(
+    services: Services, tmp_path: Path,
+) -> None:
+    def doc(key: str, attempts: int, wait: timedelta) -> dict[str, object]:
+        mail = OutgoingMail(key=key, to=f"{key}@omnia.test", subject=key,
+                            message_id=f"<{key}@example.org>", created_at=NOW,
+                            attempts=attempts, next_attempt_at=NOW + wait,
+                            last_error="451 later" if attempts else "",
+                            raw=f"Message-ID: <{key}@example.org>\r\n\r\n{key}\r\n")
+        return mail.to_doc()
+
+    (tmp_path / "mailflow.json").write_text(json.dumps({
+        "meta": {"1": {"schema_version": 2}},
+        "outbox": {"1": doc("tried", 5, timedelta(hours=12)),
+                   "2": doc("throttled", 0, timedelta(minutes=5))},
+    }))
+    with Store(tmp_path / "mailflow.json") as store:
+        assert store.schema_version == SCHEMA_VERSION == 4
+        mails = {m.key: m for m in store.all(OutgoingMail)}
+    assert mails["tried"].next_attempt_at is None  # the server's backoff decides now
+    assert mails["throttled"].next_attempt_at == NOW + timedelta(minutes=5)
+    assert [m.key for m in run_tick(services, NOW).sent] == ["tried"]

@@ -4,7 +4,8 @@ reading the store through ``JournalledStorage``.
 
 Schema version 2 changed one thing: an attention item keeps ``reasons`` (codes and their
 parameters) where version 1 kept one English ``reason`` text. Version 3 keeps pending
-moves by the folder's role, not its name (these files hold none). :func:`at_schema_2`
+moves by the folder's role, not its name (these files hold none); version 4 lets go of a
+pending mail's own backoff (none here is pending and tried). :func:`at_schema_2`
 makes the bytes version 1 wrote into the bytes the current version writes for the same
 records; every other byte must be as 127a846 wrote it."""
 

@@ -14,7 +14,7 @@ from mailflow.core.errors import StoreError
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "migrate", "schema_version"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _migrate_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
@@ -68,11 +68,26 @@ def _migrate_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _migrate_3_to_4(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 backed off each mail on its own (``next_attempt_at`` after a failed try,
+    up to 12 hours); version 4 backs off the server, so a pending mail that was tried
+    waits no more on its own and the queue goes in the order it was queued. A mail never
+    tried keeps its time (an announcement's throttle). Bodies still in the store stay
+    there until sent (new mail keeps them in the spool)."""
+    for doc in (data.get("outbox") or {}).values():
+        if doc.get("status") == "pending" and doc.get("attempts"):
+            doc["next_attempt_at"] = None
+    data.setdefault("meta", {})
+    data["meta"]["1"] = {"schema_version": 4}
+    return data
+
+
 #: from-version -> the step turning a store of that version into the next version
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     0: _migrate_0_to_1,
     1: _migrate_1_to_2,
     2: _migrate_2_to_3,
+    3: _migrate_3_to_4,
 }
 
 
