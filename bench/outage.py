@@ -23,8 +23,9 @@ import logging
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -58,11 +59,13 @@ def outages(step: timedelta) -> None:
 
 @dataclass
 class HangingRelay(RecordingSmtp):
-    """Takes the data, then answers after ``hang`` seconds."""
+    """Takes the data, then answers after ``hang`` seconds (``hanging`` is set meanwhile)."""
 
     hang: float = 75.0
+    hanging: threading.Event = field(default_factory=threading.Event)
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        self.hanging.set()
         await asyncio.sleep(self.hang)
         return await super().handle_DATA(server, session, envelope)
 
@@ -93,6 +96,8 @@ def hanging(hang: float, timeout: float) -> None:
         first = subprocess.Popen(
             [sys.executable, "-m", "mailflow", "--config", str(config), "tick", "--now", NOW],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if not relay.hanging.wait(120):
+            raise SystemExit("the first tick never reached DATA")
         ticks: list[tuple[float, int]] = []
         people: list[tuple[float, int]] = []
         n = 1
