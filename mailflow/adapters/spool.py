@@ -18,6 +18,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from mailflow.core.errors import TemporaryServerError
+
 __all__ = ["Spool", "spool_path"]
 
 
@@ -31,7 +33,7 @@ def _name(key: str) -> str:
 
 
 class Spool:
-    """Mail bodies by outbox key. Raises OSError when the disk refuses a write."""
+    """Mail bodies by outbox key."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
@@ -41,7 +43,18 @@ class Spool:
         return cls(spool_path(Path(store_path)))
 
     def write(self, key: str, raw: bytes) -> None:
-        """Keep ``raw`` as the body of ``key``, durably, before the commit that queues it."""
+        """Keep ``raw`` as the body of ``key``, durably, before the commit that queues it.
+        A disk that refuses it (full, read-only) is a passing fault: the pass stops before
+        that commit, and the next one handles the same messages again."""
+        try:
+            self._write(key, raw)
+        except OSError as exc:
+            raise TemporaryServerError(
+                f"cannot keep the body of a queued mail in {self.path} ({exc.strerror}; "
+                f"{len(raw):,} bytes needed); the messages wait in the inbox until there is room"
+            ) from None
+
+    def _write(self, key: str, raw: bytes) -> None:
         self.path.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=".tmp-", suffix=".eml", dir=self.path)
         try:

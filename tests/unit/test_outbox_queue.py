@@ -8,8 +8,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from mailflow.adapters.sendlog import SendLog
 from mailflow.adapters.spool import Spool
+from mailflow.core.errors import TemporaryServerError
 from mailflow.core.model import OutboxServer
 
 NOW = datetime(2026, 11, 2, 10, 0, tzinfo=ZoneInfo("Europe/Helsinki"))
@@ -79,3 +82,12 @@ def test_the_sending_log_keeps_whole_lines_and_drops_one_cut_short(tmp_path: Pat
         assert [e["key"] for e in log.entries()] == ["a", "c"]
         log.clear()
         assert list(log.entries()) == []
+
+
+def test_a_disk_that_refuses_a_body_is_a_passing_fault_naming_the_folder(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    spool = Spool(blocker / "spool")  # cannot be made: a file stands where its parent goes
+    with pytest.raises(TemporaryServerError, match="not-a-folder/spool") as caught:
+        spool.write("a", b"x" * 1234)
+    assert "1,234 bytes needed" in str(caught.value)
