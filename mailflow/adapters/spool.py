@@ -12,9 +12,7 @@ is removed; one left by a crash before its commit is swept by :meth:`Spool.sweep
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -29,6 +27,8 @@ def spool_path(store_path: Path) -> Path:
 
 
 def _name(key: str) -> str:
+    import hashlib  # only when a body is written or read: not on an idle pass
+
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + ".eml"
 
 
@@ -56,6 +56,8 @@ class Spool:
 
     def _write(self, key: str, raw: bytes) -> None:
         self.path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        import tempfile  # only when a mail is queued: not on an idle pass
+
         fd, temp = tempfile.mkstemp(prefix=".tmp-", suffix=".eml", dir=self.path)
         try:
             with os.fdopen(fd, "wb") as handle:

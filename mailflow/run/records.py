@@ -3,8 +3,6 @@ mails recorded before they are sent, the network's state, and erasing a person."
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import logging
 from collections.abc import Iterable
 from datetime import datetime, timedelta
@@ -110,6 +108,9 @@ def store_secret(store: Store) -> str:
 def forgotten_key(secret: str, key: str) -> str:
     """What an outbox key becomes when its person is forgotten: an HMAC of it under the
     store's secret, which still stops the same mail going twice but names nobody."""
+    import hashlib  # only once someone was forgotten: not on every pass
+    import hmac
+
     digest = hmac.new(secret.encode("utf-8"), key.encode("utf-8"), hashlib.sha256)
     return FORGOTTEN_PREFIX + digest.hexdigest()
 
