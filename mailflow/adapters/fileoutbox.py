@@ -13,6 +13,7 @@ from email.policy import default
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
+from mailflow.adapters.durable import fsync_folder
 from mailflow.adapters.header_fields import first_field
 from mailflow.adapters.ports import SendResult
 from mailflow.core.errors import TemporaryServerError
@@ -109,7 +110,7 @@ class FileOutbox:
         (a mail is marked sent only after this; until then a crash resends it, which
         replaces its file)."""
         if self._unsynced:
-            _fsync_folder(self.path)
+            fsync_folder(self.path)
             self._unsynced = False
 
     def _name(self, message_id: str) -> str:
@@ -129,16 +130,3 @@ class FileOutbox:
             Path(temp).unlink(missing_ok=True)
             raise
 
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename durable (POSIX); a no-op where folders cannot be opened."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -16,6 +16,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from mailflow.adapters.durable import fsync_folder
 from mailflow.core.errors import TemporaryServerError
 
 __all__ = ["Spool", "spool_path"]
@@ -68,7 +69,7 @@ class Spool:
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
-        _fsync_folder(self.path)
+        fsync_folder(self.path)
 
     def read(self, key: str) -> bytes | None:
         """The body of ``key``, or None when there is none."""
@@ -96,16 +97,3 @@ class Spool:
                         removed += 1
         return removed
 
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename durable (POSIX); a no-op where folders cannot be opened."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -9,10 +9,38 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-__all__ = ["ReasonWords", "Wording"]
+__all__ = ["ReasonWords", "Wording", "day_dotted", "grouped_count", "says", "who"]
 
 #: Words one reason from its parameters (see :data:`mailflow.core.model.ReasonCode`).
 ReasonWords = Callable[[Mapping[str, str]], str]
+
+
+_NBSP = "\u00a0"
+
+
+def says(text: str) -> ReasonWords:
+    """A reason worded by ``text`` with its parameters filled in (``{day}``)."""
+    return lambda p: text.format_map(p)
+
+
+def who(prefix: str) -> ReasonWords:
+    """``prefix: who``; nobody named leaves the name out."""
+    return lambda p: prefix if not p.get("who") else f"{prefix}: {p['who']}"
+
+
+def day_dotted(day_id: str) -> str:
+    """A day id that is an ISO date as Finland writes dates (9.12.2026); others as they are."""
+    parts = day_id.split("-")
+    if [len(p) for p in parts] != [4, 2, 2] or not all(p.isdecimal() for p in parts):
+        return day_id
+    year, month, day = parts
+    return f"{int(day)}.{int(month)}.{year}"
+
+
+def grouped_count(digits: str, one: str, many: str) -> str:
+    """``12 345 tavua``: no-break spaces between digit groups and before the unit."""
+    grouped = f"{int(digits):,}".replace(",", _NBSP)
+    return f"{grouped}{_NBSP}{one if int(digits) == 1 else many}"
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from mailflow.core.languages.wording import ReasonWords, Wording
+from mailflow.core.languages.wording import ReasonWords, Wording, says
 
 __all__ = ["WORDING"]
-
-
-def _says(template: str) -> ReasonWords:
-    """A reason worded by ``template`` with its parameters filled in."""
-    return lambda p: template.format_map(p)
 
 
 def _who(template: str) -> ReasonWords:
@@ -34,48 +29,48 @@ def _kinds(p: Mapping[str, str]) -> str:
 
 REASONS: dict[str, Callable[[Mapping[str, str]], str]] = {
     "unknown_kind": lambda p: f"unknown intent kind {p['kind']!r}",
-    "sender_unusable": _says("the sender's address is not a usable mail address"),
+    "sender_unusable": says("the sender's address is not a usable mail address"),
     "signup_no_address": _who("sign-up for {who} without an address"),
     "signup_bad_address": _who("sign-up for {who} with an unusable address"),
     "signup_no_org": _who("sign-up for {who} without an organisation"),
-    "signup_past_day": _says("sign-up for a network day that has passed ({day})"),
-    "signup_cancelled_day": _says("sign-up for a cancelled network day ({day})"),
-    "rsvp_no_day": _says("RSVP that names no network day"),
-    "rsvp_unknown_day": _says("RSVP for an unknown network day ({day})"),
-    "rsvp_cancelled_day": _says("RSVP for a cancelled network day ({day})"),
-    "rsvp_not_registered": _says("RSVP from an address that is not registered"),
-    "rsvp_status": _says("RSVP from a person who is {status}, not registered"),
-    "cancel_not_registered": _says("cancellation from an address that is not registered"),
+    "signup_past_day": says("sign-up for a network day that has passed ({day})"),
+    "signup_cancelled_day": says("sign-up for a cancelled network day ({day})"),
+    "rsvp_no_day": says("RSVP that names no network day"),
+    "rsvp_unknown_day": says("RSVP for an unknown network day ({day})"),
+    "rsvp_cancelled_day": says("RSVP for a cancelled network day ({day})"),
+    "rsvp_not_registered": says("RSVP from an address that is not registered"),
+    "rsvp_status": says("RSVP from a person who is {status}, not registered"),
+    "cancel_not_registered": says("cancellation from an address that is not registered"),
     "substitute_by_unregistered":
-        _says("substitute named by an address that is not registered"),
-    "substitute_unusable": _says("substitute without a usable address"),
-    "substitute_is_sender": _says("the substitute named is the sender themself"),
-    "substitute_already": _says("the substitute {address} is already {status}"),
+        says("substitute named by an address that is not registered"),
+    "substitute_unusable": says("substitute without a usable address"),
+    "substitute_is_sender": says("the substitute named is the sender themself"),
+    "substitute_already": says("the substitute {address} is already {status}"),
     "commit_not_registered":
-        _says("commitment to the follow-up work from an address that is not registered"),
-    "correction_not_registered": _says("correction from an address that is not registered"),
+        says("commitment to the follow-up work from an address that is not registered"),
+    "correction_not_registered": says("correction from an address that is not registered"),
     "correction_other_address":
-        _says("correction names another address (address changes are for the facilitator)"),
-    "correction_no_change": _says("correction without any change that could be understood"),
-    "token_unknown": _says("unknown or expired token"),
-    "token_wrong_address": _says("confirmation token from the wrong address"),
-    "confirmed_unreadable": _says("the confirmed change could not be read"),
-    "not_understood": _says("the message was not understood"),
-    "robot": _says("robot mail ({robot}) reached intent rules"),
-    "own_address": _says("mail from mailflow's own address"),
+        says("correction names another address (address changes are for the facilitator)"),
+    "correction_no_change": says("correction without any change that could be understood"),
+    "token_unknown": says("unknown or expired token"),
+    "token_wrong_address": says("confirmation token from the wrong address"),
+    "confirmed_unreadable": says("the confirmed change could not be read"),
+    "not_understood": says("the message was not understood"),
+    "robot": says("robot mail ({robot}) reached intent rules"),
+    "own_address": says("mail from mailflow's own address"),
     "calendar_neither": _calendar,
-    "commitment_withdrawn": _says("withdraws or changes the commitment to the follow-up work"),
-    "question": _says("a question for the facilitator"),
+    "commitment_withdrawn": says("withdraws or changes the commitment to the follow-up work"),
+    "question": says("a question for the facilitator"),
     "commitment_not_declared":
-        _says("commitment mentioned but not declared (a condition or a negation)"),
-    "no_intent": _says("no intent recognised"),
+        says("commitment mentioned but not declared (a condition or a negation)"),
+    "no_intent": says("no intent recognised"),
     "several_intents": _kinds,
-    "rsvp_day_undetermined": _says("rsvp but no network day could be determined"),
-    "signup_no_addresses": _says("sign-up lists people but no mail address for any of them"),
-    "substitute_without_address": _says("substitute named without a mail address"),
-    "correction_nothing_found": _says("a correction but no corrected detail found"),
-    "oversize": _says("message of {size} bytes is over the size cap of {cap} bytes; not parsed"),
-    "mail_expired": _says("the mail \"{subject}\" to {to} could not be sent in {days} days "
+    "rsvp_day_undetermined": says("rsvp but no network day could be determined"),
+    "signup_no_addresses": says("sign-up lists people but no mail address for any of them"),
+    "substitute_without_address": says("substitute named without a mail address"),
+    "correction_nothing_found": says("a correction but no corrected detail found"),
+    "oversize": says("message of {size} bytes is over the size cap of {cap} bytes; not parsed"),
+    "mail_expired": says("the mail \"{subject}\" to {to} could not be sent in {days} days "
                           "and was given up (last error: {error}); send it another way"),
     "legacy": lambda p: p["text"],
 }

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from mailflow.core.languages.wording import ReasonWords, Wording
+from mailflow.core.languages.wording import (
+    Wording,
+    day_dotted,
+    grouped_count,
+    says,
+    who,
+)
 
 __all__ = ["WORDING"]
 
@@ -56,30 +62,6 @@ _ALREADY = {
 }
 
 
-def _day(day_id: str) -> str:
-    """A day id that is an ISO date as a Finn writes the date (9.12.2026); others as they are."""
-    parts = day_id.split("-")
-    if [len(p) for p in parts] != [4, 2, 2] or not all(p.isdecimal() for p in parts):
-        return day_id
-    year, month, day = parts
-    return f"{int(day)}.{int(month)}.{year}"
-
-
-def _count(digits: str, one: str, many: str) -> str:
-    """``12 345 tavua`` (no-break spaces between digit groups); ``1 tavu``."""
-    grouped = f"{int(digits):,}".replace(",", _NBSP)
-    return f"{grouped}{_NBSP}{one if int(digits) == 1 else many}"
-
-
-def _says(text: str) -> ReasonWords:
-    return lambda p: text.format_map(p)
-
-
-def _who(prefix: str) -> ReasonWords:
-    """``prefix: who``; nobody named leaves the name out."""
-    return lambda p: prefix if not p.get("who") else f"{prefix}: {p['who']}"
-
-
 def _rsvp_status(p: Mapping[str, str]) -> str:
     status = p["status"]
     return _RSVP_BY_STATUS.get(status) or (
@@ -96,13 +78,13 @@ def _calendar(p: Mapping[str, str]) -> str:
     partstat = p.get("partstat") or "without PARTSTAT"
     said = _PARTSTATS.get(partstat)
     detail = f"{said}, {partstat}" if said and partstat.isupper() else said or partstat
-    return (f"kalenterivastaus verkostopäivän {_day(p['day'])} kutsuun ei ole kyllä eikä ei "
+    return (f"kalenterivastaus verkostopäivän {day_dotted(p['day'])} kutsuun ei ole kyllä eikä ei "
             f"({detail})")
 
 
 def _oversize(p: Mapping[str, str]) -> str:
-    return (f"viestin koko {_count(p['size'], 'tavu', 'tavua')} ylittää enimmäiskoon "
-            f"{_count(p['cap'], 'tavu', 'tavua')}, joten sitä ei luettu")
+    return (f"viestin koko {grouped_count(p['size'], 'tavu', 'tavua')} ylittää enimmäiskoon "
+            f"{grouped_count(p['cap'], 'tavu', 'tavua')}, joten sitä ei luettu")
 
 
 def _kinds(p: Mapping[str, str]) -> str:
@@ -118,50 +100,50 @@ def _robot(p: Mapping[str, str]) -> str:
 
 REASONS: dict[str, Callable[[Mapping[str, str]], str]] = {
     "unknown_kind": lambda p: f"tuntematon pyynnön laji {p['kind']!r}",
-    "sender_unusable": _says("lähettäjän osoite ei ole käyttökelpoinen sähköpostiosoite"),
-    "signup_no_address": _who("ilmoittautuminen ilman sähköpostiosoitetta"),
-    "signup_bad_address": _who("ilmoittautuminen, jonka sähköpostiosoite ei kelpaa"),
-    "signup_no_org": _who("ilmoittautuminen ilman organisaatiota"),
+    "sender_unusable": says("lähettäjän osoite ei ole käyttökelpoinen sähköpostiosoite"),
+    "signup_no_address": who("ilmoittautuminen ilman sähköpostiosoitetta"),
+    "signup_bad_address": who("ilmoittautuminen, jonka sähköpostiosoite ei kelpaa"),
+    "signup_no_org": who("ilmoittautuminen ilman organisaatiota"),
     "signup_past_day":
-        lambda p: f"ilmoittautuminen jo pidettyyn verkostopäivään ({_day(p['day'])})",
+        lambda p: f"ilmoittautuminen jo pidettyyn verkostopäivään ({day_dotted(p['day'])})",
     "signup_cancelled_day":
-        lambda p: f"ilmoittautuminen peruttuun verkostopäivään ({_day(p['day'])})",
-    "rsvp_no_day": _says("vastauksesta kutsuun ei selviä, mitä verkostopäivää se koskee"),
+        lambda p: f"ilmoittautuminen peruttuun verkostopäivään ({day_dotted(p['day'])})",
+    "rsvp_no_day": says("vastauksesta kutsuun ei selviä, mitä verkostopäivää se koskee"),
     "rsvp_unknown_day":
-        lambda p: f"vastaus kutsuun koskee tuntematonta verkostopäivää ({_day(p['day'])})",
+        lambda p: f"vastaus kutsuun koskee tuntematonta verkostopäivää ({day_dotted(p['day'])})",
     "rsvp_cancelled_day":
-        lambda p: f"vastaus kutsuun koskee peruttua verkostopäivää ({_day(p['day'])})",
-    "rsvp_not_registered": _says("vastaus kutsuun lähettäjältä, joka ei ole ilmoittautunut"),
+        lambda p: f"vastaus kutsuun koskee peruttua verkostopäivää ({day_dotted(p['day'])})",
+    "rsvp_not_registered": says("vastaus kutsuun lähettäjältä, joka ei ole ilmoittautunut"),
     "rsvp_status": _rsvp_status,
-    "cancel_not_registered": _says("peruutus lähettäjältä, joka ei ole ilmoittautunut"),
-    "substitute_by_unregistered": _says("sijaisen nimesi lähettäjä, jolla ei ole paikkaa"),
-    "substitute_unusable": _says("sijaisen sähköpostiosoite puuttuu tai ei kelpaa"),
-    "substitute_is_sender": _says("lähettäjä nimesi sijaiseksi itsensä"),
+    "cancel_not_registered": says("peruutus lähettäjältä, joka ei ole ilmoittautunut"),
+    "substitute_by_unregistered": says("sijaisen nimesi lähettäjä, jolla ei ole paikkaa"),
+    "substitute_unusable": says("sijaisen sähköpostiosoite puuttuu tai ei kelpaa"),
+    "substitute_is_sender": says("lähettäjä nimesi sijaiseksi itsensä"),
     "substitute_already": _already,
     "commit_not_registered":
-        _says("sitoutuminen jatkotyöskentelyyn lähettäjältä, joka ei ole ilmoittautunut"),
-    "correction_not_registered": _says("tietojen korjaus lähettäjältä, joka ei ole ilmoittautunut"),
+        says("sitoutuminen jatkotyöskentelyyn lähettäjältä, joka ei ole ilmoittautunut"),
+    "correction_not_registered": says("tietojen korjaus lähettäjältä, joka ei ole ilmoittautunut"),
     "correction_other_address":
-        _says("korjaus koskee toista osoitetta (osoitteen vaihtaa verkoston vetäjä)"),
-    "correction_no_change": _says("korjauksesta ei löytynyt ymmärrettävää muutosta"),
-    "token_unknown": _says("tuntematon tai vanhentunut vahvistuskoodi"),
-    "token_wrong_address": _says("vahvistuskoodi tuli väärästä osoitteesta"),
-    "confirmed_unreadable": _says("vahvistettua muutosta ei voitu lukea"),
-    "not_understood": _says("viestiä ei ymmärretty"),
+        says("korjaus koskee toista osoitetta (osoitteen vaihtaa verkoston vetäjä)"),
+    "correction_no_change": says("korjauksesta ei löytynyt ymmärrettävää muutosta"),
+    "token_unknown": says("tuntematon tai vanhentunut vahvistuskoodi"),
+    "token_wrong_address": says("vahvistuskoodi tuli väärästä osoitteesta"),
+    "confirmed_unreadable": says("vahvistettua muutosta ei voitu lukea"),
+    "not_understood": says("viestiä ei ymmärretty"),
     "robot": _robot,
-    "own_address": _says("viesti mailflow'n omasta osoitteesta"),
+    "own_address": says("viesti mailflow'n omasta osoitteesta"),
     "calendar_neither": _calendar,
-    "commitment_withdrawn": _says("jatkotyöskentelyyn sitoutumisen peruminen tai muutos"),
-    "question": _says("kysymys verkoston vetäjälle"),
+    "commitment_withdrawn": says("jatkotyöskentelyyn sitoutumisen peruminen tai muutos"),
+    "question": says("kysymys verkoston vetäjälle"),
     "commitment_not_declared":
-        _says("viesti mainitsee sitoutumisen, mutta ei sitoudu (ehto tai kielto)"),
-    "no_intent": _says("viestistä ei tunnistettu pyyntöä"),
+        says("viesti mainitsee sitoutumisen, mutta ei sitoudu (ehto tai kielto)"),
+    "no_intent": says("viestistä ei tunnistettu pyyntöä"),
     "several_intents": _kinds,
-    "rsvp_day_undetermined": _says("vastaus kutsuun, mutta verkostopäivää ei voitu päätellä"),
+    "rsvp_day_undetermined": says("vastaus kutsuun, mutta verkostopäivää ei voitu päätellä"),
     "signup_no_addresses":
-        _says("ilmoittautumisessa on henkilöitä, mutta ei yhdenkään sähköpostiosoitetta"),
-    "substitute_without_address": _says("sijaiselle ei ole annettu sähköpostiosoitetta"),
-    "correction_nothing_found": _says("korjauspyyntö, mutta korjattavaa tietoa ei löytynyt"),
+        says("ilmoittautumisessa on henkilöitä, mutta ei yhdenkään sähköpostiosoitetta"),
+    "substitute_without_address": says("sijaiselle ei ole annettu sähköpostiosoitetta"),
+    "correction_nothing_found": says("korjauspyyntö, mutta korjattavaa tietoa ei löytynyt"),
     "oversize": _oversize,
     "mail_expired": lambda p: (f"viestiä ”{p['subject']}” osoitteeseen {p['to']} ei saatu "
                                f"lähetettyä {p['days']} päivässä, joten siitä luovuttiin "

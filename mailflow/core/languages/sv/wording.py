@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from mailflow.core.languages.wording import ReasonWords, Wording
+from mailflow.core.languages.wording import (
+    Wording,
+    day_dotted,
+    grouped_count,
+    says,
+    who,
+)
 
 __all__ = ["WORDING"]
 
@@ -55,30 +61,6 @@ _ALREADY = {
 }
 
 
-def _day(day_id: str) -> str:
-    """A day id that is an ISO date as written in Finland (9.12.2026); others as they are."""
-    parts = day_id.split("-")
-    if [len(p) for p in parts] != [4, 2, 2] or not all(p.isdecimal() for p in parts):
-        return day_id
-    year, month, day = parts
-    return f"{int(day)}.{int(month)}.{year}"
-
-
-def _count(digits: str, one: str, many: str) -> str:
-    """``12 345 byte`` (no-break spaces between digit groups)."""
-    grouped = f"{int(digits):,}".replace(",", _NBSP)
-    return f"{grouped}{_NBSP}{one if int(digits) == 1 else many}"
-
-
-def _says(text: str) -> ReasonWords:
-    return lambda p: text.format_map(p)
-
-
-def _who(prefix: str) -> ReasonWords:
-    """``prefix: who``; nobody named leaves the name out."""
-    return lambda p: prefix if not p.get("who") else f"{prefix}: {p['who']}"
-
-
 def _rsvp_status(p: Mapping[str, str]) -> str:
     status = p["status"]
     return _RSVP_BY_STATUS.get(status) or (
@@ -95,13 +77,13 @@ def _calendar(p: Mapping[str, str]) -> str:
     partstat = p.get("partstat") or "without PARTSTAT"
     said = _PARTSTATS.get(partstat)
     detail = f"{said}, {partstat}" if said and partstat.isupper() else said or partstat
-    return (f"kalendersvaret på inbjudan till nätverksdagen {_day(p['day'])} är varken ja "
+    return (f"kalendersvaret på inbjudan till nätverksdagen {day_dotted(p['day'])} är varken ja "
             f"eller nej ({detail})")
 
 
 def _oversize(p: Mapping[str, str]) -> str:
-    return (f"meddelandets storlek {_count(p['size'], 'byte', 'byte')} överskrider "
-            f"maxstorleken {_count(p['cap'], 'byte', 'byte')}, så det lästes inte")
+    return (f"meddelandets storlek {grouped_count(p['size'], 'byte', 'byte')} överskrider "
+            f"maxstorleken {grouped_count(p['cap'], 'byte', 'byte')}, så det lästes inte")
 
 
 def _kinds(p: Mapping[str, str]) -> str:
@@ -117,51 +99,51 @@ def _robot(p: Mapping[str, str]) -> str:
 
 REASONS: dict[str, Callable[[Mapping[str, str]], str]] = {
     "unknown_kind": lambda p: f"okänd typ av ärende {p['kind']!r}",
-    "sender_unusable": _says("avsändarens adress är ingen användbar e-postadress"),
-    "signup_no_address": _who("anmälan utan e-postadress"),
-    "signup_bad_address": _who("anmälan med en oanvändbar e-postadress"),
-    "signup_no_org": _who("anmälan utan organisation"),
+    "sender_unusable": says("avsändarens adress är ingen användbar e-postadress"),
+    "signup_no_address": who("anmälan utan e-postadress"),
+    "signup_bad_address": who("anmälan med en oanvändbar e-postadress"),
+    "signup_no_org": who("anmälan utan organisation"),
     "signup_past_day":
-        lambda p: f"anmälan till en nätverksdag som redan har hållits ({_day(p['day'])})",
+        lambda p: f"anmälan till en nätverksdag som redan har hållits ({day_dotted(p['day'])})",
     "signup_cancelled_day":
-        lambda p: f"anmälan till en inställd nätverksdag ({_day(p['day'])})",
-    "rsvp_no_day": _says("svaret på inbjudan nämner ingen nätverksdag"),
+        lambda p: f"anmälan till en inställd nätverksdag ({day_dotted(p['day'])})",
+    "rsvp_no_day": says("svaret på inbjudan nämner ingen nätverksdag"),
     "rsvp_unknown_day":
-        lambda p: f"svaret på inbjudan gäller en okänd nätverksdag ({_day(p['day'])})",
+        lambda p: f"svaret på inbjudan gäller en okänd nätverksdag ({day_dotted(p['day'])})",
     "rsvp_cancelled_day":
-        lambda p: f"svaret på inbjudan gäller en inställd nätverksdag ({_day(p['day'])})",
-    "rsvp_not_registered": _says("svar på inbjudan från en avsändare som inte är anmäld"),
+        lambda p: f"svaret på inbjudan gäller en inställd nätverksdag ({day_dotted(p['day'])})",
+    "rsvp_not_registered": says("svar på inbjudan från en avsändare som inte är anmäld"),
     "rsvp_status": _rsvp_status,
-    "cancel_not_registered": _says("avbokning från en avsändare som inte är anmäld"),
-    "substitute_by_unregistered": _says("ersättare namngiven av en avsändare utan plats"),
-    "substitute_unusable": _says("ersättarens e-postadress saknas eller duger inte"),
-    "substitute_is_sender": _says("avsändaren namngav sig själv som ersättare"),
+    "cancel_not_registered": says("avbokning från en avsändare som inte är anmäld"),
+    "substitute_by_unregistered": says("ersättare namngiven av en avsändare utan plats"),
+    "substitute_unusable": says("ersättarens e-postadress saknas eller duger inte"),
+    "substitute_is_sender": says("avsändaren namngav sig själv som ersättare"),
     "substitute_already": _already,
     "commit_not_registered":
-        _says("förbindelse till det fortsatta arbetet från en avsändare som inte är anmäld"),
-    "correction_not_registered": _says("rättelse från en avsändare som inte är anmäld"),
+        says("förbindelse till det fortsatta arbetet från en avsändare som inte är anmäld"),
+    "correction_not_registered": says("rättelse från en avsändare som inte är anmäld"),
     "correction_other_address":
-        _says("rättelsen gäller en annan adress (adressen ändras av nätverkets koordinator)"),
-    "correction_no_change": _says("ingen begriplig ändring hittades i rättelsen"),
-    "token_unknown": _says("okänd eller föråldrad bekräftelsekod"),
-    "token_wrong_address": _says("bekräftelsekoden kom från fel adress"),
-    "confirmed_unreadable": _says("den bekräftade ändringen kunde inte läsas"),
-    "not_understood": _says("meddelandet förstods inte"),
+        says("rättelsen gäller en annan adress (adressen ändras av nätverkets koordinator)"),
+    "correction_no_change": says("ingen begriplig ändring hittades i rättelsen"),
+    "token_unknown": says("okänd eller föråldrad bekräftelsekod"),
+    "token_wrong_address": says("bekräftelsekoden kom från fel adress"),
+    "confirmed_unreadable": says("den bekräftade ändringen kunde inte läsas"),
+    "not_understood": says("meddelandet förstods inte"),
     "robot": _robot,
-    "own_address": _says("meddelande från mailflows egen adress"),
+    "own_address": says("meddelande från mailflows egen adress"),
     "calendar_neither": _calendar,
     "commitment_withdrawn":
-        _says("förbindelsen till det fortsatta arbetet återkallas eller ändras"),
-    "question": _says("en fråga till nätverkets koordinator"),
+        says("förbindelsen till det fortsatta arbetet återkallas eller ändras"),
+    "question": says("en fråga till nätverkets koordinator"),
     "commitment_not_declared":
-        _says("meddelandet nämner förbindelsen men förbinder sig inte (villkor eller nekande)"),
-    "no_intent": _says("inget ärende kändes igen i meddelandet"),
+        says("meddelandet nämner förbindelsen men förbinder sig inte (villkor eller nekande)"),
+    "no_intent": says("inget ärende kändes igen i meddelandet"),
     "several_intents": _kinds,
-    "rsvp_day_undetermined": _says("svar på inbjudan, men nätverksdagen kunde inte avgöras"),
+    "rsvp_day_undetermined": says("svar på inbjudan, men nätverksdagen kunde inte avgöras"),
     "signup_no_addresses":
-        _says("anmälan nämner personer men ingen e-postadress för någon av dem"),
-    "substitute_without_address": _says("ersättaren namngavs utan e-postadress"),
-    "correction_nothing_found": _says("en rättelse, men inga uppgifter att rätta hittades"),
+        says("anmälan nämner personer men ingen e-postadress för någon av dem"),
+    "substitute_without_address": says("ersättaren namngavs utan e-postadress"),
+    "correction_nothing_found": says("en rättelse, men inga uppgifter att rätta hittades"),
     "oversize": _oversize,
     "mail_expired": lambda p: (f"meddelandet ”{p['subject']}” till {p['to']} kunde inte "
                                f"skickas på {p['days']} dagar och gavs upp (senaste fel: "
