@@ -6,14 +6,13 @@ import contextlib
 import hashlib
 import os
 import re
-import tempfile
 from datetime import UTC, datetime
 from email.parser import BytesHeaderParser
 from email.policy import default
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-from mailflow.adapters.durable import fsync_folder
+from mailflow.adapters.durable import fsync_folder, write_file_atomically
 from mailflow.adapters.header_fields import first_field
 from mailflow.adapters.ports import SendResult
 from mailflow.core.errors import TemporaryServerError
@@ -118,15 +117,6 @@ class FileOutbox:
         return f"{stamp}-{_id_hash(message_id)}.eml"
 
     def _write_atomically(self, target: Path, raw: bytes) -> None:
-        fd, temp = tempfile.mkstemp(prefix=".tmp-", suffix=".eml", dir=self.path)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(raw)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp, target)
-            self._unsynced = True
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_file_atomically(target, raw)
+        self._unsynced = True
 

@@ -16,7 +16,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from mailflow.adapters.durable import fsync_folder
+from mailflow.adapters.durable import fsync_folder, write_file_atomically
 from mailflow.core.errors import TemporaryServerError
 
 __all__ = ["Spool", "spool_path"]
@@ -57,18 +57,7 @@ class Spool:
 
     def _write(self, key: str, raw: bytes) -> None:
         self.path.mkdir(mode=0o700, parents=True, exist_ok=True)
-        import tempfile  # only when a mail is queued: not on an idle pass
-
-        fd, temp = tempfile.mkstemp(prefix=".tmp-", suffix=".eml", dir=self.path)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(raw)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp, self.path / _name(key))
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_file_atomically(self.path / _name(key), raw)
         fsync_folder(self.path)
 
     def read(self, key: str) -> bytes | None:
