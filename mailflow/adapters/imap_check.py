@@ -25,7 +25,8 @@ from mailflow.adapters.checks import Check, protection
 from mailflow.adapters.imap_connect import log_in, open_imap
 from mailflow.adapters.imap_folders import ensure_folder, hierarchy_of, server_name
 from mailflow.adapters.network import one_line, server_address
-from mailflow.config.loader import ImapSettings, Secret
+from mailflow.config.loader import ImapSettings
+from mailflow.config.secrets import Secret
 from mailflow.core.errors import ConfigError, MailflowError, TemporaryServerError
 
 __all__ = ["check_imap"]

@@ -26,7 +26,8 @@ from imapclient.exceptions import CapabilityError, LoginError
 
 from mailflow.adapters.imap_folders import Hierarchy, hierarchy_of, server_name
 from mailflow.adapters.network import client_tls_context, one_line, server_address, server_port
-from mailflow.config.loader import ImapSettings, Secret
+from mailflow.config.loader import ImapSettings
+from mailflow.config.secrets import Secret
 from mailflow.core.errors import ConfigError, MailflowError, TemporaryServerError
 
 __all__ = ["ImapConnection", "connect_imap", "is_loopback", "log_in", "open_imap", "tls_context"]

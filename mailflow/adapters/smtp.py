@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterator, Mapping
 from mailflow.adapters.checks import Check, protection
 from mailflow.adapters.network import client_tls_context, one_line, server_address, server_port
 from mailflow.adapters.ports import SendResult
-from mailflow.config.loader import Secret, SmtpSettings
+from mailflow.config.loader import SmtpSettings
+from mailflow.config.secrets import Secret
 from mailflow.core.errors import (
     ConfigError,
     MailDeferredError,

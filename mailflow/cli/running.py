@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from mailflow.cli.common import Subcommands, labels_of, parse_now, settings_of
-from mailflow.config.loader import Secret, Settings
+from mailflow.config.loader import Settings
+from mailflow.config.secrets import Secret
 from mailflow.core.errors import EXIT_FAILED, EXIT_OK
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ def cmd_check_config(args: argparse.Namespace) -> int:
     pass does (log in, folders, IDLE, MOVE; SMTP up to AUTH and QUIT, nothing sent):
     a line per step on stdout; a failed step, or one that works otherwise than
     configured, one line on stderr naming the step, the file and the key."""
-    from mailflow.config.loader import resolve_secret
+    from mailflow.config.secrets import resolve_secret
 
     settings = settings_of(args)
     imap_on = settings.imap is not None and settings.mailbox.kind == "imap"

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 
 from mailflow.adapters.ports import Mailbox, Sender
 from mailflow.adapters.store import Store
-from mailflow.config.loader import Settings, resolve_secret
+from mailflow.config.loader import Settings
 from mailflow.config.resources import templates_dir
+from mailflow.config.secrets import resolve_secret
 from mailflow.core.model import NetworkDay
 from mailflow.core.values import MailRequest
 from mailflow.intake.port import BatchSizes, Intake

@@ -15,7 +15,8 @@ from imapclient import IMAPClient
 from mailflow.adapters.imap import ImapMailbox
 from mailflow.adapters.imap_connect import connect_imap
 from mailflow.adapters.ports import IncomingMessage
-from mailflow.config.loader import ImapSettings, Secret
+from mailflow.config.loader import ImapSettings
+from mailflow.config.secrets import Secret
 from mailflow.core.errors import ConfigError, TemporaryServerError
 from tests.dovecot import Dovecot
 

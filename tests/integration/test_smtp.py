@@ -24,8 +24,9 @@ from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 from icalendar import Calendar
 
 from mailflow.adapters.smtp import SmtpSender, xoauth2_string
-from mailflow.config.loader import NetworkSettings, Secret, SmtpSettings
+from mailflow.config.loader import NetworkSettings, SmtpSettings
 from mailflow.config.resources import templates_dir
+from mailflow.config.secrets import Secret
 from mailflow.core.errors import ConfigError, PermanentDeliveryError, TemporaryServerError
 from mailflow.core.model import NetworkDay, Organisation, Person
 from mailflow.core.values import MailRequest

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from mailflow.cli.main import main
-from mailflow.config.loader import load_settings, resolve_secret
+from mailflow.config.loader import load_settings
 from mailflow.config.resources import default_config_path
+from mailflow.config.secrets import resolve_secret
 from mailflow.core.errors import ConfigError, SecretError
 
 MINIMAL = """
