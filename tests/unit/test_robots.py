@@ -192,3 +192,43 @@ def test_classify_robot_directly_on_a_compat32_message() -> None:
         own_address=OWN,
     )
     assert (kind, bounced) == ("bounce", ("x@omnia.test",))
+
+
+# -- auto-replies sent by a client rule, with no header that says so -----------------------
+
+
+@pytest.mark.parametrize("subject", ["Out of Office", "Poissa toimistosta",
+                                     "Frånvaromeddelande", "Automaattinen vastaus.",
+                                     "Automatic reply"])
+def test_a_subject_that_is_only_an_away_notice_is_an_autoreply(subject: str) -> None:
+    body = "I am away until Monday and read my mail then.\n"
+    assert robot(mail(body, Subject=subject)) == ("autoreply", ())
+
+
+@pytest.mark.parametrize("subject", ["Out of office next week: can I still sign up?",
+                                     "Poissa toimistosta 9.12., tilalleni tulee Kaisa",
+                                     "Re: Verkostopäivä 9.12.2026"])
+def test_a_person_who_names_their_absence_in_the_subject_is_no_robot(subject: str) -> None:
+    assert robot(mail("Hei, en pääse, tilalleni tulee Kaisa.\n", Subject=subject)) == (None, ())
+
+
+def test_a_read_receipt_is_an_autoreply() -> None:
+    raw = f"""From: Maija Mallikas <maija.mallikas@omnia.test>
+To: {OWN}
+Subject: Luettu: Kutsu verkostopäivään 9.12.
+Message-ID: <mdn1@omnia.test>
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=disposition-notification; boundary="b"
+
+--b
+Content-Type: text/plain; charset=utf-8
+
+Viestisi luettiin 1.12.2026 klo 9.12.
+--b
+Content-Type: message/disposition-notification
+
+Final-Recipient: rfc822; maija.mallikas@omnia.test
+Disposition: manual-action/MDN-sent-manually; displayed
+--b--
+""".encode()
+    assert robot(raw) == ("autoreply", ())

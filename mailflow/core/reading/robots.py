@@ -42,6 +42,7 @@ class _Wording:
     original_starts: re.Pattern[str]  # where a bounce's returned message starts
     auto_subject: re.Pattern[str]
     weak_auto_subject: re.Pattern[str]  # counts with X-Auto-Response-Suppress only
+    whole_auto_subject: re.Pattern[str]  # a subject that is nothing but "Out of office"
 
 
 @cache
@@ -58,6 +59,8 @@ def _wording(lexicon: Lexicon) -> _Wording:
             re.I | re.M),
         auto_subject=re.compile(rf"^\s*(?:{one_of('auto_reply_subjects')})\s*:", re.I),
         weak_auto_subject=re.compile(rf"\b(?:{one_of('away_words')})\b", re.I),
+        whole_auto_subject=re.compile(rf"^\s*(?:{one_of('auto_reply_subjects')})\s*[.!]?\s*$",
+                                      re.I),
     )
 
 
@@ -166,7 +169,17 @@ def _bounce(
     return True, _unique(_text_failures(text, exclude))
 
 
-def _is_autoreply(headers: Mapping[str, str], subject: str) -> bool:
+def _is_read_receipt(msg: Message) -> bool:
+    """An RFC 8098 message disposition notification ("Read: ...", "Luettu: ...")."""
+    if msg.get_content_type() != "multipart/report":
+        return False
+    report_type = msg.get_param("report-type", "")
+    return isinstance(report_type, str) and report_type.lower() == "disposition-notification"
+
+
+def _is_autoreply(msg: Message, headers: Mapping[str, str], subject: str) -> bool:
+    if _is_read_receipt(msg):
+        return True
     auto = _header(headers, "auto-submitted").lower()
     if auto and not auto.startswith("no"):
         return True
@@ -178,8 +191,8 @@ def _is_autoreply(headers: Mapping[str, str], subject: str) -> bool:
     if _header(headers, "return-path") == "<>":
         return True  # RFC 3834: automatic answers go out with a null envelope sender
     wording = _wording(known())
-    if wording.auto_subject.match(subject):
-        return True
+    if wording.auto_subject.match(subject) or wording.whole_auto_subject.match(subject):
+        return True  # "Automatic reply: ..." or, from a client rule, just "Out of office"
     suppress = _header(headers, "x-auto-response-suppress")
     return bool(suppress) and bool(wording.weak_auto_subject.search(subject))
 
@@ -204,6 +217,6 @@ def classify_robot(
     is_bounce, bounced = _bounce(msg, headers, from_addr, subject, text, own)
     if is_bounce:
         return "bounce", bounced
-    if _is_autoreply(headers, subject):
+    if _is_autoreply(msg, headers, subject):
         return "autoreply", ()
     return None, ()
