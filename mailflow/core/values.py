@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal
 
 from mailflow.core.model import (
@@ -66,13 +66,16 @@ class CalendarReply:
 
     method: "REPLY", "REQUEST", "CANCEL", ...; uid: the event's UID (mailflow's own
     look like ``day-<id>@<network domain>``); partstat: the attendee's answer
-    ("ACCEPTED", "DECLINED", "TENTATIVE") and attendee: their address (no ``mailto:``).
+    ("ACCEPTED", "DECLINED", "TENTATIVE") and attendee: their address (no ``mailto:``);
+    starts_on: the date of the event's DTSTART, in the zone the event names (a reply to an
+    invitation mailflow did not make is matched to a network day by it).
     """
 
     method: str
     uid: str = ""
     partstat: str = ""
     attendee: str = ""
+    starts_on: date | None = None
 
 
 @dataclass(frozen=True)

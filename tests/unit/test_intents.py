@@ -290,6 +290,20 @@ def test_calendar_replies() -> None:
     assert "TENTATIVE" in reason_text(tentative.reason, "en")
 
 
+def test_a_reply_to_an_invitation_mailflow_did_not_make_is_matched_by_its_date() -> None:
+    """The facilitator invited people from her own calendar: another UID, the day's date."""
+    def foreign(partstat: str, on: date) -> Intent:
+        reply = CalendarReply("REPLY", "040000008200E00074C5B7@outlook.test", partstat,
+                              MAIJA.address, starts_on=on)
+        return registered("Hyväksytty: Verkostopäivä", calendar=reply)
+
+    assert (foreign("ACCEPTED", date(2026, 12, 9)).kind,
+            foreign("ACCEPTED", date(2026, 12, 9)).day) == ("rsvp_yes", "2026-12-09")
+    assert foreign("DECLINED", date(2027, 2, 10)).day == "2027-02-10"
+    assert foreign("DECLINED", date(2027, 2, 10)).kind == "rsvp_no"
+    assert foreign("ACCEPTED", date(2026, 12, 10)).day != "2026-12-09"  # no day that date
+
+
 def test_a_calendar_reply_to_someone_elses_event_is_not_an_rsvp() -> None:
     assert calendar("DECLINED", uid="day-2026-12-09@evil.test").kind != "rsvp_no"
     assert calendar("ACCEPTED", uid="day-2030-01-01@example.org").kind != "rsvp_yes"

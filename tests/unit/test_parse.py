@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -374,6 +374,7 @@ def test_outlook_accept_yields_the_calendar_reply() -> None:
         uid="day-2026-12-09@example.org",
         partstat="ACCEPTED",
         attendee="maija.mallikas@omnia.test",
+        starts_on=date(2026, 12, 9),
     )
     assert parsed.text == "Tulen mielelläni."
 
@@ -555,3 +556,26 @@ def test_charset_and_file_names_of_a_single_part(
                         Content_Disposition=disposition))
     assert parsed.text == text
     assert parsed.attachments == attachments
+
+
+def _ical_reply(start: str) -> bytes:
+    return mail(
+        "--B\nContent-Type: text/plain\n\nKyllä.\n"
+        "--B\nContent-Type: text/calendar; method=REPLY\n\n"
+        "BEGIN:VCALENDAR\nMETHOD:REPLY\nBEGIN:VEVENT\nUID:040000008200E00074C5B7101A82E008@outlook.test\n"
+        f"{start}\n"
+        "ATTENDEE;PARTSTAT=ACCEPTED:mailto:maija.mallikas@omnia.test\nEND:VEVENT\nEND:VCALENDAR\n"
+        "--B--\n",
+        Content_Type='multipart/mixed; boundary="B"',
+    )
+
+
+@pytest.mark.parametrize("start", [
+    "DTSTART;TZID=FLE Standard Time:20261209T100000",  # Outlook, in its own zone
+    "DTSTART:20261209T080000Z",  # Google, in UTC
+    "DTSTART;VALUE=DATE:20261209",  # a whole day
+])
+def test_a_calendar_reply_carries_the_date_its_event_starts_on(start: str) -> None:
+    parsed = parse(_ical_reply(start))
+    assert parsed.calendar is not None
+    assert parsed.calendar.starts_on == date(2026, 12, 9)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from datetime import date, datetime
 from typing import Any
 
 from mailflow.core.values import CalendarReply
@@ -47,6 +48,15 @@ def _attendee(event: Any) -> tuple[str, str]:
     return first
 
 
+def _start_date(event: Any) -> date | None:
+    """The date of DTSTART as the event states it (a whole day, or a moment in its zone)."""
+    start = event.get("DTSTART")
+    value = getattr(start, "dt", None)
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else None
+
+
 def parse_calendar(data: bytes) -> CalendarReply:
     """The METHOD, UID and first answering ATTENDEE of iCalendar data.
 
@@ -66,10 +76,12 @@ def parse_calendar(data: bytes) -> CalendarReply:
             event = events[0] if events else None
             uid = _text(event.get("UID")) if event is not None else ""
             attendee, partstat = _attendee(event) if event is not None else ("", "")
+            starts_on = _start_date(event) if event is not None else None
     except CalendarError:
         raise
     except Exception as exc:  # icalendar raises ValueError, KeyError, TypeError...
         raise CalendarError(f"unreadable calendar data ({type(exc).__name__})") from exc
     if not method:
         raise CalendarError("calendar data without METHOD")
-    return CalendarReply(method=method, uid=uid, partstat=partstat, attendee=attendee)
+    return CalendarReply(method=method, uid=uid, partstat=partstat, attendee=attendee,
+                         starts_on=starts_on)

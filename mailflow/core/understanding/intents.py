@@ -53,7 +53,14 @@ from mailflow.core.understanding.roles import role_from_title
 from mailflow.core.understanding.sender import organisation_of_sender
 from mailflow.core.understanding.signup import signup_intent, substitute_intent
 from mailflow.core.understanding.text import Reading, addresses_in, one_line, reading_of
-from mailflow.core.values import Intent, IntentKind, NetworkState, ParsedMessage, PersonDetails
+from mailflow.core.values import (
+    CalendarReply,
+    Intent,
+    IntentKind,
+    NetworkState,
+    ParsedMessage,
+    PersonDetails,
+)
 
 __all__ = ["day_from_references", "role_from_title", "understand"]
 
@@ -97,10 +104,9 @@ def _calendar_intent(
     cal = msg.calendar
     if cal is None or cal.method.upper() != "REPLY":
         return None
-    match = re.fullmatch(rf"day-(.+)@{re.escape(network_domain.lower())}", cal.uid.strip().lower())
-    if not match or match.group(1) not in state.days:
+    day = _calendar_day(cal, state, network_domain)
+    if day is None:
         return None
-    day = match.group(1)
     partstat = cal.partstat.upper()
     if partstat == "ACCEPTED":
         return replace(base, kind="rsvp_yes", day=day, notes=("calendar reply",))
@@ -108,6 +114,17 @@ def _calendar_intent(
         return replace(base, kind="rsvp_no", day=day, notes=("calendar reply",))
     return replace(base, day=day, reason=Reason.of("calendar_neither", partstat=partstat,
                                                    day=day))
+
+
+def _calendar_day(cal: CalendarReply, state: NetworkState, network_domain: str) -> str | None:
+    """The network day a calendar reply answers: by mailflow's UID, or else (an invitation
+    the facilitator sent from her own calendar) the one coming day on the event's date."""
+    match = re.fullmatch(rf"day-(.+)@{re.escape(network_domain.lower())}", cal.uid.strip().lower())
+    if match and match.group(1) in state.days:
+        return match.group(1)
+    on_that_date = [d.id for d in state.days.values()
+                    if cal.starts_on is not None and d.date == cal.starts_on and not d.cancelled]
+    return on_that_date[0] if len(on_that_date) == 1 else None
 
 
 def _detect(folded: str) -> list[str]:
