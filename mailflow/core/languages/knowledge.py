@@ -142,6 +142,10 @@ class Knowledge:
     for_others: tuple[str, ...] = field(default_factory=_none)
     #: Words of an organisation's name ("opisto", "college"; as written, any case).
     organisation_words: tuple[str, ...] = field(default_factory=_none)
+    #: The facilitator's command verbs (:data:`mailflow.core.commands.VERBS`) -> the words
+    #: that name each, as written in capitals in a subject or a first line; the first word
+    #: is the one shown in help and in the digest's links (matched folded, any case).
+    commands: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     #: Common words, lower case (as written and folded): detecting a mail's language.
     common_words: frozenset[str] = field(default_factory=frozenset)
     #: Word endings that count as common words ("ssa").

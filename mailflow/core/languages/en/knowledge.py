@@ -130,6 +130,21 @@ _COMMON_WORDS = frozenset({
     "that", "in", "on", "from", "best", "kind", "register", "attend", "it", "a",
 })
 
+#: The facilitator's commands (the first word of each is shown in help and links).
+_COMMANDS = {
+    "help": ("HELP",),
+    "days": ("DAYS",),
+    "people": ("PEOPLE", "PARTICIPANTS"),
+    "costs": ("COSTS",),
+    "announce": ("ANNOUNCE", "ANNOUNCEMENT"),
+    "invite": ("INVITE",),
+    "handled": ("HANDLED", "DONE"),
+    "offer": ("OFFER",),
+    "retry": ("RETRY",),
+    "remove": ("REMOVE",),
+    "cancel_day": ("CANCEL",),
+}
+
 KNOWLEDGE = Knowledge(
     intents=_INTENTS,
     weak_yes=("yes", "yep", "sure", "ok"),
@@ -213,5 +228,6 @@ r"from my android.{0,20}", r"from my samsung.{0,20}",
     away_words=(r"out of (?:the )?office", "vacation", "away from", "ooo", "autoreply"),
     for_others=("on behalf", "colleague", "following"),
     organisation_words=("college", "school", "university", "institute"),
+    commands=_COMMANDS,
     common_words=_COMMON_WORDS,
 )

@@ -143,6 +143,21 @@ _COMMON_WORDS = frozenset({
     "nimi", "rooli", "organisaatio", "sähköposti", "sahkoposti", "tervehdys",
 })
 
+#: The facilitator's commands (the first word of each is shown in help and links).
+_COMMANDS = {
+    "help": ("APUA", "OHJE", "OHJEET"),
+    "days": ("PÄIVÄT",),
+    "people": ("OSALLISTUJAT", "OSALLISTUJALISTA"),
+    "costs": ("KUSTANNUKSET",),
+    "announce": ("TIEDOTE",),
+    "invite": ("KUTSU",),
+    "handled": ("KÄSITELTY",),
+    "offer": ("TARJOA",),
+    "retry": ("UUDELLEEN",),
+    "remove": ("POISTA",),
+    "cancel_day": ("PERU",),
+}
+
 KNOWLEDGE = Knowledge(
     intents=_INTENTS,
     join_keywords=("LÄHETÄ",),
@@ -220,6 +235,7 @@ KNOWLEDGE = Knowledge(
     for_others=("kollega", "puolesta", "seuraavat", "osallistujiksi"),
     organisation_words=("opisto", "oppilaitos", "kuntayhtym", "koulutus", "yliopisto",
                         "korkeakoulu", r"\boy\b", r"\bry\b", "säätiö", "saatio"),
+    commands=_COMMANDS,
     common_words=_COMMON_WORDS,
     common_endings=("ssa", "ssä"),
 )

@@ -171,6 +171,21 @@ _COMMON_WORDS = frozenset({
     "rattelse", "specialdiet", "radera", "ses", "dagen",
 })
 
+#: The facilitator's commands (the first word of each is shown in help and links).
+_COMMANDS = {
+    "help": ("HJÄLP",),
+    "days": ("DAGAR",),
+    "people": ("DELTAGARE",),
+    "costs": ("KOSTNADER",),
+    "announce": ("MEDDELANDE",),
+    "invite": ("BJUD IN", "INBJUD"),
+    "handled": ("KLART", "HANTERAD"),
+    "offer": ("ERBJUD",),
+    "retry": ("FÖRSÖK IGEN",),
+    "remove": ("TA BORT",),
+    "cancel_day": ("STÄLL IN",),
+}
+
 KNOWLEDGE = Knowledge(
     intents=_INTENTS,
     join_keywords=("SKICKA",),
@@ -252,5 +267,6 @@ KNOWLEDGE = Knowledge(
     for_others=("kollega", "kollegor", "foljande", "vagnar", r"pa\s+uppdrag\s+av"),
     organisation_words=("institut", "akademi", "gymnasium", "skola", "högskola", "universitet",
                         r"\bab\b", r"\brf\b", r"\bsr\b", "stiftelse", "utbildning"),
+    commands=_COMMANDS,
     common_words=_COMMON_WORDS,
 )
