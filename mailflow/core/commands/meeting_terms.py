@@ -32,6 +32,7 @@ _BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
 _LABEL_TRIM = " \t-–—:=€·•*"
 _MAX_SPONSOR = 100
 _MAX_LABEL = 80
+_MAX_LISTED = 30  # lines under a label read as its list (hostile text cannot cost more)
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def _labelled(text: str, field: str) -> list[str]:
             found.append(rest)
             continue
         below = []
-        for line in text[line_end + 1:].split("\n"):
+        for line in text[line_end + 1:].split("\n", _MAX_LISTED)[:_MAX_LISTED]:
             if not line.strip():
                 break
             below.append(_BULLET.sub("", line).strip())

@@ -142,6 +142,17 @@ def _event(method: str, event: Any) -> CalendarEvent:
     )
 
 
+def _whole_event(method: str, event: Any) -> CalendarEvent | None:
+    """The whole event of a REQUEST or CANCEL; None for other methods, or when its
+    properties cannot be read (the reply fields still can: a REQUEST stays a REQUEST)."""
+    if event is None or method not in EVENT_METHODS:
+        return None
+    try:
+        return _event(method, event)
+    except Exception:  # icalendar's values of hostile data: ValueError, TypeError...
+        return None
+
+
 def read_calendar(data: bytes) -> tuple[CalendarReply, CalendarEvent | None]:
     """The METHOD, UID and first answering ATTENDEE of iCalendar data, and for a REQUEST
     or CANCEL the whole event.
@@ -163,8 +174,7 @@ def read_calendar(data: bytes) -> tuple[CalendarReply, CalendarEvent | None]:
             uid = _text(event.get("UID")) if event is not None else ""
             attendee, partstat = _attendee(event) if event is not None else ("", "")
             starts_on = _start_date(event) if event is not None else None
-            whole = _event(method, event) if event is not None and method in EVENT_METHODS \
-                else None
+            whole = _whole_event(method, event)
     except CalendarError:
         raise
     except Exception as exc:  # icalendar raises ValueError, KeyError, TypeError...
