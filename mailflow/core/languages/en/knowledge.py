@@ -229,5 +229,8 @@ r"from my android.{0,20}", r"from my samsung.{0,20}",
     for_others=("on behalf", "colleague", "following"),
     organisation_words=("college", "school", "university", "institute"),
     commands=_COMMANDS,
+    meeting_costs=("costs", "cost", "expenses"),
+    meeting_sponsor=(r"paid\s+by", r"sponsored\s+by", "sponsor", "payer"),
+    follow_up_words=(r"follow-?\s?up", r"continued\s+work"),
     common_words=_COMMON_WORDS,
 )

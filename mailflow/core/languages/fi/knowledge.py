@@ -236,6 +236,9 @@ KNOWLEDGE = Knowledge(
     organisation_words=("opisto", "oppilaitos", "kuntayhtym", "koulutus", "yliopisto",
                         "korkeakoulu", r"\boy\b", r"\bry\b", "säätiö", "saatio"),
     commands=_COMMANDS,
+    meeting_costs=("kustannukset", "kulut", "hinta"),
+    meeting_sponsor=("maksaja", "maksajana", "rahoittaja", "kustantaja"),
+    follow_up_words=(r"jatkotyoskentel", r"jatkopaiv", r"jatkotapaami"),
     common_words=_COMMON_WORDS,
     common_endings=("ssa", "ssä"),
 )

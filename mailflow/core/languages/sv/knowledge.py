@@ -268,5 +268,8 @@ KNOWLEDGE = Knowledge(
     organisation_words=("institut", "akademi", "gymnasium", "skola", "högskola", "universitet",
                         r"\bab\b", r"\brf\b", r"\bsr\b", "stiftelse", "utbildning"),
     commands=_COMMANDS,
+    meeting_costs=("kostnader", "kostnad", "utgifter"),
+    meeting_sponsor=("betalare", r"betalas\s+av", r"bekostas\s+av", "sponsor"),
+    follow_up_words=(r"uppfoljning", r"fortsattningsarbet", r"fortsatt\s+arbete"),
     common_words=_COMMON_WORDS,
 )
