@@ -26,18 +26,21 @@ because the handlers between a click and a compose window cut near 2,000:
 So the body (the quoted text) is trimmed first, at a word boundary, ending with "…",
 never through a percent-escape; then, if it must be, the subject.
 
-Clients, and how each was checked:
+Clients, and how each was checked (docs/digest-links.md says the same, with the sources):
 
-* Chromium (Debian's, headless): for real, in ``tests/integration/test_digest_browser.py``:
-  the href the browser resolves decodes to the intended to, cc, subject and body, and a
-  hostile subject adds no recipient.
-* Outlook desktop (Windows), Outlook on the web, Gmail on the web and its Android/iOS
-  app, iPhone Mail: only against their documented or reported behaviour, not run here.
-  All take ``to``, ``cc``, ``subject`` and ``body`` (RFC 6068 section 2 makes only subject
-  and body mandatory; cc is honoured by each of them); all read UTF-8 percent-encoding,
-  which is what RFC 6068 section 5 prescribes; iPhone Mail has no documented limit; the
-  limits of the others are the ones listed above. An old client that reads ``+`` as a
-  space would still be right here, because ``+`` is always sent as ``%2B``.
+* Chromium 150 (Debian's, headless): **run**, in ``tests/integration/test_digest_browser.py``:
+  the href the browser resolves for each link decodes to the intended to, cc, subject and
+  body, and a hostile subject neither breaks the page nor adds a recipient.
+* Outlook desktop (Windows), Outlook on the web, Gmail on the web and in its apps, iPhone
+  Mail: **only against documentation and reports**, not run here. All of them read to, cc,
+  subject and body, percent-encoded as UTF-8 (RFC 6068 section 5; Apple's "Mail Links" URL
+  scheme reference shows cc, subject and body). Outlook desktop separates several
+  addresses with ";" rather than RFC 6068's ",", so every link here has one address in To
+  and at most one in Cc. Gmail on the web opens a mailto link through its registered
+  handler, which re-encodes the whole URL into its own compose URL; the Gmail app on
+  iPhone only opens mailto links when it is chosen as the default mail app (iOS 14 and
+  later). iPhone Mail has no documented length limit. Old handlers that read "+" as a
+  space still see a plus here, because "+" is always sent as ``%2B``.
 """
 
 from __future__ import annotations
