@@ -3,7 +3,9 @@
 Renders the sample digest (tests/digest_sample.py: a question, a hostile subject, a
 waitlisted person, a bounced address) through the real templates, opens its HTML in
 Debian's Chromium (``make chromium`` installs it) through the ``playwright`` package, and
-writes a PNG; it prints each action link's label and length, and the longest link.
+writes a PNG; it prints each action link's label and length, the longest link, and the
+worst case: a reply to the longest excerpt the digest keeps, written all in "ä" (9
+characters each once encoded), trimmed to fit.
 
     .venv/bin/python bench/digest_screenshot.py [--lang fi|sv|en] [--out docs/digest.png]
 """
@@ -17,8 +19,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from mailflow.core.schedule.digest import EXCERPT_CHARS  # noqa: E402
+from mailflow.core.schedule.digest_actions import reply  # noqa: E402
+from mailflow.core.writing.mailto import MAX_URL_CHARS, read_mailto  # noqa: E402
 from tests.browser import BrowserUnavailableError, open_html  # noqa: E402
-from tests.digest_sample import render_sample  # noqa: E402
+from tests.digest_sample import NETWORK, render_sample  # noqa: E402
+
+
+def worst_case() -> str:
+    """The reply link to an excerpt of EXCERPT_CHARS characters, all "ä" in short words."""
+    text = " ".join(["ääää"] * (EXCERPT_CHARS // 5))
+    url = reply("aino.laine@omnia.test", "Lounas ja ruokavalio", text, NETWORK.address).url
+    kept = read_mailto(url).body.count("ä")
+    return (f"worst case: a reply quoting {text.count('ä')} 'ä' is {len(url)} characters "
+            f"(limit {MAX_URL_CHARS}); {kept} of them kept, cut at a word with ' …'")
 
 
 def main() -> int:
@@ -43,6 +57,7 @@ def main() -> int:
     longest = max((len(h) for _, h in links), default=0)
     print(f"{len(links)} mailto links; longest {longest} characters; screenshot: {out} "
           f"({out.stat().st_size} bytes)")
+    print(worst_case())
     return 0
 
 

@@ -10,6 +10,7 @@ from mailflow.core.commands import item_ref
 from mailflow.core.model import AttentionItem
 from mailflow.core.schedule.digest import build_digest
 from mailflow.core.schedule.digest_actions import command, reply_subject
+from mailflow.core.schedule.due import ScheduleRules, due_mails
 from mailflow.core.values import NetworkState
 from mailflow.core.writing.mailto import Mailto, quote_lines, read_mailto
 from tests.digest_sample import (
@@ -149,3 +150,13 @@ def test_the_digest_carries_refs_and_actions() -> None:
     waitlisted = [p for o in digest.rosters for p in o.people if p.status == "waitlisted"]
     assert [p.offer.command for p in waitlisted if p.offer] == ["TARJOA juha.niemi@keuda.test"]
     assert [b.address for b in digest.bounced] == ["eero.koski@omnia.test"]
+
+
+def test_the_scheduled_digest_links_to_the_network_address() -> None:
+    rules = ScheduleRules(facilitator=NETWORK.facilitator, tz=TZ,
+                          network_address=NETWORK.address)
+    [request] = [r for r in due_mails(sample_state(), NOW, rules, last_digest_at=None,
+                                      failed_mails=[]) if r.template == "digest"]
+    digest = request.context["digest"]
+    assert read_mailto(digest.attention[0].handled.url).to == (NETWORK.address,)
+    assert read_mailto(digest.attention[0].reply.url).cc == (NETWORK.address,)
