@@ -8,6 +8,8 @@ Used by the digest's link tests, the browser test and ``bench/digest_screenshot.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from email.message import EmailMessage
+from email.utils import format_datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -15,6 +17,7 @@ from mailflow.core.model import AttentionItem, NetworkDay, Organisation, Person,
 from mailflow.core.schedule.digest import Digest, build_digest
 from mailflow.core.settings import NetworkSettings
 from mailflow.core.values import MailRequest, NetworkState
+from mailflow.core.writing.mailto import read_mailto
 from mailflow.core.writing.render import RenderedMail, Renderer
 
 __all__ = [
@@ -85,3 +88,19 @@ def render_sample(language: str = "fi") -> RenderedMail:
                           language=language, context={"digest": sample_digest(language)},
                           auto="auto-generated")
     return Renderer(TEMPLATES, NETWORK, TZ).render(request, now=NOW)
+
+
+def mail_from_link(url: str, sender: str, when: datetime = NOW) -> EmailMessage:
+    """The mail a client writes when the facilitator clicks ``url`` and presses send: its
+    To, Cc, Subject and body as the link gave them (for tests that deliver it)."""
+    fields = read_mailto(url)
+    mail = EmailMessage()
+    mail["From"] = sender
+    mail["To"] = ", ".join(fields.to)
+    if fields.cc:
+        mail["Cc"] = ", ".join(fields.cc)
+    mail["Subject"] = fields.subject
+    mail["Date"] = format_datetime(when)
+    mail["Message-ID"] = f"<link-{abs(hash(url)) % 10**12}@example.org>"
+    mail.set_content(fields.body or "\n")
+    return mail

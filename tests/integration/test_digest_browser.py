@@ -11,17 +11,25 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
 from mailflow.core.commands import item_ref
+from mailflow.core.model import AttentionItem
 from mailflow.core.schedule.digest_actions import reply_subject
 from mailflow.core.writing.mailto import Mailto, quote_lines, read_mailto
 from tests.browser import chromium_binary, open_html
 from tests.digest_sample import EVIL_SUBJECT, NETWORK, QUESTION, render_sample
+from tests.integration.test_security import NETWORK as SEC_NETWORK
+from tests.integration.test_security import NOW as SEC_NOW
+from tests.integration.test_security import mail, make_network, text_of
 
 pytestmark = pytest.mark.browser
 
+#: A hostile subject as a mail header can carry it (one line).
+HOSTILE = 'Kysymys "lounaasta" <script>alert(1)</script> &cc=evil@example.org'
 WORDS = {"fi": ("KÄSITELTY", "TARJOA", "UUDELLEEN", "POISTA"),
          "sv": ("KLART", "ERBJUD", "FÖRSÖK IGEN", "TA BORT"),
          "en": ("HANDLED", "OFFER", "RETRY", "REMOVE")}
@@ -105,3 +113,23 @@ def test_a_hostile_subject_neither_breaks_the_page_nor_adds_a_recipient(
     assert len(headings) >= 5  # every section after the hostile item is still there
     assert "Verkostopäivä 2" in text
     assert "eero.koski@omnia.test" in text
+
+
+def test_the_digest_a_pass_sends_opens_the_intended_mails(tmp_path: Path) -> None:
+    """A hostile question by mail, a pass, the next morning's digest as the outbox wrote it:
+    Chromium resolves its links to a reply (the network in Cc) and a *mark handled*."""
+    net = make_network(tmp_path / "net")
+    net.deliver(mail("kysyja@stadi.test", HOSTILE, "Hei,\nkuka maksaa lounaan?\n"))
+    net.tick()
+    net.new_mails()
+    net.tick(SEC_NOW + timedelta(days=1))
+    [digest] = net.new_mails()
+    with net.store() as store:
+        [item] = store.all(AttentionItem)
+    with open_html(text_of(digest, "html")) as page:
+        hrefs = page.eval_on_selector_all("a[href^='mailto:']", "els => els.map(a => a.href)")
+    links = [read_mailto(h) for h in hrefs]
+    assert Mailto(("kysyja@stadi.test",), (SEC_NETWORK,), reply_subject(HOSTILE),
+                  "\n\n> Hei,\n> kuka maksaa lounaan?") in links
+    assert Mailto((SEC_NETWORK,), (), f"KÄSITELTY {item_ref(item.id)}") in links
+    assert {a for m in links for a in (*m.to, *m.cc)} == {"kysyja@stadi.test", SEC_NETWORK}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from email import message_from_bytes, policy
+from email.utils import getaddresses
 from html.parser import HTMLParser
 
 import pytest
@@ -19,6 +21,7 @@ from tests.digest_sample import (
     NOW,
     QUESTION,
     TZ,
+    mail_from_link,
     render_sample,
     sample_digest,
     sample_state,
@@ -160,3 +163,14 @@ def test_the_scheduled_digest_links_to_the_network_address() -> None:
     digest = request.context["digest"]
     assert read_mailto(digest.attention[0].handled.url).to == (NETWORK.address,)
     assert read_mailto(digest.attention[0].reply.url).cc == (NETWORK.address,)
+
+
+def test_the_mail_a_hostile_reply_link_writes_has_one_recipient_and_one_copy() -> None:
+    url = sample_digest("fi").attention[1].reply.url
+    sent = message_from_bytes(bytes(mail_from_link(url, NETWORK.facilitator)),
+                              policy=policy.default)
+    recipients = getaddresses([str(v) for h in ("To", "Cc", "Bcc") for v in sent.get_all(h, [])])
+    assert [a for _, a in recipients] == ["helmi.virta@keuda.test", NETWORK.address]
+    assert sent["Bcc"] is None
+    assert str(sent["Subject"]) == reply_subject(" ".join(EVIL_SUBJECT.split()))
+    assert sent.get_content().startswith("\n\n> \"><script>")
