@@ -256,6 +256,7 @@ class Pass:
             cost_split=network.cost_split,
             language=network.language,
             max_per_org=network.max_per_org,
+            network_address=network.address,
         )
         last_digest = self.store.meta(LAST_DIGEST_META)
         failed = self.store.select(OutgoingMail, lambda d: d["status"] == "failed")
