@@ -54,6 +54,8 @@ ReasonCode = Literal[
     "signup_no_addresses",
     "substitute_without_address",
     "correction_nothing_found",
+    # the facilitator's mail (commands)
+    "meeting_unread",  # kind: the iTIP method (REQUEST, CANCEL) of a meeting from her calendar
     # the pass (tick)
     "oversize",  # size, cap (bytes)
     # the outbox

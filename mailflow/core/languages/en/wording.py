@@ -69,6 +69,8 @@ REASONS: dict[str, Callable[[Mapping[str, str]], str]] = {
     "signup_no_addresses": says("sign-up lists people but no mail address for any of them"),
     "substitute_without_address": says("substitute named without a mail address"),
     "correction_nothing_found": says("a correction but no corrected detail found"),
+    "meeting_unread": says("a meeting from the facilitator's calendar ({kind}) is not read yet; "
+                           "add or change the day by hand"),
     "oversize": says("message of {size} bytes is over the size cap of {cap} bytes; not parsed"),
     "mail_expired": says("the mail \"{subject}\" to {to} could not be sent in {days} days "
                           "and was given up (last error: {error}); send it another way"),

@@ -144,6 +144,8 @@ REASONS: dict[str, Callable[[Mapping[str, str]], str]] = {
         says("ilmoittautumisessa on henkilöitä, mutta ei yhdenkään sähköpostiosoitetta"),
     "substitute_without_address": says("sijaiselle ei ole annettu sähköpostiosoitetta"),
     "correction_nothing_found": says("korjauspyyntö, mutta korjattavaa tietoa ei löytynyt"),
+    "meeting_unread": says("vetäjän kalenterin kokousta ({kind}) ei vielä lueta; "
+                           "lisää tai muuta päivä käsin"),
     "oversize": _oversize,
     "mail_expired": lambda p: (f"viestiä ”{p['subject']}” osoitteeseen {p['to']} ei saatu "
                                f"lähetettyä {p['days']} päivässä, joten siitä luovuttiin "

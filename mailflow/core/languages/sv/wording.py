@@ -144,6 +144,8 @@ REASONS: dict[str, Callable[[Mapping[str, str]], str]] = {
         says("anmälan nämner personer men ingen e-postadress för någon av dem"),
     "substitute_without_address": says("ersättaren namngavs utan e-postadress"),
     "correction_nothing_found": says("en rättelse, men inga uppgifter att rätta hittades"),
+    "meeting_unread": says("mötet från ledarens kalender ({kind}) läses inte ännu; "
+                           "lägg till eller ändra dagen för hand"),
     "oversize": _oversize,
     "mail_expired": lambda p: (f"meddelandet ”{p['subject']}” till {p['to']} kunde inte "
                                f"skickas på {p['days']} dagar och gavs upp (senaste fel: "
