@@ -64,7 +64,8 @@ def command_of_doc(doc: Any) -> Command | None:
         values = {f.name: str(doc[f.name]) for f in dataclasses.fields(Command)}
     except (TypeError, KeyError):
         return None
-    verb = next((v for v in VERBS if v == values.pop("verb")), None)
+    written = values.pop("verb")
+    verb = next((v for v in VERBS if v == written), None)
     return None if verb is None else Command(verb=verb, **values)
 
 
