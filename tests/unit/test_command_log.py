@@ -17,6 +17,7 @@ from mailflow.core.model import CommandEntry
 from mailflow.core.schedule.due import ScheduleRules, due_mails
 from mailflow.core.settings import NetworkSettings
 from mailflow.core.writing.render import Renderer
+from mailflow.run.records import erase_person
 from tests.factories import sample_network
 
 TZ = ZoneInfo("Europe/Helsinki")
@@ -118,3 +119,21 @@ def test_the_command_log_is_kept_in_the_store(tmp_path: Path) -> None:
         store.commit()
     with Store(tmp_path / "mailflow.json") as store:
         assert store.all(CommandEntry) == [logged]
+
+
+def test_forgetting_a_person_leaves_the_log_naming_nobody(tmp_path: Path) -> None:
+    offered = CommandEntry(id="cmd:c1", by="vetaja@example.org", at=SAMPLE.now, verb="offer",
+                           what="TARJOA Maija@Omnia.test", detail="maija@omnia.test offered",
+                           change="offered", targets=("maija@omnia.test",))
+    other = change(SAMPLE.now, "handled", "#k3m9qa", key="c2")
+    with Store(tmp_path / "mailflow.json") as store:
+        store.put_many([offered, other])
+        store.commit()
+        erase_person(store, "maija@omnia.test")
+        store.commit()
+    on_disk = b"".join(p.read_bytes() for p in tmp_path.glob("mailflow.json*"))
+    assert b"maija" not in on_disk.lower()
+    with Store(tmp_path / "mailflow.json") as store:
+        kept = {e.id: e for e in store.all(CommandEntry)}
+    assert (kept["cmd:c1"].verb, kept["cmd:c1"].change) == ("offer", "offered")
+    assert kept["cmd:c2"] == other
