@@ -307,10 +307,11 @@ class Pass:
     def prune(self) -> None:
         """Once a day, drop records older than ``store.retention_days``.
 
-        Handled-message records, finished outbox records and handled attention items
-        older than the retention go; outbox keys that name a coming network day stay, so
-        nothing about a coming day is ever sent twice. Pruning keeps the store small: a
-        tick's cost grows with the records kept, not with the network's whole history.
+        Handled-message records, finished outbox records, handled attention items and the
+        facilitators' command log older than the retention go; outbox keys that name a
+        coming network day stay, so nothing about a coming day is ever sent twice. Pruning
+        keeps the store small: a tick's cost grows with the records kept, not with the
+        network's whole history.
         """
         today = self.now.astimezone(self.settings.tz).date().isoformat()
         if self.store.meta(LAST_PRUNED_META) == today:
@@ -331,6 +332,8 @@ class Pass:
         self.store.delete(ProcessedMessage, [m.key for m in messages])
         self.store.delete(OutgoingMail, [m.key for m in mails])
         self.store.delete(AttentionItem, [a.id for a in items])
+        self.store.delete(CommandEntry, self.store.field_values(
+            CommandEntry, "id", lambda d: old(d["at"])))  # the command log, as long
         self.store.set_meta(LAST_PRUNED_META, today)
         if messages or mails or items:
             log.info("pruned %d message record(s), %d mail(s), %d attention item(s) older "
