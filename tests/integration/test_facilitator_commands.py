@@ -49,6 +49,8 @@ FORGER = "forger@evil.test"
 DAY, FOLLOW_UP = "2026-12-09", "2027-01-20"
 START = datetime(2026, 11, 16, 10, 0, tzinfo=TZ)
 VOUCHED = "mx.example.org; dkim=pass header.d=example.org; dmarc=pass header.from=example.org"
+# what our server says of a forged From, and below it the pass a forger wrote himself
+REFUSED = "mx.example.org; spf=fail smtp.mailfrom=evil.test; dmarc=fail header.from=example.org"
 CONFIG = """
 [network]
 name = "Asiakaslähtöisyys oppilaitoksissa"
@@ -132,8 +134,9 @@ class Network:
         """A mail from ``sender`` and the pass after it: what the pass sent."""
         self.count += 1
         msg = EmailMessage()
-        if vouched:
-            msg["Authentication-Results"] = VOUCHED
+        msg["Authentication-Results"] = VOUCHED if vouched else REFUSED
+        if not vouched:
+            msg["Authentication-Results"] = VOUCHED  # forged, under our server's own
         msg["From"] = f"Verkoston vetäjä <{sender}>"
         msg["To"] = to
         if cc:
