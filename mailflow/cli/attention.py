@@ -12,7 +12,7 @@ from mailflow.adapters.store import Store
 from mailflow.cli.common import Subcommands, labels_of, parse_now, settings_of
 from mailflow.config.loader import Settings
 from mailflow.core.errors import EXIT_OK, UsageError
-from mailflow.core.model import AttentionItem, OutgoingMail
+from mailflow.core.model import AttentionItem, CommandEntry, OutgoingMail
 from mailflow.core.values import MailRequest, NetworkState
 from mailflow.run.bootstrap import build_services, open_store
 from mailflow.run.tick import load_state, queue_requests
@@ -98,6 +98,7 @@ def _digest_request(store: Store, state: NetworkState, settings: Settings,
         state, now, datetime.fromisoformat(last) if last else None,
         failed_mails=failed, max_per_org=settings.network.max_per_org, tz=settings.tz,
         language=settings.network.language, network_address=settings.network.address,
+        changes=store.all(CommandEntry),
     )
     return MailRequest(
         key=f"digest:manual:{now.isoformat()}", to=settings.network.facilitator,

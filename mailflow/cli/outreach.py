@@ -8,16 +8,15 @@ command again sends nothing twice.
 from __future__ import annotations
 
 import argparse
-import hashlib
 from datetime import timedelta
 from pathlib import Path
 
 from mailflow.cli.common import Subcommands, day_of, parse_now, settings_of
 from mailflow.config.loader import Settings
+from mailflow.core.commands.outreach import announcement_requests, invited, subscribers
 from mailflow.core.errors import EXIT_OK, UsageError
 from mailflow.core.languages.registry import packs
 from mailflow.core.model import InterestSubscription, NetworkDay, Person, normalise_address
-from mailflow.core.values import MailRequest
 from mailflow.run.bootstrap import build_services, open_store
 from mailflow.run.tick import load_state, queue_requests
 
@@ -47,20 +46,11 @@ def _read_announcement(path: Path) -> tuple[str, str]:
 def cmd_announce(args: argparse.Namespace) -> int:
     settings = settings_of(args)
     subject, body = _read_announcement(Path(args.file))
-    digest = hashlib.sha256((subject + "\n" + body).encode()).hexdigest()[:16]
     now = parse_now(args.now)
     per_minute = settings.outbox.sends_per_minute
     with open_store(settings) as store:
-        subscribers = sorted(s.address for s in store.all(InterestSubscription) if s.subscribed)
-        requests = [
-            MailRequest(
-                key=f"announce:{digest}:{address}", to=address, template="announcement",
-                language=settings.network.language,
-                context={"address": address, "subject": subject, "body": body},
-                auto="auto-generated", list_mail=True,
-            )
-            for address in subscribers
-        ]
+        requests = announcement_requests(subject, body, subscribers(
+            store.all(InterestSubscription)), settings.network.language)
         if args.dry_run:
             print(f"would send {subject!r} to {len(requests)} subscriber(s), "
                   f"{per_minute} a minute")
@@ -96,19 +86,12 @@ def _invited(existing: Person | None, address: str, day: NetworkDay,
              args: argparse.Namespace, settings: Settings) -> Person:
     """The person invited to ``day``: one already coming keeps their place; anyone else
     comes as a guest, and only with ``--guest``."""
-    if existing is not None and existing.status in ("registered", "invited"):
-        # Already coming: add the day, unless they are signed up for all days ("").
-        days = existing.days and tuple(sorted({*existing.days, day.id}))
-        return existing.replace(days=days)
-    if not args.guest:
+    coming = existing is not None and existing.status in ("registered", "invited")
+    if not coming and not args.guest:
         raise UsageError(f"{address} has no place in the network; invite them with "
                          "--guest (outside the organisations' places and cost shares)")
-    return Person(
-        address=address, name=args.name or (existing.name if existing else ""),
-        org=existing.org if existing else "", role="guest",
-        status="invited", language=args.language or settings.network.language,
-        registered_at=parse_now(args.now), days=(day.id,),
-    )
+    return invited(existing, address, day, language=args.language or settings.network.language,
+                   now=parse_now(args.now), name=args.name or "")
 
 
 def add_announce(sub: Subcommands) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from mailflow.cli.common import Subcommands, labels_of, print_csv, settings_of, table
+from mailflow.core.commands.reports import answers_text, people_of
 from mailflow.core.errors import EXIT_OK
 from mailflow.core.languages.labels import Labels
 from mailflow.core.model import Organisation, OutgoingMail, Person
@@ -38,20 +39,11 @@ def cmd_people(args: argparse.Namespace) -> int:
          state.organisations[p.org].name if p.org in state.organisations else p.org,
          role_label(p.role, lang),
          p.status + (f" #{p.waitlist_position}" if p.waitlist_position else ""),
-         _answers(p, state, labels), p.diet, _mail(p, refused, labels))
-        for p in _people_of(state, args.org)
+         answers_text(p, state, lang), p.diet, _mail(p, refused, labels))
+        for p in people_of(state, args.org)
     ]
     _show(labels.people_columns, rows, args.csv, labels.no_people)
     return EXIT_OK
-
-
-def _answers(person: Person, state: NetworkState, labels: Labels) -> str:
-    """The person's answers, by the days' dates: "declined 2026-12-09, coming 2027-01-20"."""
-    answers = [(state.days[r.day_id].date if r.day_id in state.days else None, r)
-               for (_, address), r in state.rsvps.items() if address == person.address]
-    answers.sort(key=lambda pair: (pair[0] is None, pair[0], pair[1].day_id))
-    words = {"yes": labels.answer_yes, "no": labels.answer_no}
-    return ", ".join(words[r.answer].format(day=r.day_id) for _, r in answers)
 
 
 def _refused(outbox: list[OutgoingMail]) -> dict[str, str]:
@@ -76,17 +68,6 @@ def _mail(person: Person, refused: dict[str, str], labels: Labels) -> str:
     if person.address in refused:
         return labels.mail_failed.format(error=refused[person.address])
     return labels.mail_ok
-
-
-def _people_of(state: NetworkState, org: str | None) -> list[Person]:
-    """Everyone, by organisation, status and name; only ``org`` (key or name) when given."""
-    people = sorted(state.people.values(), key=lambda p: (p.org, p.status, p.name))
-    if not org:
-        return people
-    wanted = org.lower()
-    return [p for p in people if p.org == wanted
-            or (state.organisations.get(p.org, None) is not None
-                and state.organisations[p.org].name.lower() == wanted)]
 
 
 def cmd_orgs(args: argparse.Namespace) -> int:

@@ -189,7 +189,7 @@ def load_settings(path: Path) -> Settings:
         _build(OrganisationAlias, item, where, f"organisations[{i}]")
         for i, item in enumerate(_as_list(raw.get("organisations", []), where, "organisations"))
     )
-    settings = Settings(**values)
+    settings = _with_facilitators(Settings(**values), where)
     _check(settings, where)
     return settings
 
@@ -287,11 +287,30 @@ def _check_language(settings: Settings, where: str) -> None:
         )
 
 
+def _with_facilitators(settings: Settings, where: str) -> Settings:
+    """``network.facilitators`` (one or more addresses); the old single
+    ``network.facilitator`` loads as a list of one. Both, or neither: an error."""
+    network = settings.network
+    if network.facilitator and network.facilitators:
+        raise ConfigError("give network.facilitators only (network.facilitator is its old "
+                          "single form)", path=where, key="network.facilitator")
+    if not network.facilitator and not network.facilitators:
+        raise ConfigError("missing required key (one or more addresses, e.g. "
+                          "[\"vetaja@example.org\"])", path=where, key="network.facilitators")
+    every = network.facilitators or (network.facilitator,)
+    network = dataclasses.replace(network, facilitator=every[0], facilitators=every)
+    return dataclasses.replace(settings, network=network)
+
+
 def _check_addresses(settings: Settings, where: str) -> None:
-    for key, address in (("network.address", settings.network.address),
-                         ("network.facilitator", settings.network.facilitator)):
+    named = [("network.address", settings.network.address)]
+    named += [("network.facilitators", a) for a in settings.network.facilitators]
+    for key, address in named:
         if "@" not in address or any(c.isspace() for c in address):
             raise ConfigError(f"expected a mail address, got {address!r}", path=where, key=key)
+    if len({a.strip().lower() for a in settings.network.facilitators}
+           ) != len(settings.network.facilitators):
+        raise ConfigError("an address is listed twice", path=where, key="network.facilitators")
 
 
 def _check_numbers(settings: Settings, where: str) -> None:

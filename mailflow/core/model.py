@@ -22,6 +22,7 @@ __all__ = [
     "REASON_CODES",
     "ROLES",
     "AttentionItem",
+    "CommandEntry",
     "CostItem",
     "InterestSubscription",
     "NetworkDay",
@@ -289,3 +290,27 @@ class PendingAction(_Record):
     expires_at: datetime
     done: bool = False
 
+
+
+@dataclass(frozen=True)
+class CommandEntry(_Record):
+    """One thing a facilitator asked for by mail, and what came of it (the command log).
+
+    id: ``cmd:<message key>``; by: her address; verb: a :data:`mailflow.core.commands.VERBS`
+    value, or "answer" (her answer to a person), "confirm" (a token) or "" (nothing read);
+    what: the command line as she wrote it; outcome: "done", "asked" (waits for her
+    confirming reply), "refused" (unknown, malformed or not possible); detail: what came of
+    it, one line in English, for the log; change: what it changed in the network, as a
+    code the digest words ("Tehdyt muutokset"), "" for nothing; targets: the change's
+    values (addresses, a day's id, references, a count), in the order its code names.
+    """
+
+    id: str
+    by: str
+    at: datetime
+    verb: str = ""
+    what: str = ""
+    outcome: str = "done"
+    detail: str = ""
+    change: str = ""
+    targets: tuple[str, ...] = ()

@@ -54,6 +54,7 @@ ReasonCode = Literal[
     "signup_no_addresses",
     "substitute_without_address",
     "correction_nothing_found",
+    # the facilitator's mail (commands)
     # the pass (tick)
     "oversize",  # size, cap (bytes)
     # the outbox

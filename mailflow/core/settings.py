@@ -13,16 +13,27 @@ __all__ = ["NetworkSettings", "OrganisationAlias"]
 
 @dataclass(frozen=True)
 class NetworkSettings:
-    """Who the network is: its address, its facilitator, its rules."""
+    """Who the network is: its address, its facilitators, its rules.
+
+    facilitators: the addresses that get the digest and cost summaries and may command
+    by mail; facilitator: the first of them (the old single key ``network.facilitator``
+    loads as a list of one).
+    """
 
     address: str
-    facilitator: str
+    facilitator: str = ""
     name: str = "Kehittämisverkosto"
     facilitator_name: str = ""
     timezone: str = "Europe/Helsinki"
     language: str = "fi"  # a registered language pack's code (checked on loading)
     max_per_org: int = 4
     cost_split: Literal["participating", "committed"] = "participating"
+    facilitators: tuple[str, ...] = ()
+
+    @property
+    def all_facilitators(self) -> tuple[str, ...]:
+        """Every facilitator's address (``facilitators``, else the single ``facilitator``)."""
+        return self.facilitators or ((self.facilitator,) if self.facilitator else ())
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING, Any
 
 from mailflow.adapters.ports import IncomingMessage
 from mailflow.adapters.store import Store
-from mailflow.core.model import AttentionItem, OutgoingMail, ProcessedMessage, Reason
+from mailflow.core.model import (
+    AttentionItem,
+    CommandEntry,
+    OutgoingMail,
+    ProcessedMessage,
+    Reason,
+)
 from mailflow.core.schedule.costs import cost_csv
 from mailflow.core.schedule.due import ScheduleRules, due_mails
 from mailflow.core.state import apply_decision
@@ -45,6 +51,7 @@ from mailflow.run.report import HandledMessage, QueuedMail, TickReport
 from mailflow.run.services import Services
 
 if TYPE_CHECKING:
+    from mailflow.core.commands.session import CommandRules
     from mailflow.core.rules.decide import Rules
 
 __all__ = ["Pass"]
@@ -81,6 +88,16 @@ class Pass:
         network = self.settings.network
         return Rules(max_per_org=network.max_per_org, network_address=network.address,
                      facilitator=network.facilitator, secret=self.secret)
+
+    @cached_property
+    def command_rules(self) -> CommandRules:
+        """The rules of the facilitators' mail (commands), at the first one."""
+        from mailflow.core.commands.session import CommandRules
+
+        network = self.settings.network
+        return CommandRules(rules=self.rules, facilitators=network.all_facilitators,
+                            language=network.language, cost_split=network.cost_split,
+                            tz=self.settings.tz)
 
     # -- intake ---------------------------------------------------------------------
     def take_in(self, intake: Intake, progress: Callable[[int], None] | None) -> None:
@@ -165,26 +182,18 @@ class Pass:
 
         if parsed.robot is not None:
             return decide_robot(parsed, self.state, self.now), "robot", str(parsed.robot)
-        if self._facilitator_meeting(parsed):
-            return self._decide_meeting(parsed), "handled", "meeting"
+        if self._from_facilitator(parsed):
+            from mailflow.core.commands.route import decide_facilitator
+
+            decision = decide_facilitator(parsed, self.state, self.now, self.command_rules)
+            return decision, "handled", "command"
         intent = arrival.intent(parsed, self.state)
         return decide(intent, self.state, self.now, self.rules), "handled", str(intent.kind)
 
-    # TEMPORARY (issue 15, item 3), until the facilitator's routing (commands/route.py)
-    # takes her mail: an authenticated meeting REQUEST from her makes or moves a day.
-    def _facilitator_meeting(self, parsed: ParsedMessage) -> bool:
-        event = parsed.event
-        return (event is not None and event.method == "REQUEST" and parsed.authenticated
-                and parsed.from_addr == self.settings.network.facilitator.strip().lower())
-
-    def _decide_meeting(self, parsed: ParsedMessage) -> Decision:
-        from mailflow.core.commands.meetings import MeetingRules, decide_meeting
-
-        network = self.settings.network
-        rules = MeetingRules(network_address=network.address, tz=self.settings.tz,
-                             language=network.language)
-        assert parsed.event is not None
-        return decide_meeting(parsed.event, parsed, self.state, self.now, rules)
+    def _from_facilitator(self, parsed: ParsedMessage) -> bool:
+        """Is the mail from a configured facilitator (never a person's mail, then)?"""
+        sender = parsed.from_addr.strip().lower()
+        return any(sender == a.strip().lower() for a in self.settings.network.all_facilitators)
 
     def _oversize(self, incoming: IncomingMessage) -> str:
         key = f"oversize:{incoming.ref}:{incoming.size}:{incoming.received_at.isoformat()}"
@@ -211,11 +220,16 @@ class Pass:
             self.store.put_many(decision.records)
         for address in decision.forget:
             erase_person(self.store, address)
-        self.queue(decision.mails)
+        announcements = [m for m in decision.mails if m.template == "announcement"]
+        self.queue([m for m in decision.mails if m.template != "announcement"],
+                   _attached(decision.mails))
+        if announcements:  # throttled, as `mailflow announce` queues them
+            per_minute = self.settings.outbox.sends_per_minute
+            self.queue(announcements, spacing=timedelta(seconds=60 / per_minute))
 
     # -- outgoing -------------------------------------------------------------------
     def queue(self, requests: Iterable[MailRequest], attachments: dict[str, Any] | None = None,
-              ) -> None:
+              spacing: timedelta | None = None) -> None:
         """Queue mails whose keys are new, holding back answers over the daily cap."""
         allowed = []
         for request in requests:
@@ -230,7 +244,7 @@ class Pass:
             allowed.append(request)
         spool = None if self.dry_run else self.outbox.spool  # a dry run keeps no body
         for mail in record_mails(self.services.renderer, self.store, self.state, self.now,
-                                 allowed, self.outbox_keys, attachments, spool=spool):
+                                 allowed, self.outbox_keys, attachments, spacing, spool=spool):
             self.report.add(
                 "queued", QueuedMail(mail.key, mail.to, mail.subject, mail.message_id, "pending")
             )
@@ -253,6 +267,7 @@ class Pass:
             digest_hour=schedule.digest_hour,
             tz=self.settings.tz,
             facilitator=network.facilitator,
+            facilitators=network.all_facilitators,
             cost_split=network.cost_split,
             language=network.language,
             max_per_org=network.max_per_org,
@@ -260,11 +275,14 @@ class Pass:
         )
         last_digest = self.store.meta(LAST_DIGEST_META)
         failed = self.store.select(OutgoingMail, lambda d: d["status"] == "failed")
+        since = datetime.fromisoformat(last_digest) if last_digest else None
+        changes = self.store.select(CommandEntry, lambda d: bool(d.get("change")) and (
+            since is None or datetime.fromisoformat(d["at"]) > since))
         due = [
             r for r in due_mails(
                 self.state, self.now, rules,
                 last_digest_at=datetime.fromisoformat(last_digest) if last_digest else None,
-                failed_mails=failed, sent_keys=self.outbox_keys,
+                failed_mails=failed, sent_keys=self.outbox_keys, changes=changes,
             )
             if r.key not in self.outbox_keys
         ]
@@ -291,10 +309,11 @@ class Pass:
     def prune(self) -> None:
         """Once a day, drop records older than ``store.retention_days``.
 
-        Handled-message records, finished outbox records and handled attention items
-        older than the retention go; outbox keys that name a coming network day stay, so
-        nothing about a coming day is ever sent twice. Pruning keeps the store small: a
-        tick's cost grows with the records kept, not with the network's whole history.
+        Handled-message records, finished outbox records, handled attention items and the
+        facilitators' command log older than the retention go; outbox keys that name a
+        coming network day stay, so nothing about a coming day is ever sent twice. Pruning
+        keeps the store small: a tick's cost grows with the records kept, not with the
+        network's whole history.
         """
         today = self.now.astimezone(self.settings.tz).date().isoformat()
         if self.store.meta(LAST_PRUNED_META) == today:
@@ -315,11 +334,22 @@ class Pass:
         self.store.delete(ProcessedMessage, [m.key for m in messages])
         self.store.delete(OutgoingMail, [m.key for m in mails])
         self.store.delete(AttentionItem, [a.id for a in items])
+        self.store.delete(CommandEntry, self.store.field_values(
+            CommandEntry, "id", lambda d: old(d["at"])))  # the command log, as long
         self.store.set_meta(LAST_PRUNED_META, today)
         if messages or mails or items:
             log.info("pruned %d message record(s), %d mail(s), %d attention item(s) older "
                      "than %d days", len(messages), len(mails), len(items),
                      self.settings.store.retention_days)
+
+
+def _attached(mails: Iterable[MailRequest]) -> dict[str, Any]:
+    """The files a command's answer carries (its context's ``attachment``), by mail key."""
+    from mailflow.core.writing.render import Attachment
+
+    return {m.key: [Attachment(filename=m.context["attachment"]["filename"],
+                               content_type="text/csv", data=m.context["attachment"]["data"])]
+            for m in mails if "attachment" in m.context}
 
 
 def _with_message_context(decision: Decision, parsed: ParsedMessage) -> Decision:

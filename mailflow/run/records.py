@@ -14,6 +14,7 @@ from mailflow.config.loader import MailboxSettings
 from mailflow.core.errors import MailflowError
 from mailflow.core.model import (
     AttentionItem,
+    CommandEntry,
     InterestSubscription,
     NetworkDay,
     Organisation,
@@ -173,6 +174,15 @@ def record_mails(
     return recorded
 
 
+def _scrub_commands(store: Store, address: str) -> int:
+    """The facilitators' command log keeps its entries, but none names ``address``."""
+    named = [e for e in store.all(CommandEntry)
+             if address in f"{e.by} {e.what} {e.detail} {' '.join(e.targets)}".lower()]
+    store.put_many(e.replace(what=e.verb, detail="", targets=tuple(
+        "" if address in t.lower() else t for t in e.targets)) for e in named)
+    return len(named)
+
+
 def _record_unmade(store: Store, request: MailRequest, now: datetime,
                    exc: MailflowError) -> None:
     """A mail that cannot be made is recorded as failed, with why."""
@@ -216,6 +226,7 @@ def erase_person(store: Store, address: str) -> dict[str, int]:
         "messages": store.delete(ProcessedMessage, [m.key for m in store.all(ProcessedMessage)
                                                     if m.sender == address]),
     }
+    erased["commands"] = _scrub_commands(store, address)
     # Sent mail keeps a keyed digest of its key (so nothing is ever sent twice), not the
     # key itself (which names the address), nor the address, subject or body.
     secret = store_secret(store)

@@ -8,12 +8,13 @@ icalendar) and saying what was understood. Moving the Outlook meeting reaches ev
 registered once; the same update again reaches nobody; the same invitation without our
 server's word for her (a forged From) makes no day.
 
-Until the facilitator's routing is merged, the pass sends her authenticated REQUESTs to
-``decide_meeting`` through a temporary hook in ``run/one_pass.py``.
+Cancelling the meeting in her calendar asks her to confirm (showing how many people are
+told), and her confirming reply cancels the day: everyone registered is told once.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from email.message import EmailMessage
@@ -29,7 +30,7 @@ from mailflow.config.loader import load_settings
 from mailflow.run.bootstrap import build_services
 from mailflow.run.tick import run_tick
 from tests.dovecot import Dovecot
-from tests.factories import RecordingSmtp, signup_mail, smtp_server
+from tests.factories import RecordingSmtp, plain_mail, signup_mail, smtp_server
 
 pytestmark = pytest.mark.dovecot
 
@@ -190,6 +191,23 @@ def test_an_outlook_meeting_makes_a_day_and_its_move_reaches_everyone_once(
     again = season.deliver(meeting("outlook_desktop_moved.eml", message_id="<resent-1@x.test>"))
     assert again == {}
     assert season.days()["2027-03-17"]["sequence"] == 1
+
+    sent = season.deliver(meeting("outlook_desktop_cancel.eml"))
+    [asked] = sent[FACILITATOR]
+    assert set(sent) == {FACILITATOR}  # nobody is told before she confirms
+    assert "2 henkilölle" in text_of(asked)
+    assert not season.days()["2027-03-17"].get("cancelled")
+    token = re.search(r"VAHVISTA-[A-Z2-9]{8}", text_of(asked))
+    assert token is not None
+    confirmation = plain_mail(FACILITATOR, "Vetäjä", f"Re: {asked['Subject']}",
+                              f"Kyllä.\n\n{token.group(0)}\n", season.now, "<ok-1@example.org>")
+    sent = season.deliver(VOUCHED + confirmation)
+    for person in PEOPLE:
+        [cancelled] = sent[person]
+        assert "24.3.2027" in text_of(cancelled)
+    assert season.days()["2027-03-17"]["cancelled"] is True
+    twice = season.deliver(VOUCHED + confirmation.replace(b"<ok-1@", b"<ok-2@"))
+    assert set(twice) == {FACILITATOR}  # the token again: "already used", nobody else told
 
 
 def test_a_google_meeting_makes_a_day_and_is_accepted(season: Season) -> None:

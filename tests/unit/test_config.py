@@ -59,7 +59,7 @@ def test_mailflow_config_environment_variable_chooses_the_file(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("[network]\naddress = \"verkosto@example.org\"\n", "network.facilitator: missing required key"),
+        ("[network]\naddress = \"verkosto@example.org\"\n", "network.facilitators: missing required key"),
         (MINIMAL + "max_per_org = \"neljä\"\n", "network.max_per_org: expected an integer, got a string"),
         (MINIMAL + "max_per_orgs = 4\n", "network.max_per_orgs: unknown key"),
         (MINIMAL + "[mailbx]\n", "mailbx: unknown section"),

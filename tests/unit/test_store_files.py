@@ -30,6 +30,7 @@ from mailflow.adapters.store.migrations import SCHEMA_VERSION
 from mailflow.adapters.store.tables import TABLES
 from mailflow.core.model import (
     AttentionItem,
+    CommandEntry,
     CostItem,
     InterestSubscription,
     NetworkDay,
@@ -138,7 +139,7 @@ def test_every_record_type_converts_both_ways_as_127a846_stored_it() -> None:
     file_lines = at_schema_2((OLD / "compacted.json").read_bytes()).decode().splitlines()
     stored = {line.partition(":")[2].rstrip(",") for line in file_lines if line.startswith('"')}
     samples = records(2)
-    assert {type(r) for r in samples} == set(TABLES)
+    assert {type(r) for r in samples} == set(TABLES) - {CommandEntry}  # the log came later
     for record in samples:
         doc = record.to_doc()
         assert encode(doc) in stored, record  # the very bytes of that mailflow's file

@@ -18,6 +18,7 @@ from mailflow.adapters.store.layout import load_store
 from mailflow.core.errors import StoreError
 from mailflow.core.model import (
     AttentionItem,
+    CommandEntry,
     InterestSubscription,
     NetworkDay,
     Organisation,
@@ -43,6 +44,7 @@ TABLES: dict[type, tuple[str, Callable[[Mapping[str, Any]], str]]] = {
     AttentionItem: ("attention", itemgetter("id")),
     OutgoingMail: ("outbox", itemgetter("key")),
     PendingAction: ("pending", itemgetter("token")),
+    CommandEntry: ("commands", itemgetter("id")),
 }
 _KEY_OF: dict[str, Callable[[Mapping[str, Any]], str]] = {
     name: key_of for name, key_of in TABLES.values()

@@ -220,7 +220,7 @@ def _answer(event: CalendarEvent, mail: ParsedMessage, rules: MeetingRules, temp
         template=template, language=rules.language,
         context={"day": day, "zone": event.zone, "subject": event.summary or mail.subject,
                  **context},
-        in_reply_to=bracketed(mail.message_id), calendar="reply",
+        in_reply_to=bracketed(mail.message_id), auto="auto-generated", calendar="reply",
         day=day.id,
     )
 
@@ -232,7 +232,7 @@ def _refusal(event: CalendarEvent, mail: ParsedMessage, rules: MeetingRules, cod
         template="day_refused", language=rules.language,
         context={"reason": code, "event": event, "day": known,
                  "subject": event.summary or mail.subject},
-        in_reply_to=bracketed(mail.message_id),
+        in_reply_to=bracketed(mail.message_id), auto="auto-generated",
     )
     return Decision(mails=(answer,), summary=f"meeting {event.summary!r} not made a network "
                                              f"day ({code}); nothing changed")

@@ -61,6 +61,8 @@ class Labels:
     cost_csv_columns: tuple[str, str, str]
     cost_csv_total: str
     cost_csv_stem: str
+    #: the people CSV's file name before ``-<organisation>.csv`` (the ``people`` command)
+    people_csv_stem: str = "people"
 
     def cost_csv_file(self, day_id: str) -> str:
         """The cost-share CSV's file name for the day ``day_id``."""

@@ -13,6 +13,7 @@ from mailflow.core.languages.registry import DEFAULT, packs
 from mailflow.core.model import (
     AttentionItem,
     InterestSubscription,
+    NetworkDay,
     Organisation,
     PendingAction,
     Person,
@@ -242,6 +243,7 @@ def record_key(record: Any) -> tuple[str, str]:
         InterestSubscription: lambda r: r.address,
         AttentionItem: lambda r: r.id,
         PendingAction: lambda r: r.token,
+        NetworkDay: lambda r: r.id,
     }
     return type(record).__name__, keys[type(record)](record)
 

@@ -37,6 +37,7 @@ __all__ = [
     "attendee_counts",
     "attends",
     "cost_csv",
+    "excel_csv",
     "largest_remainder",
     "money_text",
     "name_sort_key",
@@ -172,23 +173,28 @@ def _number(amount: Decimal) -> str:
     return f"{amount.quantize(CENT):.2f}".replace(".", ",")
 
 
-def cost_csv(day: NetworkDay, shares: Sequence[Share], lang: str) -> bytes:
-    """The shares as a CSV that opens right in Finnish Excel.
-
-    Semicolon separator, decimal comma, UTF-8 with BOM, CRLF line ends; a header row,
-    one row per organisation and a total row. The shell names the file after ``day``.
-    """
-    labels = pack(lang).labels
+def excel_csv(headers: Sequence[object], rows: Iterable[Sequence[object]]) -> bytes:
+    """Rows as a CSV that opens right in Finnish Excel: semicolon separator, UTF-8 with
+    BOM, CRLF line ends; a text cell that a spreadsheet would run as a formula is quoted."""
     out = io.StringIO()
-    import csv  # only when a cost summary is written
+    import csv  # only when a CSV is written
 
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(labels.cost_csv_columns)
-    for s in shares:
-        writer.writerow([_cell(s.org_name), s.attendees, _number(s.amount)])
-    writer.writerow([
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow([_cell(c) if isinstance(c, str) else c for c in row])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def cost_csv(day: NetworkDay, shares: Sequence[Share], lang: str) -> bytes:
+    """The shares as a CSV that opens right in Finnish Excel (:func:`excel_csv`), amounts
+    with a decimal comma: a header row, one row per organisation and a total row. The
+    shell names the file after ``day``."""
+    labels = pack(lang).labels
+    rows: list[Sequence[object]] = [[s.org_name, s.attendees, _number(s.amount)] for s in shares]
+    rows.append([
         labels.cost_csv_total,
         sum(s.attendees for s in shares),
         _number(sum((s.amount for s in shares), Decimal("0"))),
     ])
-    return out.getvalue().encode("utf-8-sig")
+    return excel_csv(labels.cost_csv_columns, rows)

@@ -25,7 +25,7 @@ from datetime import datetime, tzinfo
 from mailflow.core.commands import item_ref
 from mailflow.core.languages.reasons import reason_text
 from mailflow.core.languages.registry import DEFAULT
-from mailflow.core.model import AttentionItem, NetworkDay, OutgoingMail, Person
+from mailflow.core.model import AttentionItem, CommandEntry, NetworkDay, OutgoingMail, Person
 from mailflow.core.schedule.costs import largest_remainder, name_sort_key, signed_up
 from mailflow.core.schedule.digest_actions import (
     Action,
@@ -43,6 +43,7 @@ __all__ = [
     "COVERED_ROLES",
     "AttentionLine",
     "Bar",
+    "ChangeLine",
     "DayRsvps",
     "Digest",
     "FailedSend",
@@ -50,6 +51,7 @@ __all__ = [
     "RoleCoverage",
     "RosterPerson",
     "build_digest",
+    "changes_between",
     "text_bar",
 ]
 
@@ -165,6 +167,19 @@ class FailedSend:
 
 
 @dataclass(frozen=True)
+class ChangeLine:
+    """A change a facilitator made by mail ("Tehdyt muutokset"): who, when (the network's
+    timezone), the command's verb, the change's code and its values
+    (:class:`~mailflow.core.model.CommandEntry`), worded by the digest's templates."""
+
+    at: datetime
+    by: str
+    verb: str
+    change: str
+    targets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Digest:
     """Everything the facilitator's digest shows; times are in the network's timezone."""
 
@@ -181,6 +196,7 @@ class Digest:
     interest_count: int
     registered: int
     waitlisted: int
+    changes: tuple[ChangeLine, ...] = ()
 
 
 def text_bar(part: int, whole: int, width: int = BAR_WIDTH) -> str:
@@ -320,13 +336,15 @@ def build_digest(
     tz: tzinfo,
     language: str = DEFAULT,
     network_address: str = "",
+    changes: Sequence[CommandEntry] = (),
 ) -> Digest:
     """The digest as of ``now``, with what happened after ``since`` (None: ever) marked new.
 
     ``language`` is the digest's (the network's, as its templates): attention reasons and
     the action links' commands are worded in it (``reasons.reason_text``,
     ``Knowledge.commands``). ``network_address``: where command mails go and the Cc of a
-    reply (without it, only replies are linked, and without the Cc).
+    reply (without it, only replies are linked, and without the Cc). ``changes``: the
+    command log; the changes made in ``(since, now]`` are listed.
     """
     links = _Links(network_address, language)
     people = [
@@ -343,10 +361,11 @@ def build_digest(
     )
     attention = _attention(state.attention.values(), since, now, tz, links)
     failed = _failed(failed_mails, since, now)
+    made = changes_between(changes, since, now, tz)
     return Digest(
         generated_at=now.astimezone(tz),
         since=_local(since, tz),
-        changed=happened_between(state, failed_mails, since, now),
+        changed=happened_between(state, failed_mails, since, now) or bool(made),
         new_people=tuple(new_people),
         rosters=tuple(_rosters(members, state, max_per_org)),
         guests=tuple(guests),
@@ -358,4 +377,16 @@ def build_digest(
         interest_count=sum(1 for s in state.interest.values() if s.subscribed),
         registered=sum(1 for p in members if p.status == "registered"),
         waitlisted=sum(1 for p in members if p.status == "waitlisted"),
+        changes=tuple(made),
     )
+
+
+def changes_between(entries: Iterable[CommandEntry], since: datetime | None, now: datetime,
+                    tz: tzinfo) -> list[ChangeLine]:
+    """The changes the facilitators made by mail in ``(since, now]``, oldest first."""
+    return [
+        ChangeLine(at=e.at.astimezone(tz), by=e.by, verb=e.verb, change=e.change,
+                   targets=tuple(_one_line(t) for t in e.targets))
+        for e in sorted(entries, key=lambda e: (e.at, e.id))
+        if e.change and in_window(e.at, since, now)
+    ]

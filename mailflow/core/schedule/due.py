@@ -23,7 +23,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from mailflow.core.languages.registry import DEFAULT
-from mailflow.core.model import NetworkDay, OutgoingMail, Person
+from mailflow.core.model import CommandEntry, NetworkDay, OutgoingMail, Person
 from mailflow.core.schedule.costs import (
     CENT,
     CostMode,
@@ -32,7 +32,7 @@ from mailflow.core.schedule.costs import (
     signed_up,
     split_costs,
 )
-from mailflow.core.schedule.window import happened_between
+from mailflow.core.schedule.window import happened_between, in_window
 from mailflow.core.values import MailRequest, NetworkState
 
 __all__ = ["ScheduleRules", "due_mails"]
@@ -58,6 +58,19 @@ class ScheduleRules:
     language: str = DEFAULT
     max_per_org: int = 4
     network_address: str = ""  # where the digest's command links write to
+    facilitators: tuple[str, ...] = ()
+
+    @property
+    def recipients(self) -> tuple[str, ...]:
+        """The facilitators' addresses (``facilitators``, else ``facilitator``)."""
+        return self.facilitators or ((self.facilitator,) if self.facilitator else ())
+
+
+def _each(key: str, rules: ScheduleRules) -> Iterator[tuple[str, str]]:
+    """(key, address) for a mail to every facilitator: the first keeps ``key`` as it
+    always was, the others' keys name their address."""
+    for index, address in enumerate(rules.recipients):
+        yield (key if index == 0 else f"{key}:{address}"), address
 
 
 def due_mails(
@@ -68,6 +81,7 @@ def due_mails(
     last_digest_at: datetime | None,
     failed_mails: Sequence[OutgoingMail],
     sent_keys: Collection[str] | None = None,
+    changes: Sequence[CommandEntry] = (),
 ) -> list[MailRequest]:
     """Every scheduled mail due at ``now`` (an aware datetime), in a stable order.
 
@@ -75,12 +89,13 @@ def due_mails(
     had an earlier invitation (``invite:<day>:<address>:<n>`` with n < SEQUENCE) get
     ``day_changed``; people who signed up since get a plain ``day_invitation`` carrying
     the current SEQUENCE. ``None`` (the outbox unknown) treats everyone as invited before.
+    ``changes``: the command log, whose changes since the last digest it lists.
     """
     days = sorted(state.days.values(), key=lambda d: (d.date, d.start, d.id))
     mails: list[MailRequest] = []
     for day in days:
         mails.extend(_day_mails(day, state, now, rules, sent_keys))
-    mails.extend(_digest(state, now, rules, last_digest_at, failed_mails, sent_keys))
+    mails.extend(_digest(state, now, rules, last_digest_at, failed_mails, sent_keys, changes))
     for day in days:
         mails.extend(_cost_summary(day, state, now, rules))
     return mails
@@ -186,7 +201,8 @@ def _cancellations(day: NetworkDay, state: NetworkState,
 
 def _digest(state: NetworkState, now: datetime, rules: ScheduleRules,
             since: datetime | None, failed: Sequence[OutgoingMail],
-            sent_keys: Collection[str] | None) -> Iterator[MailRequest]:
+            sent_keys: Collection[str] | None,
+            changes: Sequence[CommandEntry] = ()) -> Iterator[MailRequest]:
     """Today's digest, once its hour has come, if anything happened before that hour.
 
     Changes after the hour wait for tomorrow's digest, so the digest goes out at its
@@ -196,35 +212,38 @@ def _digest(state: NetworkState, now: datetime, rules: ScheduleRules,
     today = now.astimezone(rules.tz).date()
     moment = _at(today, time(rules.digest_hour), rules.tz)
     key = f"digest:{today.isoformat()}"
-    if not rules.facilitator or now < moment or (sent_keys is not None and key in sent_keys):
+    if not rules.recipients or now < moment or (sent_keys is not None and key in sent_keys):
         return
-    if not happened_between(state, failed, since, moment):
+    if not happened_between(state, failed, since, moment) and not any(
+            c.change and in_window(c.at, since, moment) for c in changes):
         return  # nothing new before the hour: no digest today (nothing to build)
 
     from mailflow.core.schedule.digest import build_digest  # only when one is due
 
     digest = build_digest(state, now, since, failed_mails=failed, max_per_org=rules.max_per_org,
                           tz=rules.tz, language=rules.language,
-                          network_address=rules.network_address)
-    yield MailRequest(
-        key=key, to=rules.facilitator, template="digest", language=rules.language,
-        auto="auto-generated", context={"digest": digest},
-    )
+                          network_address=rules.network_address, changes=changes)
+    for each_key, address in _each(key, rules):
+        yield MailRequest(
+            key=each_key, to=address, template="digest", language=rules.language,
+            auto="auto-generated", context={"digest": digest},
+        )
 
 
 def _cost_summary(day: NetworkDay, state: NetworkState, now: datetime,
                   rules: ScheduleRules) -> Iterator[MailRequest]:
     """Once a follow-up day has ended, its cost split to the facilitator (CSV by the shell)."""
-    if not day.follow_up or day.cancelled or not rules.facilitator:
+    if not day.follow_up or day.cancelled or not rules.recipients:
         return
     if now < _at(day.date, day.end, rules.tz):
         return
     total = Decimal("0.00") if day.sponsor else day.price.quantize(CENT)
     orgs = participating_organisations(day, state, rules.cost_split)
     shares = split_costs(total, orgs, attendee_counts(day, state))
-    yield MailRequest(
-        key=f"costs:{day.id}", to=rules.facilitator, template="cost_summary",
-        language=rules.language, auto="auto-generated", day=day.id,
-        context={"day": day, "shares": shares, "total": total},
-    )
+    for key, address in _each(f"costs:{day.id}", rules):
+        yield MailRequest(
+            key=key, to=address, template="cost_summary",
+            language=rules.language, auto="auto-generated", day=day.id,
+            context={"day": day, "shares": shares, "total": total},
+        )
 

@@ -34,4 +34,5 @@ LABELS = Labels(
     cost_csv_columns=("Organisation", "Attendees", "Share (€)"),
     cost_csv_total="Total",
     cost_csv_stem="costs",
+    people_csv_stem="people",
 )

@@ -19,4 +19,5 @@ LABELS = replace(
     cost_csv_columns=("Organisaatio", "Osallistujia", "Osuus (€)"),
     cost_csv_total="Yhteensä",
     cost_csv_stem="kustannukset",
+    people_csv_stem="osallistujat",
 )

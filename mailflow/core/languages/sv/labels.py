@@ -18,4 +18,5 @@ LABELS = replace(
     cost_csv_columns=("Organisation", "Deltagare", "Andel (€)"),
     cost_csv_total="Totalt",
     cost_csv_stem="kostnader",
+    people_csv_stem="deltagare",
 )
