@@ -50,9 +50,10 @@ from mailflow.core.understanding.days import (
 from mailflow.core.understanding.language import detect_language
 from mailflow.core.understanding.people import diet_word, labelled_diet, lists_people
 from mailflow.core.understanding.roles import role_from_title
-from mailflow.core.understanding.sender import organisation_of_sender
+from mailflow.core.understanding.sender import on_behalf, organisation_of_sender
 from mailflow.core.understanding.signup import signup_intent, substitute_intent
 from mailflow.core.understanding.text import Reading, addresses_in, one_line, reading_of
+from mailflow.core.understanding.wishes import with_language_wish
 from mailflow.core.values import (
     CalendarReply,
     Intent,
@@ -95,7 +96,9 @@ def understand(
     calendar = _calendar_intent(msg, state, network_domain, base)
     if calendar is not None:
         return calendar
-    return _by_words(msg, reading, state, orgs, network_domain, base)
+    intent = _by_words(msg, reading, state, orgs, network_domain, base)
+    intent = on_behalf(intent, msg, reading, own_address, orgs)  # whose request (sender.py)
+    return with_language_wish(intent, reading.folded)  # "write to me in Swedish" (wishes.py)
 
 
 def _calendar_intent(
