@@ -51,15 +51,16 @@ def cmd_announce(args: argparse.Namespace) -> int:
     now = parse_now(args.now)
     per_minute = settings.outbox.sends_per_minute
     with open_store(settings) as store:
-        subscribers = sorted(s.address for s in store.all(InterestSubscription) if s.subscribed)
-        requests = [
+        subscribers = sorted((s.address, s.language)
+                             for s in store.all(InterestSubscription) if s.subscribed)
+        requests = [  # the frame, greeting and List-Unsubscribe in each subscriber's language
             MailRequest(
                 key=f"announce:{digest}:{address}", to=address, template="announcement",
-                language=settings.network.language,
+                language=language or settings.network.language,
                 context={"address": address, "subject": subject, "body": body},
                 auto="auto-generated", list_mail=True,
             )
-            for address in subscribers
+            for address, language in subscribers
         ]
         if args.dry_run:
             print(f"would send {subject!r} to {len(requests)} subscriber(s), "
