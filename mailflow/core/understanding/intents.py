@@ -50,7 +50,11 @@ from mailflow.core.understanding.days import (
 from mailflow.core.understanding.language import detect_language
 from mailflow.core.understanding.people import diet_word, labelled_diet, lists_people
 from mailflow.core.understanding.roles import role_from_title
-from mailflow.core.understanding.sender import on_behalf, organisation_of_sender
+from mailflow.core.understanding.sender import (
+    as_form_sent_it,
+    on_behalf,
+    organisation_of_sender,
+)
 from mailflow.core.understanding.signup import signup_intent, substitute_intent
 from mailflow.core.understanding.text import Reading, addresses_in, one_line, reading_of
 from mailflow.core.understanding.wishes import with_language_wish
@@ -77,6 +81,7 @@ def understand(
     network_domain: str,
 ) -> Intent:
     """What ``msg`` asks for, in the light of the network's ``state``."""
+    msg = as_form_sent_it(msg)  # a web form's whole text is the request (sender.py)
     reading = reading_of(msg)
     base = Intent(
         kind="attention",

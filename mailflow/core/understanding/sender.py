@@ -40,7 +40,10 @@ from mailflow.core.values import (
     Reason,
 )
 
-__all__ = ["Acting", "acting_for", "on_behalf", "organisation_of_sender", "self_details"]
+__all__ = [
+    "Acting", "acting_for", "as_form_sent_it", "on_behalf", "organisation_of_sender",
+    "self_details",
+]
 
 #: The local part of a web site's own sending address (WordPress' default "wordpress@",
 #: the web server's user, a no-reply box): such a From is a form, never a person.
@@ -187,7 +190,7 @@ class Acting:
 def acting_for(msg: ParsedMessage, reading: Reading, own_address: str) -> Acting:
     """Whose request ``msg`` is: a web form's, an assistant's or a forwarder's person."""
     ours = {msg.from_addr, own_address.strip().lower()}
-    form = _form_signals(msg, reading)
+    form = _form_signals(msg, reading.folded)
     if form:
         person = next((a for a in (msg.reply_to.lower(), *addresses_in(msg.text))
                        if a and a not in ours), "")
@@ -203,12 +206,20 @@ def acting_for(msg: ParsedMessage, reading: Reading, own_address: str) -> Acting
     return _assistant(msg, reading, ours)
 
 
-def _form_signals(msg: ParsedMessage, reading: Reading) -> tuple[str, ...]:
+def as_form_sent_it(msg: ParsedMessage) -> ParsedMessage:
+    """A web form's mail with all its text as what was written now: it quotes no history,
+    and its layout (rules of dashes, a footer) is no reply's."""
+    if not _form_signals(msg, fold(msg.text)) or msg.new_text.strip() == msg.text.strip():
+        return msg
+    return replace(msg, new_text=msg.text.strip())
+
+
+def _form_signals(msg: ParsedMessage, folded: str) -> tuple[str, ...]:
     """Why ``msg`` looks like a web form's mail (nothing when it does not)."""
     site = _SITE_SENDER.match(msg.from_addr)
     mailer = msg.headers.get("x-mailer", "")
     by_mailer = _FORM_MAILER.search(mailer)
-    note = _patterns(known().knows)[1].search(reading.folded)
+    note = _patterns(known().knows)[1].search(folded)
     if not site and not (by_mailer and note):
         return ()
     return tuple(line for line, seen in (

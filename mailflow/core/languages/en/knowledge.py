@@ -147,6 +147,7 @@ _COMMANDS = {
 
 KNOWLEDGE = Knowledge(
     intents=_INTENTS,
+    join_keywords=("SEND",),  # the network page's form in English: SEND / NO THANKS
     weak_yes=("yes", "yep", "sure", "ok"),
     weak_no=("no", "nope"),
     questions=(r"\bcould\s+you\b", r"\bcan\s+you\b", r"\bwould\s+you\b"),
@@ -230,7 +231,8 @@ r"from my android.{0,20}", r"from my samsung.{0,20}",
     organisation_words=("college", "school", "university", "institute"),
     commands=_COMMANDS,
     on_behalf=(r"\bon\s+behalf\s+of\b", r"\bmy\s+(?:manager|boss|director|principal|"
-               r"supervisor|line\s+manager)\b"),
+               r"supervisor|line\s+manager)\b",
+               r"\b(?:her|his)\s+(?:participation|registration|place|sign-?up|attendance)\b"),
     form_notes=(r"sent\s+(?:\w+\s+){0,3}(?:contact\s+)?form\b", r"\bcontact\s+form\b",
                 r"leave\s+your\s+contact\s+details"),
     language_requests=(r"\bwrite\b", r"\bwriting\b", r"\breply\b", r"\banswer\b",
