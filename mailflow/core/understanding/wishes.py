@@ -15,6 +15,7 @@ from functools import cache
 
 from mailflow.core.languages.knowledge import Knowledge
 from mailflow.core.languages.lexicon import known
+from mailflow.core.languages.screen import Screened
 from mailflow.core.values import Intent
 
 __all__ = ["asked_language", "with_language_wish"]
@@ -24,7 +25,9 @@ _SENTENCE = re.compile(r"[^.!?\n]+")
 
 def asked_language(folded: str) -> tuple[str, str]:
     """(the pack code asked for, the words that asked) in ``folded`` text, or ("", "")."""
-    request, names = _patterns(known().knows)
+    request, names, any_name = _patterns(known().knows)
+    if not any_name.search(folded):  # cheap first: most mail names no language
+        return "", ""
     for sentence in _SENTENCE.findall(folded):
         asked = request.search(sentence)
         if asked is None:
@@ -54,8 +57,9 @@ def with_language_wish(intent: Intent, folded: str) -> Intent:
 @cache
 def _patterns(
     knows: tuple[Knowledge, ...],
-) -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
-    """(a request to write, ((code, that language's name), ...)) of the packs ``knows``."""
+) -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...], Screened]:
+    """(a request to write, ((code, that language's name), ...), any language's name) of
+    the packs ``knows``."""
     requests = [a for k in knows for a in k.language_requests]
     request = re.compile("|".join(f"(?:{a})" for a in requests) or "(?!)")
     by_code: dict[str, list[str]] = {}
@@ -64,4 +68,5 @@ def _patterns(
             by_code.setdefault(code, []).extend(alternatives)
     names = tuple((code, re.compile("|".join(f"(?:{a})" for a in alts)))
                   for code, alts in by_code.items())
-    return request, names
+    every = [a for alts in by_code.values() for a in alts]
+    return request, names, Screened(*every)
