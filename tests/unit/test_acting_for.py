@@ -20,7 +20,7 @@ import pytest
 
 from mailflow.adapters.store import Store
 from mailflow.cli.main import main
-from mailflow.core.model import InterestSubscription, Person, Rsvp
+from mailflow.core.model import AttentionItem, InterestSubscription, Person, Rsvp
 from mailflow.core.organisations import OrgDirectory
 from mailflow.core.reading.parse import parse_message
 from mailflow.core.rules.decide import Rules, decide
@@ -125,6 +125,21 @@ def test_a_form_cannot_cancel_anyone_even_when_the_site_passes_dmarc() -> None:
     after = apply_decision(state, decision)
     assert recipients(decision) == {"maija.mallikas@omnia.test": "confirm_request"}
     assert after.people["maija.mallikas@omnia.test"].status == "registered"
+
+
+def test_a_form_that_names_nobody_goes_to_the_facilitator_and_is_not_answered() -> None:
+    raw = (DATA / "behalf_form_cf7_laheta_fi.eml").read_bytes()
+    raw = raw.replace(b"Reply-To: aino.aaltonen@gradia.test\n", b"").replace(
+        b"aino.aaltonen@gradia.test", b"")
+    msg = parse_message(raw, own_address=OWN)
+    state = network_state()
+    orgs = OrgDirectory.from_settings(ALIASES, state.organisations)
+    intent = understand(msg, state, orgs, own_address=OWN, network_domain=DOMAIN)
+    assert (intent.kind, intent.acting_via, intent.acts_for) == ("attention", "form", "")
+    decision = decide(intent, state, NOW, RULES)
+    assert decision.mails == ()
+    [item] = [r for r in decision.records if isinstance(r, AttentionItem)]
+    assert item.reasons[0].code == "form_without_address"
 
 
 def test_an_assistant_registers_her_boss_who_gets_the_answer_and_she_a_copy() -> None:

@@ -229,7 +229,8 @@ class Work:
             excerpt="\n".join(intent.notes)[:_EXCERPT_CHARS],
             at=self.now,
         ))
-        if may_answer(self.sender, self.rules):
+        formless = intent.acting_via == "form" and not intent.acts_for  # nobody to answer
+        if may_answer(self.sender, self.rules) and not formless:
             thread = thread_subject(subject) or intent.answer_to  # no subject: per message
             key = f"ack:{self.sender}:{thread}"
             self.mail(key, self.sender, "attention_ack", {"subject": subject})

@@ -271,9 +271,10 @@ def on_behalf(
     """``intent`` made the person's when ``msg`` was sent for them (see :func:`acting_for`)."""
     acting = acting_for(msg, reading, own_address)
     if acting.via == "form" and not acting.acts_for:
-        return replace(intent, kind="attention", people=(), reason=Reason.of(
-            "form_without_address", address=msg.from_addr), notes=(*intent.notes,
-                                                                  *acting.signals))
+        return replace(intent, kind="attention", people=(), acting_via="form",
+                       authenticated=False, reason=Reason.of(
+                           "form_without_address", address=msg.from_addr),
+                       notes=(*intent.notes, *acting.signals))
     if not acting.acts_for:
         return intent
     helper = self_details(msg, reading, orgs) if acting.via == "assistant" else {}
