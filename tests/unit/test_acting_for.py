@@ -20,7 +20,13 @@ import pytest
 
 from mailflow.adapters.store import Store
 from mailflow.cli.main import main
-from mailflow.core.model import AttentionItem, InterestSubscription, Person, Rsvp
+from mailflow.core.model import (
+    AttentionItem,
+    InterestSubscription,
+    PendingAction,
+    Person,
+    Rsvp,
+)
 from mailflow.core.organisations import OrgDirectory
 from mailflow.core.reading.parse import parse_message
 from mailflow.core.rules.decide import Rules, decide
@@ -125,6 +131,18 @@ def test_a_form_cannot_cancel_anyone_even_when_the_site_passes_dmarc() -> None:
     after = apply_decision(state, decision)
     assert recipients(decision) == {"maija.mallikas@omnia.test": "confirm_request"}
     assert after.people["maija.mallikas@omnia.test"].status == "registered"
+
+
+def test_the_persons_own_token_then_cancels_as_the_form_asked() -> None:
+    decision, state = decided("behalf_form_cancel_fi")
+    [pending] = [r for r in decision.records if isinstance(r, PendingAction)]
+    assert pending.address == "maija.mallikas@omnia.test"
+    reply = Intent(kind="confirm", sender="maija.mallikas@omnia.test", token=pending.token,
+                   answer_to="<re-token@omnia.test>")
+    done = decide(reply, state, NOW, RULES)
+    after = apply_decision(state, done)
+    assert after.people["maija.mallikas@omnia.test"].status == "cancelled"
+    assert recipients(done) == {"maija.mallikas@omnia.test": "cancel_confirmation"}
 
 
 def test_a_form_that_names_nobody_goes_to_the_facilitator_and_is_not_answered() -> None:
