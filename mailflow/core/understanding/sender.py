@@ -295,7 +295,9 @@ def _theirs(
         return replace(person, address=address)
     mine = person.name and person.name == helper.get("name")
     name = _name_from_address(address) if mine or not person.name else person.name
-    title = "" if person.title and person.title == helper.get("title") else person.title
+    sentence = bool(name) and fold(name) in fold(person.title)  # "I sign up my boss X"
+    helpers = person.title and person.title == helper.get("title")
+    title = "" if helpers or sentence else person.title
     role = person.role if title or not mine else "unknown"
     return replace(person, address=address, name=name, title=title, role=role)
 
