@@ -152,3 +152,23 @@ def test_a_language_change_from_a_stranger_changes_nothing_and_is_not_answered_a
     [ack] = received(root, "stranger@example.org")
     assert not ack["Subject"].startswith("Vi skriver")
     assert mailflow(root, "attention") == 0
+
+
+def test_a_wish_riding_on_an_answer_is_kept_and_the_answer_follows_it(root: Path) -> None:
+    assert mailflow(root, "days", "add", DAY, "--date", DAY, "--start", "10:00", "--end",
+                    "16:00", "--place", "Kuntatalo, Helsinki") == 0
+    deliver(str(root / "mail"), [
+        plain_mail(CAMILLA, "Camilla Sundström", "Anmälan", SIGNUP, WHEN, "<w-1@prakticum.test>")])
+    assert mailflow(root, "tick", "--now", "2026-11-20T10:00+02:00") == 0
+    deliver(str(root / "mail"), [plain_mail(
+        CAMILLA, "Camilla Sundström", "SV: Inbjudan", "Hej,\n\njag kan tyvärr inte delta den "
+        "9 december. Skriv gärna till mig på engelska i fortsättningen.\n\nCamilla",
+        WHEN.replace(hour=11), "<w-2@prakticum.test>")])
+    assert mailflow(root, "tick", "--now", "2026-11-21T12:00+02:00") == 0
+    answer = received(root, CAMILLA)[-1]
+    assert answer["Content-Language"] == "en"
+    assert "9 Dec 2026" in str(answer["Subject"])
+    with Store(root / "mailflow.json") as store:
+        person = store.get(Person, CAMILLA)
+        assert person is not None
+        assert person.language == "en"
