@@ -62,6 +62,11 @@ def inspect_message(raw: bytes, settings: Settings, state: NetworkState) -> dict
         copy_to=list(intent.copy_to),
         wants_language=intent.wants_language,
     )
+    sender = result["why"]["sender"]
+    if sender["acts_for"] and not intent.acts_for:  # the evidence, overruled
+        sender["signals"].append(f"not acted on: the mail names {sender['acts_for']} and "
+                                 "the sender both (a list, the sender's own request)")
+        sender.update(acts_for="", via="", copy_to=[])
     return result
 
 

@@ -102,6 +102,21 @@ def test_a_mail_of_ones_own_acts_for_nobody_else() -> None:
         assert understood(name).acts_for == ""
 
 
+def test_the_sender_and_her_boss_both_named_is_the_senders_own_list() -> None:
+    raw = (DATA / "behalf_assistant_cc_fi.eml").read_bytes().replace(
+        b"ilmoitan esimieheni Paula Virtasen verkostop\xc3\xa4iv\xc3\xa4\xc3\xa4n 9.12.",
+        "ilmoitan verkostopäivään 9.12. itseni ja esihenkilömme:\n\n"
+        "Sari Salo, assistentti, sari.salo@omnia.test\n"
+        "Paula Virtanen, koulutusjohtaja, paula.virtanen@omnia.test\n".encode())
+    state = network_state()
+    orgs = OrgDirectory.from_settings(ALIASES, state.organisations)
+    intent = understand(parse_message(raw, own_address=OWN), state, orgs, own_address=OWN,
+                        network_domain=DOMAIN)
+    assert intent.acts_for == ""
+    assert {p.address for p in intent.people} == {"sari.salo@omnia.test",
+                                                  "paula.virtanen@omnia.test"}
+
+
 def test_the_forms_laheta_puts_the_person_on_the_list_and_answers_only_them() -> None:
     decision, state = decided("behalf_form_cf7_laheta_fi")
     assert recipients(decision) == {"aino.aaltonen@gradia.test": "interest_welcome"}

@@ -275,13 +275,20 @@ def on_behalf(
                        authenticated=False, reason=Reason.of(
                            "form_without_address", address=msg.from_addr),
                        notes=(*intent.notes, *acting.signals))
-    if not acting.acts_for:
+    if not acting.acts_for or _both_named(intent, msg.from_addr, acting.acts_for):
         return intent
     helper = self_details(msg, reading, orgs) if acting.via == "assistant" else {}
     people = tuple(_theirs(p, msg.from_addr, acting.acts_for, helper) for p in intent.people)
     return replace(intent, acts_for=acting.acts_for, acting_via=acting.via,
                    copy_to=acting.copy_to, authenticated=False, people=people,
                    notes=(*intent.notes, f"acts for {acting.acts_for} ({acting.via})"))
+
+
+def _both_named(intent: Intent, sender: str, other: str) -> bool:
+    """The sender and the other person each named with their address ("I sign up myself
+    and our supervisor X"): a list of people, the sender's own request."""
+    addresses = {p.address for p in intent.people}
+    return sender in addresses and other in addresses
 
 
 def _theirs(
