@@ -86,6 +86,7 @@ def recipients(decision: Decision) -> dict[str, str]:
     ("behalf_assistant_body_sv", "per.holm@prakticum.test", "assistant"),
     ("behalf_assistant_rsvp_en", "liisa.laine@keuda.test", "assistant"),
     ("behalf_forward_boss_sv", "anna.lindqvist@omnia.test", "forward"),
+    ("behalf_forward_boss_en", "liisa.laine@keuda.test", "forward"),
     ("human_signup_forwarded_outlook", "jussi.jokinen@stadi.test", "forward"),
 ])
 def test_the_request_is_the_persons(name: str, person: str, via: str) -> None:
@@ -200,6 +201,14 @@ def test_a_forwarded_no_is_the_authors_in_her_own_language() -> None:
     assert rsvp.answer == "no"
     mine = [m for m in decision.mails if m.to == "anna.lindqvist@omnia.test"]
     assert [(m.template, m.language) for m in mine] == [("rsvp_confirmation", "sv")]
+
+
+def test_a_forwarded_yes_from_a_registered_boss_is_her_answer_not_a_sign_up() -> None:
+    decision, state = decided("behalf_forward_boss_en")  # the forwarder is not registered
+    assert state.rsvps[("2026-12-09", "liisa.laine@keuda.test")].answer == "yes"
+    assert "tom.reed@keuda.test" not in state.people
+    assert recipients(decision) == {"liisa.laine@keuda.test": "rsvp_confirmation",
+                                    "tom.reed@keuda.test": "rsvp_confirmation"}
 
 
 def test_a_token_never_goes_to_the_assistant() -> None:

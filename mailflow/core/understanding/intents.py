@@ -51,6 +51,8 @@ from mailflow.core.understanding.language import detect_language
 from mailflow.core.understanding.people import diet_word, labelled_diet, lists_people
 from mailflow.core.understanding.roles import role_from_title
 from mailflow.core.understanding.sender import (
+    acting_as,
+    acting_for,
     as_form_sent_it,
     on_behalf,
     organisation_of_sender,
@@ -101,8 +103,9 @@ def understand(
     calendar = _calendar_intent(msg, state, network_domain, base)
     if calendar is not None:
         return calendar
-    intent = _by_words(msg, reading, state, orgs, network_domain, base)
-    intent = on_behalf(intent, msg, reading, own_address, orgs)  # whose request (sender.py)
+    acting = acting_for(msg, reading, own_address)  # whose request it is (sender.py)
+    intent = _by_words(msg, reading, state, orgs, network_domain, acting_as(base, acting))
+    intent = on_behalf(intent, acting, msg, reading, orgs)
     return with_language_wish(intent, reading.folded)  # "write to me in Swedish" (wishes.py)
 
 
@@ -178,7 +181,7 @@ def _by_words(
     base: Intent,
 ) -> Intent:
     folded = reading.folded
-    sender = state.people.get(msg.from_addr)
+    sender = state.people.get(base.person)  # the person a form or an assistant wrote for
     registered = sender is not None and sender.status != "cancelled"
     kinds = _kinds_named(msg, reading, registered)
     if "cancel" in kinds and known().commitment_words.search(folded):

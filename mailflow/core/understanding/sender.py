@@ -41,8 +41,8 @@ from mailflow.core.values import (
 )
 
 __all__ = [
-    "Acting", "acting_for", "as_form_sent_it", "on_behalf", "organisation_of_sender",
-    "self_details",
+    "Acting", "acting_as", "acting_for", "as_form_sent_it", "on_behalf",
+    "organisation_of_sender", "self_details",
 ]
 
 #: The local part of a web site's own sending address (WordPress' default "wordpress@",
@@ -264,23 +264,33 @@ def _found(screened: Screened, text: str) -> re.Match[str] | None:
     return screened.pattern.search(text) if screened.search(text) else None
 
 
+def acting_as(base: Intent, acting: Acting) -> Intent:
+    """``base`` about the person ``acting`` found (before the words are read, so that
+    "is this person registered?" asks about them); never authenticated for them."""
+    if not acting.acts_for:
+        return base
+    return replace(base, acts_for=acting.acts_for, acting_via=acting.via,
+                   copy_to=acting.copy_to, authenticated=False)
+
+
 def on_behalf(
-    intent: Intent, msg: ParsedMessage, reading: Reading, own_address: str,
-    orgs: OrgDirectory,
+    intent: Intent, acting: Acting, msg: ParsedMessage, reading: Reading, orgs: OrgDirectory,
 ) -> Intent:
-    """``intent`` made the person's when ``msg`` was sent for them (see :func:`acting_for`)."""
-    acting = acting_for(msg, reading, own_address)
+    """``intent`` (read from ``acting_as(base, acting)``) made wholly the person's: the
+    people it names with the helper's own address or details given the person's."""
     if acting.via == "form" and not acting.acts_for:
         return replace(intent, kind="attention", people=(), acting_via="form",
                        authenticated=False, reason=Reason.of(
                            "form_without_address", address=msg.from_addr),
                        notes=(*intent.notes, *acting.signals))
-    if not acting.acts_for or _both_named(intent, msg.from_addr, acting.acts_for):
+    if not acting.acts_for:
         return intent
+    if _both_named(intent, msg.from_addr, acting.acts_for):
+        return replace(intent, acts_for="", acting_via="", copy_to=(),
+                       authenticated=msg.authenticated)
     helper = self_details(msg, reading, orgs) if acting.via == "assistant" else {}
     people = tuple(_theirs(p, msg.from_addr, acting.acts_for, helper) for p in intent.people)
-    return replace(intent, acts_for=acting.acts_for, acting_via=acting.via,
-                   copy_to=acting.copy_to, authenticated=False, people=people,
+    return replace(intent, people=people,
                    notes=(*intent.notes, f"acts for {acting.acts_for} ({acting.via})"))
 
 
