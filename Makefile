@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: demo test lint typecheck unit bench clean dovecot systemd
+.PHONY: demo test lint typecheck unit bench clean dovecot systemd chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,19 @@ dovecot:
 	  fi; \
 	fi
 
+# Chromium for the digest's browser test: Debian's, installed when missing and we are root.
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing chromium from Debian's packages"; \
+	    (apt-get install -y -q chromium >/dev/null 2>&1 || \
+	     (apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null)) || \
+	    echo "could not install chromium: the browser tests will skip (fail under CI=true)"; \
+	  else \
+	    echo "chromium is missing and we are not root: install chromium for the browser tests"; \
+	  fi; \
+	fi
+
 # systemd-analyze, which checks deploy/'s units: Debian's systemd when missing and we are root.
 systemd:
 	@if ! command -v systemd-analyze >/dev/null 2>&1; then \
@@ -55,7 +68,7 @@ lint: $(TSTAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: $(TSTAMP) dovecot systemd lint
+test: $(TSTAMP) dovecot systemd chromium lint
 	$(BIN)/python -m pytest -q
 
 unit: $(TSTAMP)

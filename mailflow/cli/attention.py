@@ -97,7 +97,7 @@ def _digest_request(store: Store, state: NetworkState, settings: Settings,
     digest = build_digest(
         state, now, datetime.fromisoformat(last) if last else None,
         failed_mails=failed, max_per_org=settings.network.max_per_org, tz=settings.tz,
-        language=settings.network.language,
+        language=settings.network.language, network_address=settings.network.address,
     )
     return MailRequest(
         key=f"digest:manual:{now.isoformat()}", to=settings.network.facilitator,

@@ -37,4 +37,9 @@ CATALOGUE: dict[str, tuple[str, ...]] = {
     # to the facilitator
     "digest": ("digest",),  # digest: mailflow.core.schedule.digest.Digest
     "cost_summary": ("day", "shares", "total"),  # shares: list[costs.Share]; CSV attached
+    # answers to a meeting from the facilitator's calendar (commands/meetings.py); notes:
+    # what was assumed or unread, each {"code": ..., its parameters}
+    "day_created": ("day", "zone", "subject", "notes"),  # with METHOD:REPLY (accepted)
+    "day_updated": ("day", "zone", "subject", "notes", "previous", "changed", "announced"),
+    "day_refused": ("reason", "event", "day", "subject"),  # day: the one left alone, or None
 }

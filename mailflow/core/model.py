@@ -128,7 +128,10 @@ class NetworkDay(_Record):
     start/end: local wall-clock times in the configured timezone;
     sponsor: who pays ("" when the costs are shared); cost_items: what is shared;
     follow_up: a follow-up day, whose costs are shared between organisations;
-    sequence: iCalendar SEQUENCE, bumped on every change the attendees must see.
+    sequence: iCalendar SEQUENCE, bumped on every change the attendees must see;
+    calendar_uid: the UID of the facilitator's meeting the day was made from ("" for a
+    day made otherwise), and calendar_sequence: that meeting's SEQUENCE as last applied,
+    so a moved meeting finds its day and an old one changes nothing.
     """
 
     id: str
@@ -142,6 +145,8 @@ class NetworkDay(_Record):
     follow_up: bool = False
     cancelled: bool = False
     sequence: int = 0
+    calendar_uid: str = ""
+    calendar_sequence: int = 0
 
     @property
     def price(self) -> Decimal:

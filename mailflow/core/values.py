@@ -29,6 +29,7 @@ from mailflow.core.tables import PeopleTable, Table
 __all__ = [
     "INTENT_KINDS",
     "ActingVia",
+    "CalendarEvent",
     "CalendarReply",
     "Decision",
     "Intent",
@@ -84,6 +85,40 @@ class CalendarReply:
 
 
 @dataclass(frozen=True)
+class CalendarEvent:
+    """The whole event of an iTIP REQUEST or CANCEL (a meeting the facilitator made).
+
+    starts/ends: aware datetimes, or dates for an all-day event (ends exclusive, as
+    iCalendar has it), None when the event has none; zone: the zone as the event names
+    it ("FLE Standard Time", "Europe/Helsinki", "UTC"; "" for all-day or floating times);
+    online_url: a meeting link the client put outside LOCATION (Teams, Meet);
+    organizer: the organiser's address (no ``mailto:``); attendees: the invited
+    addresses; problems: what could not be read (e.g. ``zone_unknown:<name>``, whose
+    times were then read as floating).
+    """
+
+    method: str
+    uid: str
+    sequence: int = 0
+    summary: str = ""
+    description: str = ""
+    location: str = ""
+    online_url: str = ""
+    starts: datetime | date | None = None
+    ends: datetime | date | None = None
+    zone: str = ""
+    organizer: str = ""
+    organizer_name: str = ""
+    attendees: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
+
+    @property
+    def all_day(self) -> bool:
+        """Whether the event is a whole day (DTSTART a date, not a moment)."""
+        return self.starts is not None and not isinstance(self.starts, datetime)
+
+
+@dataclass(frozen=True)
 class ParsedMessage:
     """What parsing one raw message yields. Parsing never raises; trouble goes in ``problems``.
 
@@ -110,6 +145,8 @@ class ParsedMessage:
     robot: RobotKind | None = None
     bounced: tuple[str, ...] = ()
     calendar: CalendarReply | None = None
+    #: the whole event of a REQUEST or CANCEL (a meeting from the facilitator's calendar)
+    event: CalendarEvent | None = None
     attachments: tuple[str, ...] = ()  # file names or content types
     size: int = 0
     problems: tuple[str, ...] = ()
@@ -231,7 +268,9 @@ class MailRequest:
     references: tuple[str, ...] = ()
     to_name: str = ""
     list_mail: bool = False  # interest-list mail: carries List-Unsubscribe
-    calendar: str = ""  # "request" or "cancel": attach the day's iCalendar object
+    #: "request" or "cancel": attach the day's iCalendar object; "reply": accept the
+    #: meeting the day was made from (an iTIP REPLY to the organiser, inline only)
+    calendar: str = ""
     day: str = ""
 
 

@@ -410,7 +410,10 @@ def test_html_and_template_syntax_from_mail_is_shown_literally_and_escaped(
     assert "{{ 7*7 }}" in plain
     assert "{% for x in range(3) %}LOOP{% endfor %}" in plain
     assert "LOOPLOOP" not in plain + html
-    assert "49" not in plain + html
+    # (the digest's item refs and mailto links are made by mailflow; a ref comes from the
+    # item's id, which here holds a hash that changes per process, so it may hold a 49)
+    shown = re.sub(r'#[a-z2-9]{6}\b|href="mailto:[^"]*"', "", plain + html)
+    assert "49" not in shown
     for msg in first:  # the answers: plain text shows the text as written, HTML escapes it
         for kind in ("plain", "html"):
             body = text_of(msg, kind)

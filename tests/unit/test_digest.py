@@ -198,7 +198,7 @@ def test_bounces_failures_and_interest_list() -> None:
                           message_id="<r@example.org>", created_at=NOW - timedelta(hours=6),
                           status="failed", last_error="550 no such user")
     d = digest_of(NetworkState(**{**state.__dict__, "people": people}), failed=[failed])
-    assert d.bounced == ("p00@omnia.test",)
+    assert [b.address for b in d.bounced] == ["p00@omnia.test"]
     assert [(f.to, f.error, f.new) for f in d.failed] == [
         ("p01@stadin.test", "550 no such user", True)]
     assert d.interest_count == 7

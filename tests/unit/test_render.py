@@ -36,13 +36,14 @@ DAY = NetworkDay(
     place="Kuntatalo, Helsinki", follow_up=True, sequence=2,
     cost_items=(CostItem("asiantuntijapalkkio", Decimal("1200")),
                 CostItem("tarjoilu", Decimal("34.50"))),
+    calendar_uid="040000008200E00074C5B7101A82E008@example.org", calendar_sequence=1,
 )
 MINE = [name for name in CATALOGUE if name not in ("digest", "cost_summary")]
 HOSTILE = "<script>alert(1)</script> {{ 7*7 }}"
 DAY_DATE = {"fi": "ke 9.12.2026", "en": "Wed 9 Dec 2026", "sv": "ons 9.12.2026"}
 SIGNATURE = {"fi": "Ystävällisin terveisin", "en": "Kind regards", "sv": "Med vänliga hälsningar"}
 CALENDAR = {"day_invitation": "request", "day_reminder": "request", "day_changed": "request",
-            "day_cancelled": "cancel"}
+            "day_cancelled": "cancel", "day_created": "reply", "day_updated": "reply"}
 
 
 @pytest.fixture(scope="module")
@@ -75,6 +76,13 @@ def context_for(template: str, text: str = "") -> dict[str, Any]:
         "data_json": '{"name": "Maija Mäkinen' + suffix.replace('"', "") + '"}',
         "days_before": 7,
         "body": "Hei kaikki,\n\nseuraava verkostopäivä lähestyy." + suffix,
+        "zone": "FLE Standard Time",
+        "notes": [{"code": "cost_without_amount", "line": "tilavuokra" + suffix}],
+        "previous": DAY.replace(place="Omnia, Espoo" + suffix),
+        "changed": ["place"],
+        "announced": True,
+        "reason": "past",
+        "event": None,
     }
     return {key: values[key] for key in CATALOGUE[template]}
 

@@ -5,12 +5,15 @@ reading the store through ``JournalledStorage``.
 Schema version 2 changed one thing: an attention item keeps ``reasons`` (codes and their
 parameters) where version 1 kept one English ``reason`` text. Version 3 keeps pending
 moves by the folder's role, not its name (these files hold none); version 4 lets go of a
-pending mail's own backoff (none here is pending and tried). :func:`at_schema_2`
+pending mail's own backoff (none here is pending and tried). Later, with no new schema
+version (an older document reads them as their defaults), a network day gained the
+meeting it was made from (``calendar_uid``, ``calendar_sequence``). :func:`at_schema_2`
 makes the bytes version 1 wrote into the bytes the current version writes for the same
 records; every other byte must be as 127a846 wrote it."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, timedelta, timezone
@@ -49,12 +52,17 @@ OLD_REASON = "unknown_intent:x=1"  # a text no pattern of the old reasons knows
 REASONS = (Reason.of("legacy", text=OLD_REASON),)
 
 
-def at_schema_2(old: bytes) -> bytes:
+def at_schema_2(old: bytes, *, rewritten: bool = True) -> bytes:
     """What 127a846's bytes become at schema version 2 and later (see the module's
-    docstring)."""
+    docstring); ``rewritten`` False: the documents as an older file holds them (a day
+    read from one is kept as it was stored until it changes)."""
     reasons = encode({"reasons": [r.to_doc() for r in REASONS]})[1:-1]
-    return (old.replace(b'"schema_version":1', f'"schema_version":{SCHEMA_VERSION}'.encode())
-               .replace(f'"reason":"{OLD_REASON}"'.encode(), reasons.encode()))
+    current = (old.replace(b'"schema_version":1', f'"schema_version":{SCHEMA_VERSION}'.encode())
+                  .replace(f'"reason":"{OLD_REASON}"'.encode(), reasons.encode()))
+    if not rewritten:
+        return current
+    # a network day's document ends with its sequence, which only days have
+    return re.sub(rb'("sequence":\d+)}', rb'\1,"calendar_uid":"","calendar_sequence":0}', current)
 
 
 class Record(Protocol):
@@ -178,7 +186,8 @@ def test_a_store_written_by_127a846_opens_unchanged(tmp_path: Path) -> None:
         store.scrub()
         store.commit()  # folds the journal in
     assert sorted(map(repr, found)) == sorted(map(repr, expected))
-    assert path.read_bytes() == at_schema_2((OLD / "compacted.json").read_bytes())
+    assert path.read_bytes() == at_schema_2((OLD / "compacted.json").read_bytes(),
+                                            rewritten=False)
 
 
 # -- TinyDB reading the store as mailflow sees it ------------------------------------------

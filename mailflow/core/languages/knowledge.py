@@ -158,6 +158,13 @@ class Knowledge:
     #: Pack code -> regex alternatives naming that language as the one to write in
     #: ("sv": "ruotsiksi"; "en": "in english").
     language_names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Labels of the cost line in a meeting's description ("kustannukset"; regex
+    #: alternatives before a colon at a line's start).
+    meeting_costs: tuple[str, ...] = field(default_factory=_none)
+    #: Labels of who pays, in a meeting's description ("maksaja", "paid\\s+by"; as above).
+    meeting_sponsor: tuple[str, ...] = field(default_factory=_none)
+    #: Regex alternatives that make a meeting a follow-up day ("jatkotyoskentely").
+    follow_up_words: tuple[str, ...] = field(default_factory=_none)
     #: Common words, lower case (as written and folded): detecting a mail's language.
     common_words: frozenset[str] = field(default_factory=frozenset)
     #: Word endings that count as common words ("ssa").

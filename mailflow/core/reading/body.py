@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass, field
 from email.message import Message
 
-from mailflow.core.reading.calendar import MAX_CALENDAR_BYTES, CalendarError, parse_calendar
+from mailflow.core.reading.calendar import MAX_CALENDAR_BYTES, CalendarError, read_calendar
 from mailflow.core.reading.charsets import decode_bytes
 from mailflow.core.reading.headers import Headers, header_text
 from mailflow.core.reading.htmltext import html_to_text
-from mailflow.core.values import CalendarReply
+from mailflow.core.values import CalendarEvent, CalendarReply
 
 __all__ = ["FORWARD_MARKER", "MAX_ATTACHMENTS", "MAX_TEXT_BYTES", "Body", "read_body"]
 
@@ -47,6 +47,7 @@ class Body:
     html: list[str] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)
     calendar: CalendarReply | None = None
+    event: CalendarEvent | None = None  # the whole event of a REQUEST or CANCEL
     calendar_seen: bool = False
     forwards: list[str] = field(default_factory=list)
     parts: int = 0
@@ -62,6 +63,7 @@ class Body:
         self.parts = sub.parts
         self.calendar_seen = sub.calendar_seen
         self.calendar = self.calendar or sub.calendar
+        self.event = self.event or sub.event
         self.attachments.extend(sub.attachments)
         for problem in sub.problems:
             self.note(problem)
@@ -165,7 +167,8 @@ def _calendar(part: Message, body: Body) -> None:
         return
     body.calendar_seen = True
     try:
-        body.calendar = parse_calendar(_payload_bytes(part, body, MAX_CALENDAR_BYTES + 1))
+        body.calendar, body.event = read_calendar(
+            _payload_bytes(part, body, MAX_CALENDAR_BYTES + 1))
     except CalendarError as exc:
         body.note(f"calendar: {exc}")
 

@@ -91,6 +91,7 @@ def _parse(raw: bytes, own_address: str, trusted_authserv_id: str) -> ParsedMess
         robot=robot,
         bounced=bounced,
         calendar=body.calendar,
+        event=body.event,
         attachments=tuple(body.attachments[:MAX_ATTACHMENTS]),
         size=len(raw),
         problems=tuple(problems),

@@ -10,6 +10,9 @@ signed up, RSVPs, new attention items, interest-list changes, commitments, and f
 sends (a failed mail counts when it was created or last retried in that window; the
 store keeps no time of giving up). Bounced addresses (``Person.failing``) are listed
 but, having no timestamp, do not count as a change on their own.
+
+Each attention item, waitlisted person and bounced address carries its action links
+(``digest_actions``): prepared mails to the person or to the network's address.
 """
 
 from __future__ import annotations
@@ -19,10 +22,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
+from mailflow.core.commands import item_ref
 from mailflow.core.languages.reasons import reason_text
 from mailflow.core.languages.registry import DEFAULT
 from mailflow.core.model import AttentionItem, NetworkDay, OutgoingMail, Person
 from mailflow.core.schedule.costs import largest_remainder, name_sort_key, signed_up
+from mailflow.core.schedule.digest_actions import (
+    Action,
+    BouncedAddress,
+    Reply,
+    bounced_actions,
+    handled_action,
+    offer_action,
+    reply,
+)
 from mailflow.core.schedule.window import happened_between, in_window
 from mailflow.core.values import NetworkState
 
@@ -72,6 +85,7 @@ class RosterPerson:
     registered_at: datetime | None  # in the network's timezone
     new: bool
     failing: bool
+    offer: Action | None = None  # a waitlisted person's *offer a place*
 
 
 @dataclass(frozen=True)
@@ -134,6 +148,9 @@ class AttentionLine:
     quoted: str  # the excerpt with "> " before each line, for the text part
     at: datetime  # in the network's timezone
     new: bool
+    ref: str  # "#k3m9qa": what a command quotes back
+    reply: Reply  # *reply to the person*
+    handled: Action  # *mark handled*
 
 
 @dataclass(frozen=True)
@@ -159,7 +176,7 @@ class Digest:
     guests: tuple[RosterPerson, ...]
     days: tuple[DayRsvps, ...]
     attention: tuple[AttentionLine, ...]
-    bounced: tuple[str, ...]
+    bounced: tuple[BouncedAddress, ...]  # with *retry* and *remove*
     failed: tuple[FailedSend, ...]
     interest_count: int
     registered: int
@@ -192,14 +209,24 @@ def _local(moment: datetime | None, tz: tzinfo) -> datetime | None:
     return moment.astimezone(tz) if moment is not None else None
 
 
+@dataclass(frozen=True)
+class _Links:
+    """What the action links need: the network's address and the digest's language."""
+
+    network: str
+    language: str
+
+
 def _roster_person(p: Person, state: NetworkState, since: datetime | None, now: datetime,
-                   tz: tzinfo) -> RosterPerson:
+                   tz: tzinfo, links: _Links) -> RosterPerson:
     org = state.organisations.get(p.org)
+    offer = (offer_action(p.address, links.network, links.language)
+             if p.status == "waitlisted" else None)
     return RosterPerson(
         name=_one_line(p.name), address=p.address, org=p.org,
         org_name=org.name if org else _one_line(p.org), role=p.role, status=p.status,
         waitlist_position=p.waitlist_position, registered_at=_local(p.registered_at, tz),
-        new=in_window(p.registered_at, since, now), failing=p.failing,
+        new=in_window(p.registered_at, since, now), failing=p.failing, offer=offer,
     )
 
 
@@ -254,17 +281,20 @@ def _coming_days(state: NetworkState, now: datetime, tz: tzinfo) -> list[Network
 
 
 def _attention(items: Iterable[AttentionItem], since: datetime | None, now: datetime,
-               tz: tzinfo, language: str) -> list[AttentionLine]:
+               tz: tzinfo, links: _Links) -> list[AttentionLine]:
     lines = []
     for item in sorted(items, key=lambda i: (i.at, i.id)):
         if item.handled:
             continue
         excerpt = _excerpt(item.excerpt)
+        sender, subject = _one_line(item.sender), _one_line(item.subject)
         lines.append(AttentionLine(
-            id=item.id, sender=_one_line(item.sender), subject=_one_line(item.subject),
-            reason=_one_line(reason_text(item.reasons, language)), excerpt=excerpt,
+            id=item.id, sender=sender, subject=subject,
+            reason=_one_line(reason_text(item.reasons, links.language)), excerpt=excerpt,
             quoted="\n".join("> " + line for line in excerpt.split("\n")) if excerpt else "",
             at=item.at.astimezone(tz), new=in_window(item.at, since, now),
+            ref=item_ref(item.id), reply=reply(sender, subject, excerpt, links.network),
+            handled=handled_action(item.id, links.network, links.language),
         ))
     return lines
 
@@ -289,25 +319,29 @@ def build_digest(
     max_per_org: int,
     tz: tzinfo,
     language: str = DEFAULT,
+    network_address: str = "",
 ) -> Digest:
     """The digest as of ``now``, with what happened after ``since`` (None: ever) marked new.
 
-    ``language`` is the digest's (the network's, as its templates): attention reasons are
-    worded in it (``reasons.reason_text``).
+    ``language`` is the digest's (the network's, as its templates): attention reasons and
+    the action links' commands are worded in it (``reasons.reason_text``,
+    ``Knowledge.commands``). ``network_address``: where command mails go and the Cc of a
+    reply (without it, only replies are linked, and without the Cc).
     """
+    links = _Links(network_address, language)
     people = [
-        _roster_person(p, state, since, now, tz)
+        _roster_person(p, state, since, now, tz, links)
         for p in state.people.values() if p.status != "cancelled"
     ]
     members = [p for p in people if p.org and p.role != "guest"]
     guests = sorted((p for p in people if not p.org or p.role == "guest"),
                     key=lambda p: (name_sort_key(p.name), p.address))
     new_people = sorted(
-        (_roster_person(p, state, since, now, tz) for p in state.people.values()
+        (_roster_person(p, state, since, now, tz, links) for p in state.people.values()
          if in_window(p.registered_at, since, now)),
         key=lambda p: (p.registered_at, p.address),
     )
-    attention = _attention(state.attention.values(), since, now, tz, language)
+    attention = _attention(state.attention.values(), since, now, tz, links)
     failed = _failed(failed_mails, since, now)
     return Digest(
         generated_at=now.astimezone(tz),
@@ -318,7 +352,8 @@ def build_digest(
         guests=tuple(guests),
         days=tuple(_day_rsvps(d, state) for d in _coming_days(state, now, tz)),
         attention=tuple(attention),
-        bounced=tuple(sorted(p.address for p in state.people.values() if p.failing)),
+        bounced=tuple(bounced_actions(a, network_address, language) for a in
+                      sorted(p.address for p in state.people.values() if p.failing)),
         failed=tuple(failed),
         interest_count=sum(1 for s in state.interest.values() if s.subscribed),
         registered=sum(1 for p in members if p.status == "registered"),

@@ -45,7 +45,8 @@ class ScheduleRules:
     reminder_offsets_days: days before a network day that a reminder is due, at
     ``reminder_hour`` local time; digest_hour: the daily digest's local hour;
     cost_split: who shares a follow-up day's costs; language: the facilitator's mails'
-    language; max_per_org: places per organisation (the digest shows the cap).
+    language; max_per_org: places per organisation (the digest shows the cap);
+    network_address: the network's own address (the digest's action links write to it).
     """
 
     facilitator: str
@@ -56,6 +57,7 @@ class ScheduleRules:
     cost_split: CostMode = "participating"
     language: str = DEFAULT
     max_per_org: int = 4
+    network_address: str = ""  # where the digest's command links write to
 
 
 def due_mails(
@@ -202,7 +204,8 @@ def _digest(state: NetworkState, now: datetime, rules: ScheduleRules,
     from mailflow.core.schedule.digest import build_digest  # only when one is due
 
     digest = build_digest(state, now, since, failed_mails=failed, max_per_org=rules.max_per_org,
-                          tz=rules.tz, language=rules.language)
+                          tz=rules.tz, language=rules.language,
+                          network_address=rules.network_address)
     yield MailRequest(
         key=key, to=rules.facilitator, template="digest", language=rules.language,
         auto="auto-generated", context={"digest": digest},

@@ -18,7 +18,7 @@ from icalendar import Calendar, Event, vCalAddress, vText
 from mailflow.core.model import NetworkDay
 from mailflow.core.writing.headers import clean_header_text
 
-__all__ = ["PRODID", "build_calendar", "day_uid"]
+__all__ = ["PRODID", "build_calendar", "build_reply", "day_uid"]
 
 PRODID = "-//mailflow//Verkostopaivat//FI"
 Method = Literal["REQUEST", "CANCEL"]
@@ -92,3 +92,40 @@ def build_calendar(
     calendar.add_component(event)
     return bytes(calendar.to_ical())
 
+
+
+def build_reply(
+    day: NetworkDay,
+    organizer: str,
+    attendee: str,
+    attendee_name: str,
+    tz: ZoneInfo,
+    stamp: datetime,
+) -> bytes:
+    """An iTIP REPLY accepting the organiser's meeting that ``day`` was made from.
+
+    The UID and SEQUENCE are the organiser's (``day.calendar_uid``,
+    ``day.calendar_sequence``), so her calendar (Outlook, Google) marks ``attendee``, the
+    network's address, as having accepted that meeting.
+    """
+    if not day.calendar_uid:
+        raise ValueError(f"network day {day.id!r} was not made from a meeting")
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("method", "REPLY")
+    event = Event()
+    event.add("uid", day.calendar_uid)
+    event.add("sequence", day.calendar_sequence)
+    event.add("dtstamp", stamp.astimezone(ZoneInfo("UTC")))
+    utc = ZoneInfo("UTC")
+    event.add("dtstart", datetime.combine(day.date, day.start, tzinfo=tz).astimezone(utc))
+    event.add("dtend", datetime.combine(day.date, day.end, tzinfo=tz).astimezone(utc))
+    if day.title.strip():
+        event.add("summary", clean_header_text(day.title, 200))
+    event.add("organizer", _person(organizer, ""))
+    network = _person(attendee, attendee_name)
+    network.params["PARTSTAT"] = vText("ACCEPTED")
+    event.add("attendee", network)
+    calendar.add_component(event)
+    return bytes(calendar.to_ical())

@@ -27,7 +27,7 @@ from mailflow.core.model import NetworkDay, Organisation
 from mailflow.core.settings import NetworkSettings
 from mailflow.core.values import MailRequest
 from mailflow.core.writing import formatting
-from mailflow.core.writing.calendar import build_calendar
+from mailflow.core.writing.calendar import build_calendar, build_reply
 from mailflow.core.writing.headers import (
     address_header,
     clean_address,
@@ -145,7 +145,9 @@ class Renderer:
         tag = hashlib.sha256(message_id.encode("utf-8")).hexdigest()[:24]
         alternative = [text_part("plain", text), text_part("html", html)]
         files: list[Entity] = []
-        if request.calendar:
+        if request.calendar == "reply":  # an answer to a meeting: inline only, as clients do
+            alternative.append(self._reply_part(request, day, now))
+        elif request.calendar:
             inline, ics = self._calendar_parts(request, day, now, lang)
             alternative.append(inline)
             files.append(ics)
@@ -269,6 +271,15 @@ class Renderer:
         inline = text_part("calendar", data.decode("utf-8"), (("method", method),))
         ics = file_part("application/ics", data, "invite.ics", (("name", "invite.ics"),))
         return inline, ics
+
+    def _reply_part(self, request: MailRequest, day: NetworkDay | None, now: datetime) -> Entity:
+        """The iTIP REPLY (accepted) to the organiser of the meeting ``day`` was made from."""
+        if day is None or not day.calendar_uid:
+            raise RenderError(f"{request.key}: a meeting reply needs the day made from it")
+        data = build_reply(day, organizer=clean_address(request.to),
+                           attendee=clean_address(self.network.address),
+                           attendee_name=self.network.name, tz=self.tz, stamp=now)
+        return text_part("calendar", data.decode("utf-8"), (("method", "REPLY"),))
 
     @staticmethod
     def _attachment(attachment: Attachment) -> Entity:

@@ -240,5 +240,8 @@ r"from my android.{0,20}", r"from my samsung.{0,20}",
                        r"\bin\s+future\b", r"\bprefer\b"),
     language_names={"fi": (r"\bin\s+finnish\b",), "sv": (r"\bin\s+swedish\b",),
                     "en": (r"\bin\s+english\b",)},
+    meeting_costs=("costs", "cost", "expenses"),
+    meeting_sponsor=(r"paid\s+by", r"sponsored\s+by", "sponsor", "payer"),
+    follow_up_words=(r"follow-?\s?up", r"continued\s+work"),
     common_words=_COMMON_WORDS,
 )

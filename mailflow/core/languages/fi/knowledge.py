@@ -247,6 +247,9 @@ KNOWLEDGE = Knowledge(
     language_names={"fi": (r"\bsuomeksi\b", r"\bsuomen\s+kiel"),
                     "sv": (r"\bruotsiksi\b", r"\bruotsin\s+kiel"),
                     "en": (r"\benglanniksi\b", r"\benglannin\s+kiel")},
+    meeting_costs=("kustannukset", "kulut", "hinta"),
+    meeting_sponsor=("maksaja", "maksajana", "rahoittaja", "kustantaja"),
+    follow_up_words=(r"jatkotyoskentel", r"jatkopaiv", r"jatkotapaami"),
     common_words=_COMMON_WORDS,
     common_endings=("ssa", "ssä"),
 )

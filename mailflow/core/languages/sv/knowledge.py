@@ -279,5 +279,8 @@ KNOWLEDGE = Knowledge(
                        r"\bi\s+fortsattningen\b", r"\bhadanefter\b", r"\bhellre\b"),
     language_names={"fi": (r"\bpa\s+finska\b",), "sv": (r"\bpa\s+svenska\b",),
                     "en": (r"\bpa\s+engelska\b",)},
+    meeting_costs=("kostnader", "kostnad", "utgifter"),
+    meeting_sponsor=("betalare", r"betalas\s+av", r"bekostas\s+av", "sponsor"),
+    follow_up_words=(r"uppfoljning", r"fortsattningsarbet", r"fortsatt\s+arbete"),
     common_words=_COMMON_WORDS,
 )
