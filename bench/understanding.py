@@ -191,7 +191,8 @@ def _also(expected: dict[str, Any], intent: Intent | None) -> str | None:
 def _acts_for(address: str | None, intent: Intent | None) -> bool | None:
     if not address:
         return None
-    reached = {intent.sender.lower(), *(p.address.lower() for p in intent.people)} if intent else set()
+    reached = {intent.sender.lower(), str(getattr(intent, "acts_for", "")).lower(),
+               *(p.address.lower() for p in intent.people)} if intent else set()
     return address.lower() in reached
 
 

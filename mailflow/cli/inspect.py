@@ -1,7 +1,10 @@
 """``mailflow inspect``: what mailflow understands of one message, changing nothing.
 
 It answers "why did mailflow do that?": the robot classification, the person's new text,
-the intent and its fields, judged against the current store (read, never written).
+the intent and its fields, judged against the current store (read, never written), and
+under ``why`` the evidence understanding weighed (``core/understanding/evidence.py``): the
+phrases matched per intent kind and language, whose request the mail is and why, the robot
+signals, each language's score and a language the person asks for.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from mailflow.config.loader import Settings
 from mailflow.core.errors import EXIT_OK, UsageError
 from mailflow.core.languages.reasons import LOG_LANGUAGE, reason_text
 from mailflow.core.organisations import OrgDirectory
-from mailflow.core.values import NetworkState
+from mailflow.core.values import NetworkState, ParsedMessage
 
 __all__ = ["add_inspect", "inspect_file", "inspect_message"]
 
@@ -39,6 +42,7 @@ def inspect_message(raw: bytes, settings: Settings, state: NetworkState) -> dict
         "new_text": parsed.new_text,
         "problems": list(parsed.problems),
     }
+    result["why"] = _why(parsed, address)
     if parsed.robot is not None:
         result.update(intent=None, people=[], day="", reason="", language="")
         return result
@@ -53,8 +57,54 @@ def inspect_message(raw: bytes, settings: Settings, state: NetworkState) -> dict
         language=intent.language,
         token=intent.token,
         notes=list(intent.notes),
+        acts_for=intent.acts_for,
+        acting_via=intent.acting_via,
+        copy_to=list(intent.copy_to),
+        wants_language=intent.wants_language,
     )
+    sender = result["why"]["sender"]
+    if sender["acts_for"] and not intent.acts_for:  # the evidence, overruled
+        sender["signals"].append(f"not acted on: the mail names {sender['acts_for']} and "
+                                 "the sender both (a list, the sender's own request)")
+        sender.update(acts_for="", via="", copy_to=[])
     return result
+
+
+def _why(parsed: ParsedMessage, own_address: str) -> dict[str, Any]:
+    """The evidence understanding weighed, as JSON-safe data."""
+    from mailflow.core.understanding.evidence import evidence_of
+
+    evidence = evidence_of(parsed, own_address)
+    acting = evidence.acting
+    code, words = evidence.wants_language
+    return {
+        "phrases": [dataclasses.asdict(p) for p in evidence.phrases],
+        "sender": {"acts_for": acting.acts_for, "via": acting.via,
+                   "copy_to": list(acting.copy_to), "signals": list(acting.signals)},
+        "robot": list(evidence.robot),
+        "language_scores": dict(evidence.language_scores),
+        "wants_language": {"language": code, "words": words} if code else None,
+    }
+
+
+def why_lines(why: dict[str, Any]) -> list[str]:
+    """The evidence as the text output shows it, one line a piece."""
+    lines = ["why:", "  phrases matched (kind [language] words):"]
+    lines += [f"    {p['kind']} [{p['language']}] {p['words']!r}" for p in why["phrases"]]
+    if not why["phrases"]:
+        lines.append("    none")
+    sender = why["sender"]
+    who = (f"acts for {sender['acts_for']} ({sender['via']})" if sender["acts_for"]
+           else "the sender's own request")
+    lines.append(f"  whose request: {who}")
+    lines += [f"    - {signal}" for signal in sender["signals"]]
+    lines.append("  robot signals: " + "; ".join(why["robot"]))
+    scores = ", ".join(f"{code} {n}" for code, n in why["language_scores"].items())
+    lines.append(f"  language scores: {scores}")
+    wants = why["wants_language"]
+    if wants:
+        lines.append(f"  asks to be written to in: {wants['language']} ({wants['words']})")
+    return lines
 
 
 def inspect_file(path: Path, settings: Settings) -> dict[str, Any]:
@@ -79,7 +129,9 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
         for key, value in result.items():
-            print(f"{key}: {value}")
+            if key != "why":
+                print(f"{key}: {value}")
+        print("\n".join(why_lines(result["why"])))
     return EXIT_OK
 
 

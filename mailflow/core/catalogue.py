@@ -27,6 +27,7 @@ CATALOGUE: dict[str, tuple[str, ...]] = {
     "confirm_request": ("action", "token", "subject"),  # action: human wording of the change
     "data_export": ("address", "data_json"),  # the person's data as JSON text
     "forget_done": ("address",),
+    "language_confirmation": ("person", "address"),  # in the language asked for
     # scheduled mail (Auto-Submitted: auto-generated)
     "day_invitation": ("person", "day"),  # with METHOD:REQUEST
     "day_reminder": ("person", "day", "days_before"),  # with METHOD:REQUEST

@@ -92,9 +92,10 @@ class Person(_Record):
     """A person known to the network, keyed by normalised address.
 
     org: the Organisation key ("" for guests without one); waitlist_position: 1-based
-    place in the organisation's queue when status is "waitlisted"; language: "fi" or
-    "en", the language mail to them is written in; days: ids of network days they
-    signed up for ("" = all coming days).
+    place in the organisation's queue when status is "waitlisted"; language: a registered
+    language pack's code ("fi", "sv", "en", ...), the language every mail to them is
+    written in, set at sign-up from their mail and changed when they ask; days: ids of
+    network days they signed up for ("" = all coming days).
     """
 
     address: str

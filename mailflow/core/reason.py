@@ -44,6 +44,8 @@ ReasonCode = Literal[
     # understanding (intents)
     "robot",  # robot
     "own_address",
+    "language_nobody",  # a language change from an address not on record
+    "form_without_address",  # address: a web form's mail that names nobody's address
     "calendar_neither",  # partstat ("" when missing), day
     "commitment_withdrawn",
     "question",

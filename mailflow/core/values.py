@@ -28,6 +28,7 @@ from mailflow.core.tables import PeopleTable, Table
 
 __all__ = [
     "INTENT_KINDS",
+    "ActingVia",
     "CalendarEvent",
     "CalendarReply",
     "Decision",
@@ -42,6 +43,9 @@ __all__ = [
 ]
 
 RobotKind = Literal["autoreply", "bounce", "loop"]
+#: How a mail came to be about someone other than its From: a web form that mails from the
+#: site's own address, an assistant writing for her boss, a forward of the person's own mail.
+ActingVia = Literal["", "form", "assistant", "forward"]
 
 IntentKind = Literal[
     "signup",
@@ -56,6 +60,7 @@ IntentKind = Literal[
     "export_request",
     "forget_request",
     "confirm",  # a reply carrying a confirmation token (see decide.py)
+    "language_change",  # "write to me in Swedish from now on" and nothing else
     "attention",
 ]
 INTENT_KINDS: tuple[str, ...] = IntentKind.__args__  # type: ignore[attr-defined]
@@ -169,9 +174,17 @@ class Intent:
 
     people: the persons concerned (for a sign-up, one or several; for a substitute, the
     substitute); day: a network day id when one is meant; days: the network day ids a
-    sign-up names (empty: not said, which means all days); language: "fi" or "en", the
-    language to answer in; reason: why it needs attention (kind "attention"), else None;
-    token: a confirmation token quoted back (kind "confirm").
+    sign-up names (empty: not said, which means all days); language: a registered pack's
+    code, the language the mail is written in; reason: why it needs attention (kind
+    "attention"), else None; token: a confirmation token quoted back (kind "confirm").
+
+    acts_for: the person the request is about when someone else sent it ("" = the sender
+    themselves), decided in :mod:`mailflow.core.understanding.sender`; the rules act for
+    that address and answer it, never a web form's address; acting_via says how
+    ("form", "assistant", "forward"); copy_to: who else gets a copy of the answer (the
+    assistant or the forwarder; never a token or a person's data). A mail on someone's
+    behalf is never ``authenticated``: the From's domain vouches for nobody else.
+    wants_language: the pack code the person asked to be written to in from now on.
     """
 
     kind: IntentKind
@@ -186,6 +199,15 @@ class Intent:
     subject: str = ""
     notes: tuple[str, ...] = ()  # what else was understood, for `mailflow inspect`
     authenticated: bool = False  # copied from ParsedMessage.authenticated
+    acts_for: str = ""
+    acting_via: ActingVia = ""
+    copy_to: tuple[str, ...] = ()
+    wants_language: str = ""
+
+    @property
+    def person(self) -> str:
+        """The address the request is about: ``acts_for``, else the sender."""
+        return self.acts_for or self.sender
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ def _build(day: NetworkDay, method: Method = "REQUEST", attendee_name: str = "Ma
     data = build_calendar(
         day, method, "verkosto@example.org", "Asiakaslähtöisyys oppilaitoksissa",
         "maija@omnia.test", attendee_name, HELSINKI, "example.org", STAMP,
+        day_word="verkostopäivä",
     )
     assert b"\r\n" in data
     return Calendar.from_ical(data)

@@ -13,23 +13,26 @@ from mailflow.core.values import MailRequest
 __all__ = ["announcement_requests", "invited", "subscribers"]
 
 
-def subscribers(interest: Iterable[InterestSubscription]) -> list[str]:
-    """The addresses on the interest list, sorted."""
-    return sorted(s.address for s in interest if s.subscribed)
+def subscribers(interest: Iterable[InterestSubscription]) -> list[tuple[str, str]]:
+    """(address, language) of everyone on the interest list, sorted by address."""
+    return sorted((s.address, s.language) for s in interest if s.subscribed)
 
 
-def announcement_requests(subject: str, body: str, addresses: Iterable[str],
+def announcement_requests(subject: str, body: str, addresses: Iterable[tuple[str, str]],
                           language: str) -> list[MailRequest]:
-    """One ``announcement`` per address, keyed by the text: the same announcement is
-    never sent to anyone twice (queue them with the outbox's throttle)."""
+    """One ``announcement`` per (address, its language), keyed by the text: the same
+    announcement is never sent to anyone twice (queue them with the outbox's throttle).
+    The frame, greeting and List-Unsubscribe are in each subscriber's language
+    (``language`` where none is known); the text is as the facilitator wrote it."""
     digest = hashlib.sha256((subject + "\n" + body).encode()).hexdigest()[:16]
     return [
         MailRequest(
             key=f"announce:{digest}:{address}", to=address, template="announcement",
-            language=language, context={"address": address, "subject": subject, "body": body},
+            language=own or language,
+            context={"address": address, "subject": subject, "body": body},
             auto="auto-generated", list_mail=True,
         )
-        for address in addresses
+        for address, own in addresses
     ]
 
 

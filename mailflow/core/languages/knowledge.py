@@ -146,6 +146,18 @@ class Knowledge:
     #: that name each, as written in capitals in a subject or a first line; the first word
     #: is the one shown in help and in the digest's links (matched folded, any case).
     commands: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Regex alternatives of one person writing for one other ("esimieheni", "on behalf of
+    #: my"): with exactly one other address in the mail, the request is that person's.
+    on_behalf: tuple[str, ...] = field(default_factory=_none)
+    #: Regex alternatives of what a web form writes into its mail ("lahetettiin
+    #: lomakkeelta", "sent from a contact form").
+    form_notes: tuple[str, ...] = field(default_factory=_none)
+    #: Regex alternatives asking to be written to in some language ("kirjoittakaa",
+    #: "write to me"); the language itself is one of ``language_names``.
+    language_requests: tuple[str, ...] = field(default_factory=_none)
+    #: Pack code -> regex alternatives naming that language as the one to write in
+    #: ("sv": "ruotsiksi"; "en": "in english").
+    language_names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     #: Labels of the cost line in a meeting's description ("kustannukset"; regex
     #: alternatives before a colon at a line's start).
     meeting_costs: tuple[str, ...] = field(default_factory=_none)

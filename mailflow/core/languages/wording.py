@@ -58,7 +58,10 @@ class Wording:
     date, time, at_time: format strings for ``format_date``, ``format_time`` and a date with
     a time or a span (fields ``weekday day month month_name year``, ``hour minute``,
     ``date time``); money: ``sign amount``, with the amount's ``decimal_mark`` and
-    ``group_separator``.
+    ``group_separator``;
+    day_title: a network day's calendar title when the day has none ("verkostopäivä");
+    unsubscribe_subject: the subject of List-Unsubscribe's mailto, the words that leave the
+    interest list in this language ("EI KIITOS").
     """
 
     reasons: Mapping[str, ReasonWords]
@@ -76,3 +79,5 @@ class Wording:
     money: str
     decimal_mark: str
     group_separator: str
+    day_title: str = ""
+    unsubscribe_subject: str = ""

@@ -57,6 +57,7 @@ def intent_to_doc(intent: Intent) -> dict[str, Any]:
     doc["reason"] = intent.reason.to_doc() if intent.reason else ""  # "": none, as always
     doc["people"] = [dict(p) for p in doc["people"]]
     doc["notes"] = list(doc["notes"])
+    doc["copy_to"] = list(doc["copy_to"])
     return doc
 
 
@@ -73,6 +74,7 @@ def intent_from_doc(doc: dict[str, Any]) -> Intent | None:
             for p in doc.get("people", ())
         )
         values["notes"] = tuple(str(n) for n in doc.get("notes", ()))
+        values["copy_to"] = tuple(str(a) for a in doc.get("copy_to", ()))
         values["reason"] = Reason.from_doc(doc["reason"]) if doc.get("reason") else None
         return Intent(**values)
     except (TypeError, AttributeError, ValueError, KeyError):

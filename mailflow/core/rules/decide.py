@@ -28,6 +28,7 @@ from mailflow.core.model import Reason, normalise_address
 from mailflow.core.rules.changes import correction, substitute
 from mailflow.core.rules.confirm import find_token, intent_from_doc
 from mailflow.core.rules.participation import commitment, interest, rsvp
+from mailflow.core.rules.preferences import change_language, remember_language
 from mailflow.core.rules.privacy import export_data, forget
 from mailflow.core.rules.registration import cancel, signup
 from mailflow.core.rules.text import clean, is_address
@@ -47,6 +48,7 @@ def decide(intent: Intent, state: NetworkState, now: datetime, rules: Rules) -> 
         work.problem(Reason.of("sender_unusable"))
     else:
         handler(work)
+        remember_language(work)
     return work.finish()
 
 
@@ -84,7 +86,7 @@ def _confirm(w: Work) -> None:
     w.intent = dataclasses.replace(
         stored, authenticated=True, answer_to=w.intent.answer_to or stored.answer_to
     )
-    w.sender = normalise_address(stored.sender)
+    w.sender = normalise_address(stored.person)
     _HANDLERS[stored.kind](w)
 
 
@@ -105,6 +107,7 @@ _HANDLERS: dict[str, Callable[[Work], None]] = {
     "export_request": export_data,
     "forget_request": forget,
     "confirm": _confirm,
+    "language_change": change_language,
     "attention": _attention_intent,
 }
 

@@ -4,7 +4,7 @@ the records and mails it will emit, and the attention item for what it cannot ap
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -42,6 +42,12 @@ __all__ = [
 
 _NO_REPLY = ("noreply", "no-reply", "donotreply", "do-not-reply", "mailer-daemon", "postmaster")
 _EXCERPT_CHARS = 500
+#: Answers an assistant or a forwarder gets a copy of when she wrote for someone: never a
+#: confirmation token, a person's data or anything that only the person may see.
+_COPIED = frozenset({
+    "signup_confirmation", "waitlist_notice", "rsvp_confirmation", "interest_welcome",
+    "attention_ack", "language_confirmation", "substitute_confirmation",
+})
 
 
 @dataclass(frozen=True)
@@ -111,7 +117,9 @@ class Work:
     def __init__(self, intent: Intent, state: NetworkState, now: datetime, rules: Rules):
         self.kind = intent.kind
         self.intent = intent
-        self.sender = normalise_address(intent.sender)
+        #: whom the rules act for and answer: the person a form, an assistant or a
+        #: forward wrote for (``Intent.acts_for``), else the sender
+        self.sender = normalise_address(intent.person)
         self.state = state
         self.now = now
         self.rules = rules
@@ -128,6 +136,8 @@ class Work:
         """The mail's language when reading recognised one; a mail read in the default
         language (what reading falls back to: a short calendar accept says little) is
         answered in a known sender's own language, else the network's."""
+        if self.intent.wants_language:  # "write to me in Swedish from now on"
+            return language_of(self.intent.wants_language, self.rules)
         known = self.state.people.get(self.sender)
         if self.intent.language == DEFAULT and known is not None:
             return language_of(known.language, self.rules)
@@ -166,6 +176,17 @@ class Work:
             list_mail=list_mail,
             day=day,
         )
+        if answer and template in _COPIED:
+            self._copies(key)
+
+    def _copies(self, key: str) -> None:
+        """A copy of the answer ``key`` to whoever wrote for the person (``copy_to``)."""
+        request = self.mails[key]
+        for address in self.intent.copy_to:
+            copy_to = normalise_address(address)
+            if copy_to != request.to and may_answer(copy_to, self.rules):
+                self.mails[f"{key}:copy:{copy_to}"] = replace(
+                    request, key=f"{key}:copy:{copy_to}", to=copy_to, to_name="")
 
     def problem(self, reason: Reason) -> None:
         """Note why the message must wait for the facilitator (its values made one line)."""
@@ -209,7 +230,8 @@ class Work:
             excerpt="\n".join(intent.notes)[:_EXCERPT_CHARS],
             at=self.now,
         ))
-        if may_answer(self.sender, self.rules):
+        formless = intent.acting_via == "form" and not intent.acts_for  # nobody to answer
+        if may_answer(self.sender, self.rules) and not formless:
             thread = thread_subject(subject) or intent.answer_to  # no subject: per message
             key = f"ack:{self.sender}:{thread}"
             self.mail(key, self.sender, "attention_ack", {"subject": subject})

@@ -50,9 +50,16 @@ from mailflow.core.understanding.days import (
 from mailflow.core.understanding.language import detect_language
 from mailflow.core.understanding.people import diet_word, labelled_diet, lists_people
 from mailflow.core.understanding.roles import role_from_title
-from mailflow.core.understanding.sender import organisation_of_sender
+from mailflow.core.understanding.sender import (
+    acting_as,
+    acting_for,
+    as_form_sent_it,
+    on_behalf,
+    organisation_of_sender,
+)
 from mailflow.core.understanding.signup import signup_intent, substitute_intent
 from mailflow.core.understanding.text import Reading, addresses_in, one_line, reading_of
+from mailflow.core.understanding.wishes import with_language_wish
 from mailflow.core.values import (
     CalendarReply,
     Intent,
@@ -76,6 +83,7 @@ def understand(
     network_domain: str,
 ) -> Intent:
     """What ``msg`` asks for, in the light of the network's ``state``."""
+    msg = as_form_sent_it(msg)  # a web form's whole text is the request (sender.py)
     reading = reading_of(msg)
     base = Intent(
         kind="attention",
@@ -95,7 +103,10 @@ def understand(
     calendar = _calendar_intent(msg, state, network_domain, base)
     if calendar is not None:
         return calendar
-    return _by_words(msg, reading, state, orgs, network_domain, base)
+    acting = acting_for(msg, reading, own_address)  # whose request it is (sender.py)
+    intent = _by_words(msg, reading, state, orgs, network_domain, acting_as(base, acting))
+    intent = on_behalf(intent, acting, msg, reading, orgs)
+    return with_language_wish(intent, reading.folded)  # "write to me in Swedish" (wishes.py)
 
 
 def _calendar_intent(
@@ -170,7 +181,7 @@ def _by_words(
     base: Intent,
 ) -> Intent:
     folded = reading.folded
-    sender = state.people.get(msg.from_addr)
+    sender = state.people.get(base.person)  # the person a form or an assistant wrote for
     registered = sender is not None and sender.status != "cancelled"
     kinds = _kinds_named(msg, reading, registered)
     if "cancel" in kinds and known().commitment_words.search(folded):

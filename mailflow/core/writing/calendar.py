@@ -49,10 +49,12 @@ def build_calendar(
     tz: ZoneInfo,
     network_domain: str,
     stamp: datetime,
+    day_word: str = "",
 ) -> bytes:
     """A VCALENDAR with one VEVENT for ``day``, addressed to one attendee.
 
-    ``summary`` is the day's title, or the organizer's name + "verkostopäivä"; user text
+    ``summary`` is the day's title, or the organizer's name + ``day_word`` (what a network
+    day is called in the attendee's language: "verkostopäivä", "nätverksdag"); user text
     (place, names) is escaped by icalendar. CANCEL marks the event STATUS:CANCELLED.
     """
     if method not in ("REQUEST", "CANCEL"):
@@ -71,7 +73,8 @@ def build_calendar(
     end = datetime.combine(day.date, day.end, tzinfo=tz)
     event.add("dtstart", start.astimezone(ZoneInfo("UTC")))
     event.add("dtend", end.astimezone(ZoneInfo("UTC")))
-    summary = day.title.strip() or f"{organizer_name.strip()} – verkostopäivä".lstrip(" –")
+    named = (organizer_name.strip(), day_word.strip())
+    summary = day.title.strip() or " – ".join(part for part in named if part)
     event.add("summary", clean_header_text(summary, 200))
     if day.place.strip():
         event.add("location", day.place.strip())

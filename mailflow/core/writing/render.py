@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 import jinja2
 
 from mailflow.core.errors import MailflowError
-from mailflow.core.languages.registry import pack, packs
+from mailflow.core.languages.registry import DEFAULT, pack, packs
 from mailflow.core.model import NetworkDay, Organisation
 from mailflow.core.settings import NetworkSettings
 from mailflow.core.values import MailRequest
@@ -70,6 +70,11 @@ class RenderedMail:
     raw: bytes
     text: str
     html: str
+
+
+def _said(lang: str, name: str) -> str:
+    """The wording ``name`` of the language ``lang``, the default language's when it has none."""
+    return str(getattr(pack(lang).says, name) or getattr(pack(DEFAULT).says, name))
 
 
 def _first_name(name: str) -> str:
@@ -143,7 +148,7 @@ class Renderer:
         if request.calendar == "reply":  # an answer to a meeting: inline only, as clients do
             alternative.append(self._reply_part(request, day, now))
         elif request.calendar:
-            inline, ics = self._calendar_parts(request, day, now)
+            inline, ics = self._calendar_parts(request, day, now, lang)
             alternative.append(inline)
             files.append(ics)
         files += [self._attachment(attachment) for attachment in attachments]
@@ -236,7 +241,7 @@ class Renderer:
         if references:
             headers.append(structured_header("References", " ".join(references[-20:])))
         if request.list_mail:
-            unsubscribe = quote("EI KIITOS")
+            unsubscribe = quote(_said(lang, "unsubscribe_subject"))
             headers += [
                 "Precedence: bulk",
                 phrase_header("List-Id", clean_header_text(self.network.name, 80),
@@ -247,7 +252,7 @@ class Renderer:
         return headers
 
     def _calendar_parts(
-        self, request: MailRequest, day: NetworkDay | None, now: datetime
+        self, request: MailRequest, day: NetworkDay | None, now: datetime, lang: str
     ) -> tuple[Entity, Entity]:
         method = {"request": "REQUEST", "cancel": "CANCEL"}.get(request.calendar)
         if method is None:
@@ -259,6 +264,7 @@ class Renderer:
             organizer=clean_address(self.network.address), organizer_name=self.network.name,
             attendee=clean_address(request.to), attendee_name=request.to_name,
             tz=self.tz, network_domain=self.domain, stamp=now,
+            day_word=_said(lang, "day_title"),
         )
         # Inline in the alternative (Outlook and Gmail show accept/decline from it) and as
         # invite.ics (what Apple Mail and others offer to open), as Outlook and Google do.

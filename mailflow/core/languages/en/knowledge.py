@@ -147,6 +147,7 @@ _COMMANDS = {
 
 KNOWLEDGE = Knowledge(
     intents=_INTENTS,
+    join_keywords=("SEND",),  # the network page's form in English: SEND / NO THANKS
     weak_yes=("yes", "yep", "sure", "ok"),
     weak_no=("no", "nope"),
     questions=(r"\bcould\s+you\b", r"\bcan\s+you\b", r"\bwould\s+you\b"),
@@ -229,6 +230,16 @@ r"from my android.{0,20}", r"from my samsung.{0,20}",
     for_others=("on behalf", "colleague", "following"),
     organisation_words=("college", "school", "university", "institute"),
     commands=_COMMANDS,
+    on_behalf=(r"\bon\s+behalf\s+of\b", r"\bmy\s+(?:manager|boss|director|principal|"
+               r"supervisor|line\s+manager)\b",
+               r"\b(?:her|his)\s+(?:participation|registration|place|sign-?up|attendance)\b"),
+    form_notes=(r"sent\s+(?:\w+\s+){0,3}(?:contact\s+)?form\b", r"\bcontact\s+form\b",
+                r"leave\s+your\s+contact\s+details"),
+    language_requests=(r"\bwrite\b", r"\bwriting\b", r"\breply\b", r"\banswer\b",
+                       r"\bcorrespond\w*", r"\bemails?\b", r"\bfrom\s+now\s+on\b",
+                       r"\bin\s+future\b", r"\bprefer\b"),
+    language_names={"fi": (r"\bin\s+finnish\b",), "sv": (r"\bin\s+swedish\b",),
+                    "en": (r"\bin\s+english\b",)},
     meeting_costs=("costs", "cost", "expenses"),
     meeting_sponsor=(r"paid\s+by", r"sponsored\s+by", "sponsor", "payer"),
     follow_up_words=(r"follow-?\s?up", r"continued\s+work"),

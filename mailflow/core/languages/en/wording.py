@@ -57,6 +57,10 @@ REASONS: dict[str, Callable[[Mapping[str, str]], str]] = {
     "confirmed_unreadable": says("the confirmed change could not be read"),
     "not_understood": says("the message was not understood"),
     "robot": says("robot mail ({robot}) reached intent rules"),
+    "form_without_address": says("a web form's mail "
+                  "({address}) that gives nobody's address"),
+    "language_nobody": says("a request to be written to in "
+                  "another language from an address not on record"),
     "own_address": says("mail from mailflow's own address"),
     "calendar_neither": _calendar,
     "commitment_withdrawn": says("withdraws or changes the commitment to the follow-up work"),
@@ -108,4 +112,6 @@ WORDING = Wording(
     money="{sign}€{amount}",
     decimal_mark=".",
     group_separator=",",
+    day_title="network day",
+    unsubscribe_subject="NO THANKS",
 )

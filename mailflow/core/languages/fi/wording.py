@@ -34,6 +34,7 @@ INTENT_KINDS = {
     "correction": "tietojen korjaus",
     "export_request": "omien tietojen pyyntö",
     "forget_request": "tietojen poistopyyntö",
+    "language_change": "kielen vaihto",
     "confirm": "vahvistus",
     "attention": "viesti vetäjälle",
 }
@@ -131,6 +132,10 @@ REASONS: dict[str, Callable[[Mapping[str, str]], str]] = {
     "confirmed_unreadable": says("vahvistettua muutosta ei voitu lukea"),
     "not_understood": says("viestiä ei ymmärretty"),
     "robot": _robot,
+    "form_without_address": says("verkkolomakkeen viesti ({address}), jossa "
+                  "ei ole kenenkään osoitetta"),
+    "language_nobody": says("pyyntö vaihtaa viestien kieltä "
+                  "osoitteesta, jota ei ole rekisterissä"),
     "own_address": says("viesti mailflow'n omasta osoitteesta"),
     "calendar_neither": _calendar,
     "commitment_withdrawn": says("jatkotyöskentelyyn sitoutumisen peruminen tai muutos"),
@@ -181,4 +186,6 @@ WORDING = Wording(
     money="{sign}{amount}" + _NBSP + "€",
     decimal_mark=",",
     group_separator=_NBSP,
+    day_title="verkostopäivä",
+    unsubscribe_subject="EI KIITOS",
 )

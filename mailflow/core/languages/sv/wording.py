@@ -34,6 +34,7 @@ INTENT_KINDS = {
     "correction": "rättelse av uppgifter",
     "export_request": "begäran om egna uppgifter",
     "forget_request": "begäran om radering av uppgifter",
+    "language_change": "byte av språk",
     "confirm": "bekräftelse",
     "attention": "meddelande till koordinatorn",
 }
@@ -130,6 +131,10 @@ REASONS: dict[str, Callable[[Mapping[str, str]], str]] = {
     "confirmed_unreadable": says("den bekräftade ändringen kunde inte läsas"),
     "not_understood": says("meddelandet förstods inte"),
     "robot": _robot,
+    "form_without_address": says("ett meddelande från ett "
+                  "webbformulär ({address}) utan någons adress"),
+    "language_nobody": says("en begäran om ett annat språk från "
+                  "en adress som inte finns i registret"),
     "own_address": says("meddelande från mailflows egen adress"),
     "calendar_neither": _calendar,
     "commitment_withdrawn":
@@ -181,4 +186,6 @@ WORDING = Wording(
     money="{sign}{amount}" + _NBSP + "€",
     decimal_mark=",",
     group_separator=_NBSP,
+    day_title="nätverksdag",
+    unsubscribe_subject="NEJ TACK",
 )
