@@ -11,7 +11,9 @@ and the cost split.
 from __future__ import annotations
 
 import argparse
+import html
 import mailbox
+import re
 import shutil
 import textwrap
 from datetime import date, datetime, time
@@ -21,7 +23,15 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from mailflow.cli.common import Subcommands
-from mailflow.cli.demo_mail import SampleMail, first_wave, rsvp_wave, second_wave, swedish_wave
+from mailflow.cli.demo_mail import (
+    SampleMail,
+    facilitator_meeting,
+    first_wave,
+    mail_of_link,
+    rsvp_wave,
+    second_wave,
+    swedish_wave,
+)
 from mailflow.config.loader import load_settings
 from mailflow.core.model import CostItem, NetworkDay, OutgoingMail
 from mailflow.run.bootstrap import build_services, open_store
@@ -48,6 +58,7 @@ max_per_org = 4
 kind = "maildir"
 path = "{folder}/mail"
 handle_since = "2026-11-01T00:00:00+02:00"
+trusted_authserv_id = "mx.example.org"   # the network's own server vouches for its users
 
 [outbox]
 kind = "file"
@@ -128,6 +139,24 @@ class _Demo:
                 if m.kind.endswith(":" + template) and (not day or f":{day}:" in m.key)
             }
 
+    def digest_link(self, marker: str) -> str:
+        """The first ``mailto:`` link of the latest digest whose URL holds ``marker``."""
+        digest = self.eml_of("digest:")
+        if digest is None:
+            return ""
+        _, page = _body_parts(digest)
+        links = (html.unescape(h) for h in re.findall(r'href="(mailto:[^"]+)"', page))
+        return next((link for link in links if marker in link), "")
+
+    def print_changes(self) -> None:
+        """The latest digest's list of the changes the facilitator made by mail."""
+        digest = self.eml_of("digest:")
+        text = _body_parts(digest)[0] if digest is not None else ""
+        start = text.find("TEHDYT MUUTOKSET")
+        if start >= 0:
+            section = re.split(r"\n[ \t]*\r?\n", text[start:], maxsplit=1)[0]
+            print(textwrap.indent(section.strip(), "       "))
+
     def eml_of(self, key_prefix: str) -> Path | None:
         with open_store(self.settings) as store:
             mails = [m for m in store.all(OutgoingMail) if m.key.startswith(key_prefix)]
@@ -183,6 +212,15 @@ def run_demo(folder: Path, fast: bool = False) -> int:
     demo.tick("an out-of-office reply and a bounce", _at("2026-11-02", 10, 30))
 
     demo.tick("the next morning: the facilitator's digest", _at("2026-11-03", 8))
+    facilitator = [facilitator_meeting(_at("2026-11-03", 8, 40))]
+    handled_link = demo.digest_link("K%C3%84SITELTY")
+    if handled_link:
+        facilitator.append(mail_of_link(handled_link, _at("2026-11-03", 8, 45)))
+    demo.deliver(facilitator)
+    demo.tick("the facilitator: a day from her calendar; an item handled from the digest's link",
+              _at("2026-11-03", 9))
+    demo.tick("the next digest lists what she changed by mail", _at("2026-11-04", 8))
+    demo.print_changes()
     demo.tick("a week before the first day: reminders", _at("2026-12-02", 9))
 
     invitations = demo.message_ids("day_reminder", DAY_ONE)

@@ -9,10 +9,17 @@ from __future__ import annotations
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
+from urllib.parse import parse_qs, unquote, urlsplit
 
-__all__ = ["SampleMail", "first_wave", "rsvp_wave", "second_wave", "swedish_wave"]
+__all__ = ["SampleMail", "facilitator_meeting", "first_wave", "mail_of_link", "rsvp_wave",
+           "second_wave", "swedish_wave"]
 
 NETWORK = "verkosto@example.org"
+FACILITATOR = "vetaja@example.org"
+#: What the network's own mail server adds to a mail it verified: the facilitator's mail
+#: is then a command at once (``mailbox.trusted_authserv_id`` names this server).
+VOUCHED = {"Authentication-Results": "mx.example.org; dkim=pass header.d=example.org; "
+                                     "dmarc=pass header.from=example.org"}
 
 
 class SampleMail:
@@ -20,10 +27,11 @@ class SampleMail:
 
     def __init__(self, sender: str, name: str, subject: str, text: str, when: datetime,
                  *, html: str = "", headers: dict[str, str] | None = None,
-                 references: str = "", calendar: str = "") -> None:
+                 references: str = "", calendar: str = "", method: str = "REPLY",
+                 to: str = "") -> None:
         self.message = EmailMessage()
         self.message["From"] = f"{name} <{sender}>" if name else sender
-        self.message["To"] = f"Kehittämisverkosto <{NETWORK}>"
+        self.message["To"] = to or f"Kehittämisverkosto <{NETWORK}>"
         self.message["Subject"] = subject
         self.message["Date"] = format_datetime(when)
         self.message["Message-ID"] = make_msgid(domain=sender.split("@")[1])
@@ -37,7 +45,7 @@ class SampleMail:
             self.message.add_alternative(html, subtype="html")
         if calendar:
             self.message.add_alternative(calendar, subtype="calendar",
-                                         params={"method": "REPLY"})
+                                         params={"method": method})
 
     def raw(self) -> bytes:
         return bytes(self.message)
@@ -148,3 +156,38 @@ def swedish_wave(when: datetime) -> list[SampleMail]:
             "Med vänliga hälsningar\nCamilla Sundström\nYrkesinstitutet Prakticum\n\n"
             "Skickat från min iPhone\n", when),
     ]
+
+
+def facilitator_meeting(when: datetime) -> SampleMail:
+    """The facilitator invites the network's address to a meeting from her calendar, as
+    Outlook sends it: the invitation's text and its iTIP REQUEST."""
+    ical = (
+        "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nPRODID:Microsoft Exchange Server 2010\r\n"
+        "VERSION:2.0\r\nBEGIN:VEVENT\r\n"
+        "ORGANIZER;CN=Verkoston vetäjä:mailto:vetaja@example.org\r\n"
+        "ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE;"
+        "CN=Kehittämisverkosto:mailto:verkosto@example.org\r\n"
+        "DESCRIPTION:Kolmas verkostopäivä: palautteen hyödyntäminen.\\n\\n"
+        "Maksaja: Kunteko\\n\r\n"
+        "UID:040000008200E00074C5B7101A82E0080000000020A1B2C3D4E5F6A7B8C9D0E1F2A3B4C5\r\n"
+        "SUMMARY;LANGUAGE=fi-FI:Verkostopäivä 3: palautteen hyödyntäminen\r\n"
+        "DTSTART;TZID=Europe/Helsinki:20270317T093000\r\n"
+        "DTEND;TZID=Europe/Helsinki:20270317T153000\r\n"
+        "LOCATION;LANGUAGE=fi-FI:Keuda\\, Sarvimäentie 8\\, Kerava\r\n"
+        "SEQUENCE:0\r\nDTSTAMP:20261103T070000Z\r\nSTATUS:CONFIRMED\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    return SampleMail(
+        FACILITATOR, "Verkoston vetäjä", "Verkostopäivä 3: palautteen hyödyntäminen",
+        "Kolmas verkostopäivä: palautteen hyödyntäminen.\n\nMaksaja: Kunteko\n", when,
+        headers=VOUCHED, calendar=ical, method="REQUEST")
+
+
+def mail_of_link(url: str, when: datetime) -> SampleMail:
+    """The mail the facilitator's client writes when she clicks a ``mailto:`` link of her
+    digest (RFC 6068: the address, then subject and body as query fields)."""
+    parts = urlsplit(url)
+    fields = {name: values[0] for name, values in parse_qs(parts.query).items()}
+    return SampleMail(FACILITATOR, "Verkoston vetäjä", fields.get("subject", ""),
+                      fields.get("body", "") or "\n", when, headers=VOUCHED,
+                      to=unquote(parts.path))
