@@ -37,6 +37,9 @@ class Knowledge:
     join_keywords: tuple[str, ...] = field(default_factory=_none)
     #: Regex alternatives that make a sentence a question ("?" is known to every pack).
     questions: tuple[str, ...] = field(default_factory=_none)
+    #: Regex alternatives of a polite request put as a question ("voisitteko", "could you"):
+    #: an intent named in such a question is asked for; in any other question it is not.
+    polite_requests: tuple[str, ...] = field(default_factory=_none)
     #: Regex alternatives showing a cancellation is of the whole registration, not one day.
     whole_registration: tuple[str, ...] = field(default_factory=_none)
     #: Regex alternatives naming the commitment to the follow-up work (not declaring it).
@@ -61,6 +64,8 @@ class Knowledge:
     labels: Mapping[str, str] = field(default_factory=dict)
     #: Network role -> title words; a word ending in one has that role ("head of" is a phrase).
     role_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Case endings of a name in running text, folded ("n", "lla", "lle"; "s" in Swedish).
+    name_endings: tuple[str, ...] = field(default_factory=_none)
     #: Case endings dropped from a title word before its ending is read ("na", "ksi").
     title_case_endings: tuple[str, ...] = field(default_factory=_none)
     #: Regex alternatives naming a special diet ("gluteeniton", "vegan", "\\w*allergi\\w*").

@@ -127,6 +127,16 @@ class Lexicon:
         return Screened(r"\?", *self._all("questions"))
 
     @cached_property
+    def name_endings(self) -> frozenset[str]:
+        """Case endings of a name in running text (folded)."""
+        return frozenset(self._all("name_endings"))
+
+    @cached_property
+    def polite_request(self) -> re.Pattern[str]:
+        """A polite request put as a question ("voisitteko", "could you")."""
+        return re.compile(_join(self._all("polite_requests")))
+
+    @cached_property
     def whole_registration(self) -> re.Pattern[str]:
         """Words showing a cancellation is of the whole registration, not of one day."""
         return re.compile(_join(self._all("whole_registration")))

@@ -4,7 +4,9 @@ labelled lines and "nimeni on oikeasti ..." give the sender's corrected details.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 from mailflow.core.languages.lexicon import known
 from mailflow.core.languages.screen import fold
@@ -52,6 +54,50 @@ def _correction_line(text: str, orgs: OrgDirectory) -> dict[str, str]:
     return out
 
 
+_CAPITALISED = re.compile(r"\b[A-ZÅÄÖ][\w'’-]+")
+
+
+def respelled_name(text: str, name: str) -> str:
+    """``name`` with the part the text spells two ways in its right spelling, or "".
+
+    "it's Okafor, not Okafur", "Ekholm, inte Ekström", "Björklund med ö, inte Bjorklund":
+    the spelling after a negation is the old one. Without a negation ("oli muodossa
+    Meikalainen, oikein se on Meikäläinen") the spelling in the sender's own display
+    name is taken for the right one.
+    """
+    words = _CAPITALISED.findall(text)
+    parts = name.split()
+    for i, part in enumerate(parts):
+        spellings = list(dict.fromkeys(w for w in words if _nearest(w, parts) == i))
+        if len(spellings) < 2:
+            continue
+        new = [w for w in spellings if not _negated(text, w)]
+        if len(new) > 1:
+            new = [w for w in new if w == part]
+        if len(new) == 1:
+            return " ".join([*parts[:i], new[0], *parts[i + 1:]])
+    return ""
+
+
+def _nearest(word: str, parts: list[str]) -> int:
+    """The index of the name part ``word`` is a spelling of, or -1 when none is alike."""
+    scores = [_likeness(word, part) for part in parts]
+    best = max(range(len(parts)), key=scores.__getitem__, default=-1)
+    return best if best >= 0 and scores[best] >= 0.6 else -1
+
+
+def _likeness(word: str, part: str) -> float:
+    a, b = fold(word), fold(part)
+    return SequenceMatcher(None, a, b).ratio() if a[:1] == b[:1] else 0.0
+
+
+def _negated(text: str, word: str) -> bool:
+    """True when every place ``word`` is written follows a negation ("not", "inte", "ei")."""
+    places = [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
+    negation = known().negation
+    return all(negation.search(" ".join(fold(text[:at]).split()[-2:])) for at in places)
+
+
 def correction_intent(
     intent: Intent, msg: ParsedMessage, reading: Reading, orgs: OrgDirectory
 ) -> Intent:
@@ -74,6 +120,10 @@ def correction_intent(
     diet = labelled_diet(text) or diet_word(text)
     if diet:
         row.setdefault("diet", diet)
+    if "name" not in row:
+        respelled = respelled_name(text, msg.from_name)
+        if respelled:
+            row["name"] = respelled
     row["address"] = msg.from_addr
     person = person_details(row, orgs)
     if (person.name, person.organisation, person.title, person.diet) == ("", "", "", ""):

@@ -13,7 +13,8 @@ from mailflow.core.understanding.text import Reading
 from mailflow.core.values import NetworkState, ParsedMessage
 
 __all__ = [
-    "DAY_TAG", "coming_days", "day_from_references", "day_reply", "named_days", "rsvp_day",
+    "DAY_TAG", "answers_day", "coming_days", "day_from_references", "day_reply", "named_days",
+    "rsvp_day",
 ]
 
 DAY_TAG = re.compile(r"\[day-(\d{4}-\d{2}-\d{2})\]", re.I)
@@ -47,6 +48,17 @@ def day_reply(msg: ParsedMessage, state: NetworkState, network_domain: str) -> s
         return day
     tag = DAY_TAG.search(msg.subject)
     return tag.group(1) if tag and tag.group(1) in state.days else ""
+
+
+def answers_day(msg: ParsedMessage, state: NetworkState, network_domain: str) -> str:
+    """The day a reply answers: :func:`day_reply`, or else, for a reply ("Re:", "VS:")
+    whose subject names exactly one network day, that day (an invitation or reminder
+    sent from another tool, with Message-IDs that are not mailflow's)."""
+    replied = day_reply(msg, state, network_domain)
+    if replied or not known().reply_subject.match(msg.subject):
+        return replied
+    named = named_days(fold(msg.subject), state)
+    return named[0] if len(named) == 1 else ""
 
 
 def rsvp_day(

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 from typing import cast
 
 from mailflow.core.languages.lexicon import known
@@ -42,9 +43,9 @@ from mailflow.core.reason import Reason
 from mailflow.core.understanding.commitment import declares_commitment
 from mailflow.core.understanding.corrections import correction_intent
 from mailflow.core.understanding.days import (
+    answers_day,
     coming_days,
     day_from_references,
-    day_reply,
     rsvp_day,
 )
 from mailflow.core.understanding.language import detect_language
@@ -95,6 +96,9 @@ def understand(
     calendar = _calendar_intent(msg, state, network_domain, base)
     if calendar is not None:
         return calendar
+    if reading.forwarded and _only_copied(msg, own_address):
+        return replace(base, reason=Reason.of("no_intent"),
+                       notes=("a forward to someone else; the network only in Cc",))
     return _by_words(msg, reading, state, orgs, network_domain, base)
 
 
@@ -128,18 +132,44 @@ def _calendar_day(cal: CalendarReply, state: NetworkState, network_domain: str) 
 
 
 def _detect(folded: str) -> list[str]:
-    """Intent kinds named in ``folded``, strongest first (matches are blanked as found)."""
+    """Intent kinds named in ``folded``, strongest first (matches are blanked as found).
+
+    A kind named only inside questions that ask about something ("Voiko Tero vielä
+    ilmoittautua?", "Ska vi förbinda oss?") is not asked for; a polite request put as a
+    question ("Voisitteko poistaa minut listalta?", "Could you ...") still is.
+    """
     found: list[str] = []
     for kind, rule in known().intent_rules:
         if rule.search(folded):
-            if kind not in found:
+            spans: list[tuple[int, int]] = []
+            folded = rule.sub(partial(_blank, spans=spans), folded)
+            if kind not in found and not (
+                    kind not in _ASKED_ANYWAY and all(_asked_about(folded, s) for s in spans)):
                 found.append(kind)
-            folded = rule.sub(_blank, folded)
     return found
 
 
-def _blank(match: re.Match[str]) -> str:
+#: Kinds that are asked for even in a plain question ("what data do you hold on me?").
+_ASKED_ANYWAY = frozenset({"forget_request", "export_request", "interest_join", "interest_leave"})
+
+
+def _blank(match: re.Match[str], spans: list[tuple[int, int]]) -> str:
+    spans.append(match.span())
     return " " * len(match.group(0))
+
+
+#: A sentence's end: "!", "?", a line's end, or a stop not after a digit ("9.12." is a date).
+_SENTENCE_END = re.compile(r"[!?\n]|(?<!\d)\.(?=\s|$)")
+
+
+def _asked_about(folded: str, span: tuple[int, int]) -> bool:
+    """True when the match at ``span`` lies in a question that is no polite request."""
+    before = [m.end() for m in _SENTENCE_END.finditer(folded, 0, span[0])]
+    start = before[-1] if before else 0
+    end = _SENTENCE_END.search(folded, span[1])
+    if end is None or end.group(0) != "?":
+        return False
+    return not known().polite_request.search(folded[start:end.start()])
 
 
 def _kinds_named(msg: ParsedMessage, reading: Reading, registered: bool) -> list[str]:
@@ -196,6 +226,12 @@ def _by_words(
     return _complete(intent, msg, reading, state, orgs, network_domain)
 
 
+def _only_copied(msg: ParsedMessage, own_address: str) -> bool:
+    """True when ``own_address`` is among the mail's Cc but not its To."""
+    own = own_address.strip().lower()
+    return own in {a.lower() for a in msg.cc} and own not in {a.lower() for a in msg.to}
+
+
 def _resolve(
     kinds: list[str],
     msg: ParsedMessage,
@@ -206,6 +242,10 @@ def _resolve(
 ) -> list[str]:
     """Settle the overlaps between intent kinds found together."""
     k = list(dict.fromkeys(kinds))
+    if "forget_request" in k:
+        return ["forget_request"]  # erasing is more than leaving, cancelling or an export
+    if "export_request" in k:  # "my registration", "register": what the data is about
+        k = [x for x in k if x not in ("signup", "interest_join", "correction")]
     if "substitute" in k:
         k = [x for x in k if x not in ("cancel", "rsvp_no", "rsvp_yes", "signup")]
     if ("cancel" in k and not known().whole_registration.search(reading.folded)
@@ -217,7 +257,7 @@ def _resolve(
         k = [x for x in k if x != "interest_leave"]
     if "signup" in k:
         k = [x for x in k if x not in ("rsvp_yes", "interest_join", "correction")]
-    if "rsvp_yes" in k and not registered and not day_reply(msg, state, network_domain):
+    if "rsvp_yes" in k and not registered and not answers_day(msg, state, network_domain):
         k = ["signup" if x == "rsvp_yes" else x for x in k]
     if "commit" in k:
         k = [x for x in k if x not in ("rsvp_yes", "signup")] if "signup" not in kinds else k

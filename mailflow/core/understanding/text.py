@@ -49,7 +49,9 @@ def reading_of(msg: ParsedMessage) -> Reading:
     the mail is a reply; the forwarded mail whole when it is a forward."""
     lexicon = known()
     forwarded = bool(lexicon.forward_subject.match(msg.subject))
-    text = msg.new_text.strip() or msg.text
+    # a reply with nothing of its own (an empty phone reply) says nothing: its history
+    # is not what the person says now
+    text = msg.new_text.strip() or own_part(msg.text)
     if forwarded and msg.text.strip():
         # the forwarded mail is the request; only its own ">" history is left out
         text = "\n".join(line for line in msg.text.splitlines() if not line.startswith(">"))

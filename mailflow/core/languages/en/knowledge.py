@@ -19,7 +19,7 @@ _INTENTS: dict[str, tuple[str, ...]] = {
     ),
     "export_request": (
         r"\bsend\s+me\s+(?:a\s+copy\s+of\s+)?(?:all\s+)?my\s+(?:personal\s+)?data\b",
-        r"\bwhat\s+(?:personal\s+)?(?:data|information)\s+(?:do\s+)?you\s+(?:have|hold|keep)\b",
+        r"\bwhat\s+(?:personal\s+)?(?:data|information|details)\s+(?:do\s+)?you\s+(?:have|hold|keep|store|save|process)\b",
         r"\bcopy\s+of\s+my\s+(?:personal\s+)?data\b",
         r"\bgdpr\b",
         r"\bsubject\s+access\b",
@@ -41,7 +41,7 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\b(?:we|\w+)\s+(?:has|have)\s+(?:decided|agreed)\s+to\s+commit\b",
         r"\b(?:we|\w+)\s+(?:is|are)\s+committed\s+to\s+(?:the\s+)?(?:network'?s?\s+)?follow",
         r"\b\w+\s+commits\s+to\s+(?:the\s+)?(?:network'?s?\s+)?follow",
-        r"\bconfirm\s+(?:our|\w+'s)\s+commitment\b",
+        r"\bconfirms?\s+(?:our|its|their|\w+'s)\s+commitment\b",
         r"\bcommit(?:ted)?\s+to\s+the\s+follow",
         r"\b(?:join|take\s+part\s+in|participate\s+in)\s+the\s+follow-?up\s+work\b",
     ),
@@ -51,6 +51,9 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bmy\s+name\s+is\s+actually\b",
         r"\bchange\s+my\s+(?:role|title|name|diet|organisation|organization)\b",
         r"\bupdate\s+my\s+(?:role|title|name|diet|details)\b",
+        r"\bmisspel\w*",
+        r"\bspelt?\s+(?:wrong|incorrectly)",
+        r"\b(?:registered|listed|put|signed)\s+(?:me\s+)?(?:down\s+)?as\s+\w+,?\s+but\b",
     ),
     "signup": (
         r"\bregist(?:er|ering|ration)\b",
@@ -86,6 +89,8 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bunable\s+to\s+(?:attend|come)\b",
         r"\bwill\s+not\s+(?:attend|come|be\s+able)\b",
         r"\bnot\s+able\s+to\s+(?:attend|come)\b",
+        r"\b(?:have|need|got)\s+to\s+decline\b",
+        r"\b(?:i|we)\s+(?:must|will|'ll|shall)\s+(?:have\s+to\s+)?decline\b",
     ),
     "rsvp_yes": (
         r"\bi'?ll\s+be\s+there\b",
@@ -146,9 +151,11 @@ _COMMANDS = {
 }
 
 KNOWLEDGE = Knowledge(
+    join_keywords=("SEND",),
     intents=_INTENTS,
     weak_yes=("yes", "yep", "sure", "ok"),
     weak_no=("no", "nope"),
+    polite_requests=(r"\b(?:could|can|would|will)\s+you\b", r"\bplease\b", r"\bkindly\b"),
     questions=(r"\bcould\s+you\b", r"\bcan\s+you\b", r"\bwould\s+you\b"),
     whole_registration=("registration", r"\bnetwork\b", "altogether", "entirely", "sign-?up"),
     commitment_words=(r"\bcommitment\b", r"\bcommitted\b"),
@@ -180,7 +187,8 @@ KNOWLEDGE = Knowledge(
     correction_markers=("correction", "corrected"),
     correction_phrases={
         "name": (r"my\s+name\s+is\s+actually", r"my\s+(?:correct\s+)?name\s+is"),
-        "title": (r"(?:role|title)\s+to",),
+        "title": (r"(?:role|title)\s+to",
+                  r"(?:as|down\s+as)\s+an?\s+\w+,?\s+but\s+i\s*(?:'m|am)\s+(?:actually\s+)?an?"),
         "organisation": (r"organi[sz]ation\s+to",),
     },
     field_words={

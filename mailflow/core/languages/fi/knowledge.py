@@ -15,10 +15,14 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bpoista(?:kaa|isitteko|tkaa)?\s+(?:kaikki\s+)?(?:minun\s+|mun\s+)?tie(?:to|do)(?:ni|jani)\b",
         r"\bunohta(?:kaa|isitteko)\s+minut\b",
         r"\btietojeni\s+poist",
+        # "poistakaa mun tiedot kokonaan", "poistaisitteko kaikki henkilötietoni"
+        r"\bpoist\w*\s+(?:\w+\s+){0,3}(?:henkilo)?tie(?:do|to)(?:t|ni|jani)\b",
+        r"\bpoist\w*\s+minut\s+(?:\w+\s+){0,2}(?:rekisteri|jarjestelma|tietokan)\w*",
     ),
     "export_request": (
         r"\blahet(?:takaa|tamaan|taisitteko|atko|akaa)\s+(?:minulle\s+)?(?:kaikki\s+)?tie(?:to|do)(?:ni|jani)\b",
         r"\bmita\s+tietoja\s+(?:teilla\s+on\s+)?minusta\b",
+        r"\bmita\s+(?:\w+\s+)?tietoja\s+(?:\w+\s+){0,3}(?:minusta|musta|minua\s+koskien)\b",
         r"\brekisteriote\b",
         r"\btarkastusoikeu",
     ),
@@ -28,6 +32,9 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bsijai(?:se|ks)(?:ni|kseni)\b",
         r"\bsijaisena(?:ni)?\b",
         r"\bminun\s+sijastani\b",
+        r"\b(?:mun|minun|meidan)\s+tilal(?:le|la)\b",
+        r"\btilalle\s+(?:tulee|laitetaan|ilmoitetaan)\b",
+        r"\b(?:laittakaa|ilmoitan|tulee)\s+(?:\w+\s+)?tilalle\b",
     ),
     "cancel": (
         r"\bperu\w*\s+(?:\w+\s+)?(?:ilmoittautumi|osallistumi|registration)\w*",
@@ -50,18 +57,21 @@ _INTENTS: dict[str, tuple[str, ...]] = {
     ),
     "correction": (
         r"\bkorjaus\b",
-        r"\bkorja(?:tkaa|isitteko|takaa|kaa|isin)\b",
+        r"\bkorja(?:tkaa|isitteko|takaa|kaa|isin|ta|tko|isitko)\b",
         r"\bnimeni\s+on\s+oikeasti\b",
         r"\boikea\s+nimeni\b",
         r"\bvaihta(?:kaa|isitteko)\b",
         r"\bvaihda\b",
         r"\brooliksi\b",
         r"\btittelikseni\b",
-        r"\bpaivit(?:takaa|taisitteko)\b",
+        r"\bpaivit(?:takaa|taisitteko|atteko|takaa)\b",
+        r"\btietojeni\s+paivitys\b",
         r"\bmuutta(?:kaa|isitteko)\b",
     ),
     "signup": (
-        r"\bilmoittau(?:dun|dumme|dutaan|tua|tuisin|tuisimme|tuminen|tumisen|tumiseni|tumiset|tuvat)\b",
+        # "ilmottaudun": the first i is often dropped in speech and quick writing
+        r"\bilmoi?ttau(?:dun|dumme|dutaan|tua|tuisin|tuisimme|tuminen|tumisen|tumiseni|tumiset|tuvat)\b",
+        r"\b(?:tulisin|tulisimme|haluaisin|haluaisimme|lahtisin|lahtisimme)\s+(?:\w+\s+){0,3}mukaan\b",
         r"\bilmoita(?:n|mme)\s+(?:[\w-]+\s+){0,3}(?:seuraav|alla\s+olev|osallistuj|henkilo|verkost|mukaan|ilmoittau|\w+\s+osallistuj)",
         r"\b(?:verkostoon\s+)?(?:ilmoitettavat|ilmoittautujat)\b",
         r"(?m:^)\W*(?:(?:alla|tassa|seuraavassa)\s+)?(?:meidan\s+|[\w-]+n\s+)?osallistuja(?:t|mme)\b[^\n?]{0,80}:",
@@ -77,7 +87,7 @@ _INTENTS: dict[str, tuple[str, ...]] = {
     ),
     "interest_leave": (
         r"\bei\s+kiitos\b",
-        r"\bpoista(?:kaa)?\s+minut\b",
+        r"\bpoista\w*\s+minut\b",
         r"\ben\s+halua\s+enaa\b",
     ),
     "interest_join": (
@@ -85,6 +95,8 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bkuulla\s+lisaa\b",
         r"\blisaa(?:kaa)?\s+minut\s+(?:\w+\s+)?(?:listalle|postituslistalle|jakelu)",
         r"\bpitakaa\s+minut\s+ajan\s+tasalla\b",
+        r"\bhalua\w*\s+kuulla\b",
+        r"\b(?:lisaa\w*|lait\w*|ottakaa|ottaisitte\w*)\s+minut\s+(?:\w+\s+)?(?:\w*listalle|jakelu\w*|postitukse\w*)",
     ),
     "rsvp_no": (
         r"\ben\s+(?:\w+\s+){0,2}(?:paase|osallistu|tule|ehdi|pysty)\b",
@@ -92,6 +104,7 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bestynyt\b",
         r"\bestyneita\b",
         r"\btuli\s+este\b",
+        r"\bei\s+(?:\w+\s+){0,2}onnistu\b",
         r"\bon\s+este\b",
     ),
     "rsvp_yes": (
@@ -163,6 +176,7 @@ KNOWLEDGE = Knowledge(
     join_keywords=("LÄHETÄ",),
     weak_yes=("kylla", "joo", "jep"),
     weak_no=("ei",),
+    polite_requests=(r"\b\w+(?:tteko|isitko|itko)\b", r"\bpyytaisin\b", r"\bole\s+hyva\b"),
     questions=(r"\bvoisit(?:teko|ko)\b", r"\bvoit(?:teko|ko)\b", r"\bsaako\b", r"\bonko\b",
                r"\bkuinka\b", r"\bpaljonko\b"),
     whole_registration=("ilmoittautumi", "verkostosta", "verkostoon", r"verkoston\b",
@@ -177,6 +191,7 @@ KNOWLEDGE = Knowledge(
     labels=_LABELS,
     role_words=_ROLE_WORDS,
     title_case_endings=("na", "ksi"),
+    name_endings=("n", "lla", "lle", "lta", "ssa", "sta", "na", "ksi", "kin", "nkin"),
     diets=("gluteeniton", "laktoositon", "maidoton", r"vegaani(?:nen)?", r"kasvis\w*",
            r"vegetaari\w*", "keliaakikko", r"\w*allergi\w*"),
     diet_mentions=("ruokavalio",),
@@ -197,7 +212,8 @@ KNOWLEDGE = Knowledge(
     correction_markers=("korjaus", "korjauksena", "oikaisu"),
     correction_phrases={
         "name": (r"nimeni\s+on\s+oikeasti", r"oikea\s+nimeni\s+on", r"nimeni\s+on"),
-        "title": ("rooliksi", "tittelikseni", "titteliksi", "tehtävänimikkeeksi"),
+        "title": ("rooliksi", "tittelikseni", "titteliksi", "tehtävänimikkeeksi",
+                  r"(?:merkitty|kirjattu)\s+\w+,?\s+mutta\s+olen"),
         "organisation": ("organisaatioksi",),
     },
     field_words={

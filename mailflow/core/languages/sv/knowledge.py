@@ -191,9 +191,12 @@ KNOWLEDGE = Knowledge(
     join_keywords=("SKICKA",),
     weak_yes=("ja", "jo", "javisst", "absolut"),
     weak_no=("nej",),
+    polite_requests=(r"\b(?:kan|kunde|skulle|vill|ville)\s+(?:ni|du)\b", r"\bvanligen\b",
+                     r"\bsnalla\b"),
     questions=(r"\bkan\s+ni\b", r"\bkunde\s+ni\b", r"\bskulle\s+ni\b", r"\bhur\s+mycket\b",
                r"\bvad\s+kostar\b", r"\bfinns\s+det\b"),
-    whole_registration=(r"natverket\b", r"\bhelt\b", r"\bhelt\s+och\s+hallet\b",
+    name_endings=("s",),
+    whole_registration=(r"\banmalan\b", r"natverket\b", r"\bhelt\b", r"\bhelt\s+och\s+hallet\b",
                         r"\butvecklingsnatverk"),
     commitment_words=(r"fortsatta\s+arbete", "forbind", r"binda\s+oss", "atagande"),
     conditions=("ifall", "forutsatt", "savida", r"om\s+(?:jag|vi|det|budgeten)",
@@ -227,7 +230,8 @@ KNOWLEDGE = Knowledge(
     correction_phrases={
         "name": (r"mitt\s+namn\s+är\s+egentligen", r"mitt\s+rätta\s+namn\s+är",
                  r"mitt\s+namn\s+är(?!\s+(?:felstavat|fel|inte)\b)"),
-        "title": (r"titeln\s+till", r"min\s+titel\s+till"),
+        "title": (r"titeln\s+till", r"min\s+titel\s+till",
+                  r"(?:angett|antecknat|skrivit)\s+\w+,?\s+men\s+jag\s+är"),
         "organisation": (r"organisationen\s+till",),
     },
     field_words={
