@@ -6,8 +6,11 @@ what is tested, "how people write", not one mail.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
+from mailflow.core.reading.parse import parse_message
 from mailflow.core.understanding.corrections import respelled_name
 from mailflow.core.understanding.names import base_name
 from tests.unit.test_intents import MAIJA, intent_of
@@ -129,3 +132,51 @@ def test_a_colleague_signed_up_in_running_text_is_stored_in_base_form() -> None:
     assert intent.kind == "signup"
     assert [(p.name, p.address) for p in intent.people] == [
         ("Pekka Virtanen", "pekka.virtanen@omnia.test")]
+
+
+@pytest.mark.parametrize("text", [
+    "Toivottavasti pääsen mukaan joulukuussa.",
+    "Vi vet inte än om vi kommer.",
+    "Hopefully I can make it, but we don't know yet.",
+])
+def test_a_hedged_answer_is_no_answer(text: str) -> None:
+    intent = intent_of(text, from_addr=MAIJA.address, subject="Re: Kutsu 9.12.")
+    assert intent.kind == "attention"
+
+
+@pytest.mark.parametrize(("text", "sent_on"), [
+    ("En pääse huomenna.", datetime(2026, 12, 8, 18, 0, tzinfo=UTC)),
+    ("Jag kan tyvärr inte komma imorgon.", datetime(2026, 12, 8, 18, 0, tzinfo=UTC)),
+    ("Sorry, I can't come next week.", datetime(2026, 12, 2, 9, 0, tzinfo=UTC)),
+])
+def test_relative_dates_resolve_against_the_mails_date(text: str, sent_on: datetime) -> None:
+    intent = intent_of(text, from_addr=MAIJA.address, subject="poissa", date=sent_on)
+    assert (intent.kind, intent.day) == ("rsvp_no", "2026-12-09")
+
+
+def test_a_cancellation_naming_one_day_carries_it() -> None:
+    intent = intent_of("Peruutan ilmoittautumiseni 9.12. päivään.", from_addr=MAIJA.address,
+                       subject="peruutus")
+    assert (intent.kind, intent.day) == ("cancel", "2026-12-09")
+
+
+def test_a_commitment_that_also_names_a_new_participant_waits() -> None:
+    text = ("Omnia sitoutuu jatkotyöskentelyyn. Jatkossa meiltä tulee myös "
+            "Pia Koski (pia.koski@omnia.test).")
+    intent = intent_of(text, from_addr=MAIJA.address, subject="Sitoutuminen")
+    assert intent.kind == "attention"
+
+
+@pytest.mark.parametrize(("subject", "text", "robot"), [
+    ("Re: Kutsu", "Tämä on automaattinen vastaus. Olen lomalla 14.12. asti.", "autoreply"),
+    ("Verkostopäivä", "I am out of the office until Monday. For urgent matters call the desk.",
+     "autoreply"),
+    ("Re: Kutsu", "Olen lomalla 9.12., joten en pääse. Terveisin Maija", None),
+    ("Form", "New form submission.\nEmail: a@example.org\n--\nThis is an automatic message "
+     "from the website form.", None),
+])
+def test_an_automatic_answer_by_its_wording(subject: str, text: str, robot: str | None) -> None:
+    raw = (f"From: someone@omnia.test\r\nTo: verkosto@example.org\r\nSubject: {subject}\r\n"
+           "Message-ID: <a1@omnia.test>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+           f"{text}\r\n").encode()
+    assert parse_message(raw, own_address="verkosto@example.org").robot == robot

@@ -43,6 +43,9 @@ class _Wording:
     auto_subject: re.Pattern[str]
     weak_auto_subject: re.Pattern[str]  # counts with X-Auto-Response-Suppress only
     whole_auto_subject: re.Pattern[str]  # a subject that is nothing but "Out of office"
+    auto_text: re.Pattern[str]  # "This is an automatic reply" in the text
+    away_text: re.Pattern[str]  # "I am out of the office until ..." in the text
+    urgent_text: re.Pattern[str]  # "in urgent matters, contact ..." in the text
 
 
 @cache
@@ -61,6 +64,9 @@ def _wording(lexicon: Lexicon) -> _Wording:
         weak_auto_subject=re.compile(rf"\b(?:{one_of('away_words')})\b", re.I),
         whole_auto_subject=re.compile(rf"^\s*(?:{one_of('auto_reply_subjects')})\s*[.!]?\s*$",
                                       re.I),
+        auto_text=re.compile(one_of("auto_reply_phrases"), re.I),
+        away_text=re.compile(one_of("away_phrases"), re.I),
+        urgent_text=re.compile(one_of("urgent_referrals"), re.I),
     )
 
 
@@ -177,7 +183,7 @@ def _is_read_receipt(msg: Message) -> bool:
     return isinstance(report_type, str) and report_type.lower() == "disposition-notification"
 
 
-def _is_autoreply(msg: Message, headers: Mapping[str, str], subject: str) -> bool:
+def _is_autoreply(msg: Message, headers: Mapping[str, str], subject: str, text: str) -> bool:
     if _is_read_receipt(msg):
         return True
     auto = _header(headers, "auto-submitted").lower()
@@ -194,7 +200,23 @@ def _is_autoreply(msg: Message, headers: Mapping[str, str], subject: str) -> boo
     if wording.auto_subject.match(subject) or wording.whole_auto_subject.match(subject):
         return True  # "Automatic reply: ..." or, from a client rule, just "Out of office"
     suppress = _header(headers, "x-auto-response-suppress")
-    return bool(suppress) and bool(wording.weak_auto_subject.search(subject))
+    if suppress and wording.weak_auto_subject.search(subject):
+        return True
+    return _automatic_text(wording, text[:_AUTO_TEXT_CHARS])
+
+
+#: How much of a text is read for an automatic answer's wording (it says so at once).
+_AUTO_TEXT_CHARS = 800
+
+
+def _automatic_text(wording: _Wording, text: str) -> bool:
+    """A client rule's answer with no header at all, by its wording: it says it is
+    automatic ("Tämä on automaattinen vastaus", "Your ticket has been received"), or it
+    says the person is away and whom to turn to in urgent matters (a person answering
+    an invitation says neither)."""
+    if wording.auto_text.search(text):
+        return True
+    return bool(wording.away_text.search(text)) and bool(wording.urgent_text.search(text))
 
 
 def classify_robot(
@@ -217,6 +239,6 @@ def classify_robot(
     is_bounce, bounced = _bounce(msg, headers, from_addr, subject, text, own)
     if is_bounce:
         return "bounce", bounced
-    if _is_autoreply(msg, headers, subject):
+    if _is_autoreply(msg, headers, subject, text):
         return "autoreply", ()
     return None, ()

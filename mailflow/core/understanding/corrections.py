@@ -98,6 +98,18 @@ def _negated(text: str, word: str) -> bool:
     return all(negation.search(" ".join(fold(text[:at]).split()[-2:])) for at in places)
 
 
+def _stated_values(text: str, orgs: OrgDirectory) -> dict[str, str]:
+    """Values stated as the right ones ("en ole opettaja vaan X", "should be X"); the
+    value's look (a diet, a title, a name, an organisation) decides its field."""
+    out: dict[str, str] = {}
+    for match in known().correction_value.finditer(text):
+        probe: dict[str, str] = {}
+        classify_cell(match.group(1).strip(" \"'"), probe, orgs)
+        for key, found in probe.items():
+            out.setdefault(key, found)
+    return out
+
+
 def correction_intent(
     intent: Intent, msg: ParsedMessage, reading: Reading, orgs: OrgDirectory
 ) -> Intent:
@@ -105,6 +117,8 @@ def correction_intent(
     body = reading.body
     text = "\n".join(body)
     row: dict[str, str] = _correction_line(text, orgs)
+    for key, found in _stated_values(text, orgs).items():
+        row.setdefault(key, found)
     labelled = labelled_blocks(body)
     for block in labelled[:1]:
         row.update({k: v for k, v in block.items() if v and k not in row})

@@ -5,7 +5,7 @@ answers, ``[day-ID]`` tags in its subject.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from mailflow.core.languages.lexicon import known
 from mailflow.core.languages.screen import fold
@@ -14,7 +14,7 @@ from mailflow.core.values import NetworkState, ParsedMessage
 
 __all__ = [
     "DAY_TAG", "answers_day", "coming_days", "day_from_references", "day_reply", "named_days",
-    "rsvp_day",
+    "relative_days", "rsvp_day",
 ]
 
 DAY_TAG = re.compile(r"\[day-(\d{4}-\d{2}-\d{2})\]", re.I)
@@ -74,7 +74,32 @@ def rsvp_day(
     in_subject = named_days(fold(msg.subject), state)
     if len(in_subject) == 1:
         return in_subject[0]
+    relative = relative_days(reading.folded_text, msg.date.date() if msg.date else None, state)
+    if len(relative) == 1:
+        return relative[0]
+    if msg.in_reply_to or known().reply_subject.match(msg.subject):
+        answered = named_days(fold(msg.text), state)  # the history tells what is answered
+        if len(answered) == 1:
+            return answered[0]
     return ""
+
+
+def relative_days(folded: str, sent_on: date | None, state: NetworkState) -> list[str]:
+    """Ids of the network days named relative to the mail's date ``sent_on``: "huomenna",
+    "imorgon", "tomorrow" (that date), "ensi viikolla", "nästa vecka", "next week" (a
+    day in the week after the mail's week)."""
+    if sent_on is None:
+        return []
+    lexicon = known()
+    dates = {sent_on + timedelta(days=n) for rule, n in lexicon.relative_days
+             if rule.search(folded)}
+    week = None
+    if lexicon.next_week.search(folded):
+        week = (sent_on + timedelta(days=7)).isocalendar()[:2]
+    return sorted(
+        d.id for d in state.days.values()
+        if not d.cancelled and (d.date in dates or d.date.isocalendar()[:2] == week)
+    )
 
 
 def coming_days(state: NetworkState, today: date | None) -> list[str]:

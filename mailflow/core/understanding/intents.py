@@ -135,8 +135,9 @@ def _detect(folded: str) -> list[str]:
     """Intent kinds named in ``folded``, strongest first (matches are blanked as found).
 
     A kind named only inside questions that ask about something ("Voiko Tero vielä
-    ilmoittautua?", "Ska vi förbinda oss?") is not asked for; a polite request put as a
-    question ("Voisitteko poistaa minut listalta?", "Could you ...") still is.
+    ilmoittautua?", "Ska vi förbinda oss?") or sentences that leave it open
+    ("toivottavasti pääsen", "vi vet inte än", "hopefully I can come") is not asked for;
+    a polite request put as a question ("Voisitteko poistaa minut listalta?") still is.
     """
     found: list[str] = []
     for kind, rule in known().intent_rules:
@@ -144,7 +145,7 @@ def _detect(folded: str) -> list[str]:
             spans: list[tuple[int, int]] = []
             folded = rule.sub(partial(_blank, spans=spans), folded)
             if kind not in found and not (
-                    kind not in _ASKED_ANYWAY and all(_asked_about(folded, s) for s in spans)):
+                    kind not in _ASKED_ANYWAY and all(_not_meant(folded, s) for s in spans)):
                 found.append(kind)
     return found
 
@@ -162,14 +163,18 @@ def _blank(match: re.Match[str], spans: list[tuple[int, int]]) -> str:
 _SENTENCE_END = re.compile(r"[!?\n]|(?<!\d)\.(?=\s|$)")
 
 
-def _asked_about(folded: str, span: tuple[int, int]) -> bool:
-    """True when the match at ``span`` lies in a question that is no polite request."""
+def _not_meant(folded: str, span: tuple[int, int]) -> bool:
+    """True when the match at ``span`` lies in a hedged sentence, or in a question that
+    is no polite request."""
     before = [m.end() for m in _SENTENCE_END.finditer(folded, 0, span[0])]
     start = before[-1] if before else 0
     end = _SENTENCE_END.search(folded, span[1])
-    if end is None or end.group(0) != "?":
-        return False
-    return not known().polite_request.search(folded[start:end.start()])
+    sentence = folded[start:end.start() if end else len(folded)]
+    lexicon = known()
+    if lexicon.hedge.search(sentence):
+        return True
+    asked = end is not None and end.group(0) == "?"
+    return asked and not lexicon.polite_request.search(sentence)
 
 
 def _kinds_named(msg: ParsedMessage, reading: Reading, registered: bool) -> list[str]:
@@ -211,6 +216,8 @@ def _by_words(
     undeclared = "commit" in kinds and not declares_commitment(folded)
     if undeclared:
         kinds = [k for k in kinds if k != "commit"]
+    if kinds == ["commit"] and _names_others(msg, reading):
+        kinds = ["commit", "signup"]  # a new participant named beside the commitment
     if not kinds and not question and lists_people(reading, orgs):
         kinds, notes = ["signup"], ("a list of people with addresses",)
     if not kinds:
@@ -224,6 +231,11 @@ def _by_words(
     kind = kinds[0]
     intent = replace(base, kind=cast(IntentKind, kind), notes=notes)
     return _complete(intent, msg, reading, state, orgs, network_domain)
+
+
+def _names_others(msg: ParsedMessage, reading: Reading) -> bool:
+    """True when the mail's own text gives someone else's mail address."""
+    return any(a != msg.from_addr.lower() for a in addresses_in("\n".join(reading.body)))
 
 
 def _only_copied(msg: ParsedMessage, own_address: str) -> bool:
@@ -247,14 +259,12 @@ def _resolve(
     if "export_request" in k:  # "my registration", "register": what the data is about
         k = [x for x in k if x not in ("signup", "interest_join", "correction")]
     if "substitute" in k:
-        k = [x for x in k if x not in ("cancel", "rsvp_no", "rsvp_yes", "signup")]
+        k = [x for x in k if x not in ("cancel", "rsvp_no", "rsvp_yes")]
     if ("cancel" in k and not known().whole_registration.search(reading.folded)
             and rsvp_day(msg, reading, state, network_domain)):
         k = ["rsvp_no" if x == "cancel" else x for x in k]
     if "cancel" in k:
         k = [x for x in k if x != "rsvp_no"]
-    if "interest_leave" in k and "cancel" in k:
-        k = [x for x in k if x != "interest_leave"]
     if "signup" in k:
         k = [x for x in k if x not in ("rsvp_yes", "interest_join", "correction")]
     if "rsvp_yes" in k and not registered and not answers_day(msg, state, network_domain):
@@ -301,7 +311,9 @@ def _complete(
     if kind == "cancel":
         others = [a for a in addresses_in(reading.text) if a != msg.from_addr]
         people = tuple(PersonDetails(address=a) for a in others)
-        return replace(intent, people=people)
+        # the day it names, if any: the rules turn "I cancel day X" into a no for X when
+        # the person is registered for more days than X
+        return replace(intent, people=people, day=rsvp_day(msg, reading, state, network_domain))
     return intent
 
 
