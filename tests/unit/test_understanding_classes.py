@@ -180,3 +180,28 @@ def test_an_automatic_answer_by_its_wording(subject: str, text: str, robot: str 
            "Message-ID: <a1@omnia.test>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
            f"{text}\r\n").encode()
     assert parse_message(raw, own_address="verkosto@example.org").robot == robot
+
+
+def test_a_sign_up_in_labelled_lines_without_an_address_line() -> None:
+    text = "Nimi: Pia Koski\nOrganisaatio: Omnia\nTehtävä: opettaja"
+    intent = intent_of(text, from_addr="pia.koski@omnia.test", subject="Verkostopäivä")
+    assert intent.kind == "signup"
+    assert [(p.name, p.address, p.role) for p in intent.people] == [
+        ("Pia Koski", "pia.koski@omnia.test", "staff")]
+
+
+def test_a_conditional_answer_is_no_answer() -> None:
+    text = "Onko etäyhteys mahdollinen? Jos on, osallistuisin mieluiten etänä."
+    assert intent_of(text, subject="Jatkopäivä").kind == "attention"
+
+
+def test_a_name_the_record_spells_otherwise_is_corrected() -> None:
+    intent = intent_of("Sukunimeni kirjoitetaan Mallikkas, korjatkaa se.",
+                       from_addr=MAIJA.address, from_name="", subject="Re: Vahvistus")
+    assert (intent.kind, intent.people[0].name) == ("correction", "Maija Mallikkas")
+
+
+def test_a_title_in_its_case_is_stored_in_base_form() -> None:
+    intent = intent_of("Titteli on väärin. Toimin koordinaattorina.", from_addr=MAIJA.address,
+                       subject="Re: Vahvistus")
+    assert (intent.kind, intent.people[0].title) == ("correction", "koordinaattori")

@@ -42,7 +42,7 @@ class _Wording:
     original_starts: re.Pattern[str]  # where a bounce's returned message starts
     auto_subject: re.Pattern[str]
     weak_auto_subject: re.Pattern[str]  # counts with X-Auto-Response-Suppress only
-    whole_auto_subject: re.Pattern[str]  # a subject that is nothing but "Out of office"
+    whole_auto_subject: re.Pattern[str]  # nothing but "Out of office" (and dates)
     auto_text: re.Pattern[str]  # "This is an automatic reply" in the text
     away_text: re.Pattern[str]  # "I am out of the office until ..." in the text
     urgent_text: re.Pattern[str]  # "in urgent matters, contact ..." in the text
@@ -62,8 +62,9 @@ def _wording(lexicon: Lexicon) -> _Wording:
             re.I | re.M),
         auto_subject=re.compile(rf"^\s*(?:{one_of('auto_reply_subjects')})\s*:", re.I),
         weak_auto_subject=re.compile(rf"\b(?:{one_of('away_words')})\b", re.I),
-        whole_auto_subject=re.compile(rf"^\s*(?:{one_of('auto_reply_subjects')})\s*[.!]?\s*$",
-                                      re.I),
+        # "Out of office", "Lomalla 1.–5.12.": the subject says nothing else than dates
+        whole_auto_subject=re.compile(
+            rf"^\s*(?:{one_of('auto_reply_subjects')})[\s\d.,:;!/–-]*$", re.I),
         auto_text=re.compile(one_of("auto_reply_phrases"), re.I),
         away_text=re.compile(one_of("away_phrases"), re.I),
         urgent_text=re.compile(one_of("urgent_referrals"), re.I),

@@ -20,6 +20,7 @@ from mailflow.core.understanding.people import (
     labelled_diet,
     person_details,
 )
+from mailflow.core.understanding.roles import role_from_title
 from mailflow.core.understanding.text import Reading
 from mailflow.core.values import Intent, ParsedMessage
 
@@ -57,18 +58,21 @@ def _correction_line(text: str, orgs: OrgDirectory) -> dict[str, str]:
 _CAPITALISED = re.compile(r"\b[A-ZÅÄÖ][\w'’-]+")
 
 
-def respelled_name(text: str, name: str) -> str:
+def respelled_name(text: str, name: str, *, single: bool = False) -> str:
     """``name`` with the part the text spells two ways in its right spelling, or "".
 
     "it's Okafor, not Okafur", "Ekholm, inte Ekström", "Björklund med ö, inte Bjorklund":
     the spelling after a negation is the old one. Without a negation ("oli muodossa
     Meikalainen, oikein se on Meikäläinen") the spelling in the sender's own display
-    name is taken for the right one.
+    name is taken for the right one. With ``single`` (``name`` is the recorded one), one
+    other spelling in the text is the right one.
     """
     words = _CAPITALISED.findall(text)
     parts = name.split()
     for i, part in enumerate(parts):
         spellings = list(dict.fromkeys(w for w in words if _nearest(w, parts) == i))
+        if single and spellings and all(w != part for w in spellings):
+            spellings.append(part)  # the record's spelling is the old one
         if len(spellings) < 2:
             continue
         new = [w for w in spellings if not _negated(text, w)]
@@ -77,6 +81,27 @@ def respelled_name(text: str, name: str) -> str:
         if len(new) == 1:
             return " ".join([*parts[:i], new[0], *parts[i + 1:]])
     return ""
+
+
+def _last_title(text: str) -> dict[str, str]:
+    """The last job title the text names, not after a negation ("ei opettaja"): a
+    correction that names nothing else corrects the title."""
+    words = re.findall(r"[\w-]+", text)
+    negation = known().negation
+    for i in range(len(words) - 1, -1, -1):
+        if role_from_title(words[i]) != "unknown" and not (
+                i and negation.search(fold(words[i - 1]))):
+            return {"title": _without_case_ending(words[i])}
+    return {}
+
+
+def _without_case_ending(word: str) -> str:
+    """"koordinaattorina" -> "koordinaattori" (a title in a case: "toimin X-na")."""
+    for ending in known().alternatives("title_case_endings"):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and role_from_title(stem) == role_from_title(word):
+            return stem
+    return word
 
 
 def _nearest(word: str, parts: list[str]) -> int:
@@ -111,9 +136,13 @@ def _stated_values(text: str, orgs: OrgDirectory) -> dict[str, str]:
 
 
 def correction_intent(
-    intent: Intent, msg: ParsedMessage, reading: Reading, orgs: OrgDirectory
+    intent: Intent, msg: ParsedMessage, reading: Reading, orgs: OrgDirectory,
+    recorded_name: str = "",
 ) -> Intent:
-    """A correction with the corrected details of the sender, or attention without any."""
+    """A correction with the corrected details of the sender, or attention without any.
+
+    ``recorded_name`` is the name the network has for the sender, if any: a name part
+    the mail spells otherwise is its correction ("sukunimeni kirjoitetaan Mäkelä")."""
     body = reading.body
     text = "\n".join(body)
     row: dict[str, str] = _correction_line(text, orgs)
@@ -135,9 +164,12 @@ def correction_intent(
     if diet:
         row.setdefault("diet", diet)
     if "name" not in row:
-        respelled = respelled_name(text, msg.from_name)
+        respelled = respelled_name(text, msg.from_name) or (
+            respelled_name(text, recorded_name, single=True) if recorded_name else "")
         if respelled:
             row["name"] = respelled
+    if not row:
+        row.update(_last_title(text))
     row["address"] = msg.from_addr
     person = person_details(row, orgs)
     if (person.name, person.organisation, person.title, person.diet) == ("", "", "", ""):

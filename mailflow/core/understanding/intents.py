@@ -49,7 +49,12 @@ from mailflow.core.understanding.days import (
     rsvp_day,
 )
 from mailflow.core.understanding.language import detect_language
-from mailflow.core.understanding.people import diet_word, labelled_diet, lists_people
+from mailflow.core.understanding.people import (
+    diet_word,
+    labelled_blocks,
+    labelled_diet,
+    lists_people,
+)
 from mailflow.core.understanding.roles import role_from_title
 from mailflow.core.understanding.sender import organisation_of_sender
 from mailflow.core.understanding.signup import signup_intent, substitute_intent
@@ -150,8 +155,10 @@ def _detect(folded: str) -> list[str]:
     return found
 
 
-#: Kinds that are asked for even in a plain question ("what data do you hold on me?").
-_ASKED_ANYWAY = frozenset({"forget_request", "export_request", "interest_join", "interest_leave"})
+#: Kinds that are asked for even in a plain question ("what data do you hold on me?"),
+#: and the commitment, whose questions and conditions declares_commitment judges.
+_ASKED_ANYWAY = frozenset({"forget_request", "export_request", "interest_join", "interest_leave",
+                           "commit"})
 
 
 def _blank(match: re.Match[str], spans: list[tuple[int, int]]) -> str:
@@ -164,14 +171,14 @@ _SENTENCE_END = re.compile(r"[!?\n]|(?<!\d)\.(?=\s|$)")
 
 
 def _not_meant(folded: str, span: tuple[int, int]) -> bool:
-    """True when the match at ``span`` lies in a hedged sentence, or in a question that
-    is no polite request."""
+    """True when the match at ``span`` lies in a hedged or conditional sentence ("jos on,
+    osallistuisin"), or in a question that is no polite request."""
     before = [m.end() for m in _SENTENCE_END.finditer(folded, 0, span[0])]
     start = before[-1] if before else 0
     end = _SENTENCE_END.search(folded, span[1])
     sentence = folded[start:end.start() if end else len(folded)]
     lexicon = known()
-    if lexicon.hedge.search(sentence):
+    if lexicon.hedge.search(sentence) or lexicon.condition.search(sentence):
         return True
     asked = end is not None and end.group(0) == "?"
     return asked and not lexicon.polite_request.search(sentence)
@@ -220,6 +227,8 @@ def _by_words(
         kinds = ["commit", "signup"]  # a new participant named beside the commitment
     if not kinds and not question and lists_people(reading, orgs):
         kinds, notes = ["signup"], ("a list of people with addresses",)
+    if not kinds and not question and _labelled_person(reading):
+        kinds, notes = ["signup"], ("a person in labelled lines",)
     if not kinds:
         reason = Reason.of("question") if question else (
             Reason.of("commitment_not_declared")
@@ -231,6 +240,13 @@ def _by_words(
     kind = kinds[0]
     intent = replace(base, kind=cast(IntentKind, kind), notes=notes)
     return _complete(intent, msg, reading, state, orgs, network_domain)
+
+
+def _labelled_person(reading: Reading) -> bool:
+    """True when the mail gives a person in labelled lines: a name and an organisation
+    or a title ("Nimi: ...", "Organisaatio: ..."); the address may be left out."""
+    return any(block.get("name") and (block.get("organisation") or block.get("title"))
+               for block in labelled_blocks(reading.body))
 
 
 def _names_others(msg: ParsedMessage, reading: Reading) -> bool:
@@ -304,7 +320,8 @@ def _complete(
         day = rsvp_day(msg, reading, state, network_domain)
         return replace(substitute_intent(intent, msg, reading, state, orgs), day=day)
     if kind == "correction":
-        return correction_intent(intent, msg, reading, orgs)
+        person = state.people.get(msg.from_addr)
+        return correction_intent(intent, msg, reading, orgs, person.name if person else "")
     if kind == "commit":
         org = organisation_of_sender(msg, reading, state, orgs)
         return replace(intent, people=(PersonDetails(address=msg.from_addr, organisation=org),))

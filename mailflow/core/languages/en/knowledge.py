@@ -46,6 +46,8 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bcancel\w*\s+(?:my\s+|our\s+|the\s+)?(?:registration|sign-?up|participation)\b",
         r"\bcancel(?:l?ing)?\b",
         r"\bwithdraw(?:ing)?\b",
+        r"\bcancel\w*\s+(?:\w+\s+){0,3}(?:registration|sign-?up|participation|place|booking)\b",
+        r"\b(?:registration|booking|place)\s+(?:\w+\s+){0,3}(?:be\s+)?(?:cancel\w*|withdrawn)\b",
     ),
     "commit": (
         r"\bwe\s+(?:hereby\s+|will\s+|are\s+)?commit(?:ting)?\b",
@@ -59,6 +61,9 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\b(?:we|\w+)\s+(?:will|shall)\s+(?:continue|stay|remain)\s+(?:in|with)\s+(?:the\s+)?(?:network|follow)",
         r"\b(?:we|\w+)\s+(?:are|is)\s+(?:in|on\s+board)\s+for\s+the\s+follow",
         r"\bcover\s+(?:our|its)\s+share\s+of\s+the\s+costs\b",
+        r"\bwe\s+(?:have\s+)?decided\s+to\s+(?:continue|join|stay|take\s+part)",
+        r"\b(?:we|\w+)\s+(?:will|shall)\s+(?:take\s+part|participate)\s+in\s+the\s+follow",
+        r"\bwe\s+accept\s+(?:the\s+|our\s+)?(?:share|cost)",
     ),
     "correction": (
         r"\bcorrection\b",
@@ -75,6 +80,14 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bi\'?m\s+not\s+an?\s+\w+,?\s+(?:but|i\'?m)\b",
         r"\bi\s+am\s+not\s+an?\s+\w+,?\s+(?:but|i\s+am)\b",
         r"\bmy\s+new\s+(?:title|role|position)\b",
+        r"\btypo\b",
+        r"\b(?:is|was)\s+spelt?\b",
+        r"\bspelling\b",
+        r"\bnot\s+correct\b",
+        r"\bshould\s+say\b",
+        r"\bno\s+longer\s+(?:a\s+|an\s+)?\w+",
+        r"\b(?:has|have)\s+changed\b",
+        r"\bwrong\b",
     ),
     "signup": (
         r"\bregist(?:er|ering|ration)\b",
@@ -89,6 +102,7 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"(?:attend|join|participate|take\s+part)\b",
         r"\bthe\s+following\s+colleagues\s+from\b[^\n?]{0,60}\b(?:will|would)\b",
         r"(?m:^)\W*(?:our\s+)?participants(?:\s+from\s+[\w -]+)?\s*:",
+        r"\b(?:i|we)\'d\s+(?:like|love)\s+to\s+(?:join|participate|register|take\s+part)\b",
     ),
     "interest_leave": (
         r"\bunsubscribe\b",
@@ -122,6 +136,9 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bunable\s+to\s+(?:make\s+it|join|be\s+there)\b",
         r"\bcan\'?t\s+(?:join|be\s+there)\b",
         r"\bnot\s+be\s+able\s+to\s+(?:attend|come|join|make\s+it)\b",
+        r"\b(?:i\'?m|i\s+am|we\'?re|we\s+are)\s+not\s+(?:coming|attending)\b",
+        r"\b(?:clash|double-?booked)\w*\b",
+        r"\bmust\s+decline\b",
     ),
     "rsvp_yes": (
         r"\bi'?ll\s+be\s+there\b",
@@ -131,6 +148,12 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bcount\s+me\s+in\b",
         r"\bsee\s+you\s+there\b",
         r"\bi\s+can\s+(?:make\s+it|come|attend)\b",
+        r"\b(?:happy|glad|delighted)\s+to\s+(?:attend|come|join|be\s+there)\b",
+        r"\bi\s+accept\b",
+        r"\bplan(?:ning)?\s+to\s+(?:attend|come|be\s+there)\b",
+        r"\bi\'?m\s+in\b",
+        r"\blooking\s+forward\s+to\s+(?:the\s+day|it|seeing\s+you)\b",
+        r"\b(?:i|we)\'d\s+(?:like|love)\s+to\s+(?:attend|come)\b",
     ),
 }
 
@@ -275,6 +298,8 @@ r"from my android.{0,20}", r"from my samsung.{0,20}",
     auto_reply_subjects=("automatic reply", r"auto(?:matic)?[- ]?reply", r"out of (?:the )?office",
                          "abwesenheitsnotiz", "réponse automatique"),
     auto_reply_phrases=(r"this is an automatic(?:ally generated)? (?:reply|response)",
+                        r"we have received your (?:request|e-?mail|enquiry|inquiry)",
+                        r"\bticket\s*(?:#|number|no\.?|id)\s*:?\s*\d+",
                         r"your (?:request|ticket|message|enquiry) (?:\(?#?\d+\)? )?has been "
                         r"(?:received|logged|registered)"),
     away_phrases=(r"i(?: am|'m) (?:currently )?out of (?:the )?office",

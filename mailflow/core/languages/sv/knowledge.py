@@ -41,6 +41,7 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bta\s+bort\s+mig\s+helt\b",
         r"\bradera\w*\s+mig\b",
         r"\bglomd\b",
+        r"\bratt(?:en)?\s+att\s+bli\s+glomd\b",
     ),
     "export_request": (
         rf"\bvilka\s+(?:{_DATA})\s+(?:om\s+mig\s+)?(?:har|finns|sparar|lagrar)",
@@ -52,6 +53,8 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bratt\s+till\s+(?:insyn|tillgang)\b",
         r"\bvad\s+(?:ni\s+)?(?:har\s+)?(?:sparat|lagrat|registrerat)\s+om\s+mig\b",
         r"\bvilka\s+(?:\w+\s+)?(?:uppgifter|data)\s+(?:\w+\s+){0,3}(?:sparat|lagrat|registrerat)",
+        rf"\bta\s+del\s+av\s+(?:de\s+)?(?:mina\s+)?(?:{_DATA})\b",
+        rf"\bfa\s+ut\s+(?:alla\s+)?(?:mina\s+)?(?:{_DATA})\b",
     ),
     "substitute": (
         r"\bi\s+mitt\s+stalle\b",
@@ -68,6 +71,7 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bfor\s+min\s+rakning\b",
         r"\btar\s+min\s+plats\b",
         r"\bersatt(?:er|a)\s+mig\b",
+        r"\bvikarie\w*\b",
     ),
     "cancel": (
         r"\b(?:aterkall|annuller|avbok|stryk|dra\w*\s+tillbaka)\w*\s+(?:\w+\s+){0,2}anmalan",
@@ -75,6 +79,8 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bavanmal\w*",
         r"\bavboka\w*",
         r"\bdrar\s+(?:oss|mig)\s+(?:ur|ut\s+ur|tillbaka\s+fran)\s+natverket\b",
+        r"\b(?:aterkall|annuller|avbok|stryk)\w*\s+(?:\w+\s+){0,3}anmalan",
+        r"\bta\s+bort\s+(?:min|hans|hennes|var|vara)\s+anmalan\w*",
     ),
     "commit": (
         r"\bforbinder\s+(?:oss|sig|mig)\b",
@@ -86,6 +92,11 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\b(?:vi|\w+)\s+(?:fortsatter|stannar)\s+(?:med\s+)?i\s+(?:natverket|det\s+fortsatta)",
         r"\b(?:vi|\w+)\s+(?:ar|blir)\s+med\s+(?:\w+\s+){0,2}(?:fortsattningen|uppfoljningsarbetet|det\s+fortsatta)",
         r"\bstar\s+for\s+(?:var|sin)\s+(?:andel|del)\s+av\s+kostnaderna\b",
+        r"\bvi\s+(?:har\s+)?(?:beslutat|bestamt)\s+(?:oss\s+)?(?:att|for\s+att)\s+(?:fortsatta|vara\s+med|delta)",
+        r"\bgodkanner\s+(?:\w+\s+)?kostnads\w*",
+        r"\bdeltar\s+(?:\w+\s+)?(?:i\s+)?fortsattningen\b",
+        r"\bbinder\s+oss\b",
+        r"\batar\s+oss\b",
     ),
     "correction": (
         r"\brattelse\b",
@@ -101,6 +112,15 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bfel\s+(?:namn|titel|stavning|kost|organisation)\b",
         r"\b(?:felaktig|felaktigt|felaktiga)\b",
         r"\bny\s+(?:titel|befattning|roll)\b",
+        r"\bstavas\b",
+        r"\bstavning\w*\b",
+        r"\bar\s+fel\b",
+        r"\bratt\s+stavning\b",
+        r"\bmin\s+nya\s+(?:titel|roll|befattning)\b",
+        r"\bjag\s+(?:jobbar|arbetar)\s+numera\s+som\b",
+        r"\bfel\s+(?:\w+\s+)?(?:uppgift|titel|namn|roll|organisation|kost)\w*",
+        r"\bratta\b",
+        r"\bkorrigera\w*\b",
     ),
     "signup": (
         # the verb in every form (anmäl, anmäla, anmäler, anmälde), not "anmälan" (the noun)
@@ -111,6 +131,7 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"(?m:^)\W*(?:vara\s+)?deltagare(?:\s+fran\s+[\w -]+)?\s*:",
         r"\b(?:kommer|vill|ville)\s+(?:garna\s+)?(?:ga\s+|vara\s+)?(?:med|delta)\s+i\s+(?:\w+\s+)?(?:utvecklings)?natverket\b",
         r"\bskulle\s+(?:garna\s+)?vilja\s+(?:ga\s+|vara\s+)?(?:med|delta)\s+i\s+(?:\w+\s+)?(?:utvecklings)?natverket\b",
+        r"\banmals\b",
     ),
     "interest_leave": (
         r"\bnej\s+tack\b",
@@ -120,6 +141,7 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bavregistrera\s+mig\b",
         r"\bvill\s+(?:inte|int|ej)\s+(?:langre\s+)?(?:ha|fa)\s+(?:fler|mer|flera|nagra)\s+(?:e-?post|mejl|mail|meddelanden|utskick)",
         r"\bsluta\s+skicka\b",
+        rf"\bstryk\s+mig\s+(?:fran|ur)\s+(?:\w+\s+)?(?:{_LIST})\b",
     ),
     "interest_join": (
         r"\bhall\s+mig\s+(?:garna\s+)?(?:informerad|uppdaterad|underrattad)\b",
@@ -131,6 +153,8 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\b(?:jag|vi)\s+ar\s+(?:mycket\s+)?intresserad\w*\b",
         r"\bskicka\s+(?:garna\s+)?(?:mig\s+)?(?:mer\s+)?information\b",
         r"\bvill\s+(?:garna\s+)?(?:ha|fa)\s+(?:mer\s+)?(?:information|info|nyhetsbrev\w*)\b",
+        rf"\b(?:sta|vara)\s+(?:kvar\s+)?pa\s+(?:\w+\s+)?(?:{_LIST})\b",
+        r"\bta\s+med\s+mig\s+(?:pa|i)\b",
     ),
     "rsvp_no": (
         rf"\b(?:kan|kunde|hinner|kommer)\s+(?:\w+\s+){{0,2}}{_NOT}\s+(?:\w+\s+){{0,3}}(?:delta|komma|narvara|vara\s+med)\b",
@@ -144,6 +168,11 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bjag\s+uteblir\b",
         r"\bkan\s+(?:tyvarr\s+)?(?:inte|int|ej)\s+(?:\w+\s+){0,2}(?:delta|komma|vara\s+med|narvara)\b",
         r"\b(?:kommer|blir)\s+(?:tyvarr\s+)?(?:inte|int|ej)\s+(?:att\s+)?(?:kunna\s+)?(?:delta|komma|vara\s+med)\b",
+        r"\b(?:jag|vi)\s+kommer\s+(?:tyvarr\s+)?(?:inte|int|ej)\b",
+        r"\bkrock\w*\b",
+        r"\b(?:passar|gar)\s+(?:tyvarr\s+)?(?:inte|int|ej)\b",
+        r"\btacka\w*\s+nej\b",
+        r"\bdeltar\s+(?:tyvarr\s+)?(?:inte|int|ej)\b",
     ),
     "rsvp_yes": (
         r"\b(?:jag|vi)\s+deltar\b",
@@ -154,6 +183,11 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bvi\s+ses\b",
         r"\brakna\s+med\s+(?:mig|oss)\b",
         r"\btackar\s+ja\b",
+        r"\b(?:jag|vi)\s+ar\s+med\b",
+        r"\bser\s+fram\s+emot\s+(?:dagen|natverksdagen|att\s+ses|traffen)\b",
+        r"\b(?:vill|ville|skulle\s+vilja)\s+(?:garna\s+)?(?:delta|vara\s+med|komma\s+med)\b",
+        r"\bvi\s+kommer\s+(?:bada|alla|tva|tre)\b",
+        r"\bdet\s+passar\s+(?:mig\s+|oss\s+)?(?:bra|utmarkt|fint)\b",
     ),
 }
 
@@ -304,7 +338,8 @@ KNOWLEDGE = Knowledge(
     auto_reply_subjects=("automatiskt svar", "automatisk svar", "autosvar",
                          "frånvaromeddelande", r"ej på kontoret", r"inte på kontoret",
                          "frånvarande", "läst"),
-    auto_reply_phrases=(r"detta är ett automatiskt svar",
+    auto_reply_phrases=(r"detta är ett automatiskt svar", r"ärendenummer",
+                        r"vi har (?:tagit emot|mottagit) ditt (?:ärende|meddelande|mejl)",
                         r"ditt ärende (?:har|är) "
                         r"(?:registrerats|registrerat|mottaget|tagits emot)"),
     away_phrases=(r"jag är (?:på semester|ledig|tjänstledig|föräldraledig|bortrest|frånvarande)",
