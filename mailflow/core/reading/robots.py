@@ -17,6 +17,7 @@ from email.message import Message
 from functools import cache
 
 from mailflow.core.languages.lexicon import Lexicon, known
+from mailflow.core.languages.screen import Screened
 from mailflow.core.values import RobotKind
 
 __all__ = ["LOOP_HEADER", "classify_robot"]
@@ -43,9 +44,9 @@ class _Wording:
     auto_subject: re.Pattern[str]
     weak_auto_subject: re.Pattern[str]  # counts with X-Auto-Response-Suppress only
     whole_auto_subject: re.Pattern[str]  # nothing but "Out of office" (and dates)
-    auto_text: re.Pattern[str]  # "This is an automatic reply" in the text
-    away_text: re.Pattern[str]  # "I am out of the office until ..." in the text
-    urgent_text: re.Pattern[str]  # "in urgent matters, contact ..." in the text
+    auto_text: Screened  # "This is an automatic reply" in the text (lower case)
+    away_text: Screened  # "I am out of the office until ..." in the text (lower case)
+    urgent_text: Screened  # "in urgent matters, contact ..." in the text (lower case)
 
 
 @cache
@@ -65,9 +66,9 @@ def _wording(lexicon: Lexicon) -> _Wording:
         # "Out of office", "Lomalla 1.–5.12.": the subject says nothing else than dates
         whole_auto_subject=re.compile(
             rf"^\s*(?:{one_of('auto_reply_subjects')})[\s\d.,:;!/–-]*$", re.I),
-        auto_text=re.compile(one_of("auto_reply_phrases"), re.I),
-        away_text=re.compile(one_of("away_phrases"), re.I),
-        urgent_text=re.compile(one_of("urgent_referrals"), re.I),
+        auto_text=Screened(*lexicon.alternatives("auto_reply_phrases")),
+        away_text=Screened(*lexicon.alternatives("away_phrases")),
+        urgent_text=Screened(*lexicon.alternatives("urgent_referrals")),
     )
 
 
@@ -203,7 +204,7 @@ def _is_autoreply(msg: Message, headers: Mapping[str, str], subject: str, text: 
     suppress = _header(headers, "x-auto-response-suppress")
     if suppress and wording.weak_auto_subject.search(subject):
         return True
-    return _automatic_text(wording, text[:_AUTO_TEXT_CHARS])
+    return _automatic_text(wording, text[:_AUTO_TEXT_CHARS].lower())
 
 
 #: How much of a text is read for an automatic answer's wording (it says so at once).
@@ -217,7 +218,7 @@ def _automatic_text(wording: _Wording, text: str) -> bool:
     an invitation says neither)."""
     if wording.auto_text.search(text):
         return True
-    return bool(wording.away_text.search(text)) and bool(wording.urgent_text.search(text))
+    return wording.urgent_text.search(text) and wording.away_text.search(text)
 
 
 def classify_robot(

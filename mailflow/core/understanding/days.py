@@ -51,11 +51,13 @@ def day_reply(msg: ParsedMessage, state: NetworkState, network_domain: str) -> s
 
 
 def answers_day(msg: ParsedMessage, state: NetworkState, network_domain: str) -> str:
-    """The day a reply answers: :func:`day_reply`, or else, for a reply ("Re:", "VS:")
-    whose subject names exactly one network day, that day (an invitation or reminder
-    sent from another tool, with Message-IDs that are not mailflow's)."""
+    """The day a reply answers: :func:`day_reply`, or else, for a reply to a mail from the
+    network's domain whose subject names exactly one network day, that day (an invitation
+    or reminder sent from another tool, with Message-IDs that are not mailflow's)."""
     replied = day_reply(msg, state, network_domain)
-    if replied or not known().reply_subject.match(msg.subject):
+    domain = f"@{network_domain.strip().lower()}"
+    from_network = any(domain in ref.lower() for ref in (msg.in_reply_to, *msg.references))
+    if replied or not (from_network and known().reply_subject.match(msg.subject)):
         return replied
     named = named_days(fold(msg.subject), state)
     return named[0] if len(named) == 1 else ""

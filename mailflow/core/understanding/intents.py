@@ -33,6 +33,7 @@ Rules worth knowing:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import partial
 from typing import cast
@@ -145,12 +146,13 @@ def _detect(folded: str) -> list[str]:
     a polite request put as a question ("Voisitteko poistaa minut listalta?") still is.
     """
     found: list[str] = []
+    sentences = _Sentences(folded)
     for kind, rule in known().intent_rules:
         if rule.search(folded):
             spans: list[tuple[int, int]] = []
             folded = rule.sub(partial(_blank, spans=spans), folded)
             if kind not in found and not (
-                    kind not in _ASKED_ANYWAY and all(_not_meant(folded, s) for s in spans)):
+                    kind not in _ASKED_ANYWAY and all(sentences.not_meant(s) for s in spans)):
                 found.append(kind)
     return found
 
@@ -170,18 +172,26 @@ def _blank(match: re.Match[str], spans: list[tuple[int, int]]) -> str:
 _SENTENCE_END = re.compile(r"[!?\n]|(?<!\d)\.(?=\s|$)")
 
 
-def _not_meant(folded: str, span: tuple[int, int]) -> bool:
-    """True when the match at ``span`` lies in a hedged or conditional sentence ("jos on,
-    osallistuisin"), or in a question that is no polite request."""
-    before = [m.end() for m in _SENTENCE_END.finditer(folded, 0, span[0])]
-    start = before[-1] if before else 0
-    end = _SENTENCE_END.search(folded, span[1])
-    sentence = folded[start:end.start() if end else len(folded)]
-    lexicon = known()
-    if lexicon.hedge.search(sentence) or lexicon.condition.search(sentence):
-        return True
-    asked = end is not None and end.group(0) == "?"
-    return asked and not lexicon.polite_request.search(sentence)
+class _Sentences:
+    """The sentences of a folded text, found once."""
+
+    def __init__(self, folded: str) -> None:
+        self.folded = folded
+        self.ends = [(m.start(), m.group(0)) for m in _SENTENCE_END.finditer(folded)]
+        self.starts = [at + 1 for at, _ in self.ends]
+
+    def not_meant(self, span: tuple[int, int]) -> bool:
+        """True when the match at ``span`` lies in a hedged or conditional sentence ("jos
+        on, osallistuisin"), or in a question that is no polite request."""
+        before = bisect_right(self.starts, span[0])
+        start = self.starts[before - 1] if before else 0
+        after = bisect_left(self.ends, (span[1], ""))
+        end, mark = self.ends[after] if after < len(self.ends) else (len(self.folded), "")
+        sentence = self.folded[start:end]
+        lexicon = known()
+        if lexicon.hedge.search(sentence) or lexicon.condition.search(sentence):
+            return True
+        return mark == "?" and not lexicon.polite_request.search(sentence)
 
 
 def _kinds_named(msg: ParsedMessage, reading: Reading, registered: bool) -> list[str]:

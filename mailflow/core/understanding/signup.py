@@ -65,13 +65,18 @@ def signup_intent(
                    notes=(*notes, *named))
 
 
+#: A name (and the word before it) right in front of an address: "opettaja Marko Lahtisen (".
+_NAME_BEFORE = re.compile(r"(?:(\w+)\s+)?([A-ZÅÄÖ][\w'’-]+\s+[A-ZÅÄÖ][\w'’-]+)\s*[(<,:–-]?\s*$")
+
+
 def _named_before(text: str, address: str) -> dict[str, str]:
     """The name (and a title word just before it) written in running text in front of
     ``address``: "opettaja Marko Lahtisen (marko.lahtinen@gradia.test)"."""
-    found = re.search(
-        rf"(?:(\w+)\s+)?([A-ZÅÄÖ][\w'’-]+\s+[A-ZÅÄÖ][\w'’-]+)\s*[(<,:–-]?\s*"
-        rf"{re.escape(address)}", text, re.I)
-    if found is None or not found.group(2)[:1].isupper():
+    at = text.lower().find(address.lower())
+    if at < 0:
+        return {}
+    found = _NAME_BEFORE.search(text[max(0, at - 120):at])
+    if found is None:
         return {}
     row = {"name": found.group(2)}
     title = found.group(1) or ""

@@ -48,6 +48,7 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bwithdraw(?:ing)?\b",
         r"\bcancel\w*\s+(?:\w+\s+){0,3}(?:registration|sign-?up|participation|place|booking)\b",
         r"\b(?:registration|booking|place)\s+(?:\w+\s+){0,3}(?:be\s+)?(?:cancel\w*|withdrawn)\b",
+        r"\bremove\s+me\s+from\s+(?:the\s+)?(?:list\s+of\s+)?(?:participants|attendees|registrations?|event)\b",
     ),
     "commit": (
         r"\bwe\s+(?:hereby\s+|will\s+|are\s+)?commit(?:ting)?\b",
@@ -110,6 +111,9 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bno\s+thanks?\b",
         r"\bno\s+more\s+e?-?mails?\b",
         r"\bstop\s+sending\b",
+        r"\btake\s+me\s+off\b",
+        r"\bopt(?:ing)?\s+out\b",
+        r"\b(?:don\'?t|do\s+not)\s+(?:want|wish)\s+to\s+receive\b",
     ),
     "interest_join": (
         r"\b(?<!un)subscribe\b",
@@ -120,6 +124,8 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bkeep\s+me\s+in\s+the\s+loop\b",
         r"\b(?:receive|get)\s+(?:\w+\s+)?(?:updates|news|information)\b",
         r"\bput\s+me\s+on\s+(?:the|your)\s+(?:\w+\s+)?list\b",
+        r"\bhear\s+more\b",
+        r"\bsend\s+me\s+(?:more\s+)?(?:information|info|updates|news)\b",
     ),
     "rsvp_no": (
         r"\bcan'?not\s+(?:make\s+it|attend|come)\b",

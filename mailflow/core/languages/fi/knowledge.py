@@ -33,6 +33,8 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\b(?:mita|millaisia)\s+(?:\w+\s+)?tietoja\s+(?:\w+\s+){0,4}(?:tallennettu|tallessa|rekisterissa|kerannyt|keratty)",
         r"\bkopio\w*\s+(?:\w+\s+){0,2}tiedoista(?:ni)?\b",
         r"\bnahda\s+(?:\w+\s+){0,2}tietoni\b",
+        r"\bsaada\s+(?:kaikki\s+)?(?:tietoni|minua\s+koskevat\s+tiedot)\b",
+        r"\btarkast\w*\s+(?:\w+\s+)?tie(?:to|do)(?:ni|jani)\b",
     ),
     "substitute": (
         r"\btilalle(?:ni|mme)\b",
@@ -56,6 +58,7 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\b(?:eroan|eroamme|jaan\s+pois|jaamme\s+pois)\s+verkost",
         r"\bperu\w*\s+(?:\w+\s+){0,3}(?:ilmoittautumi|osallistumi)\w*",
         r"\bilmoittautumi\w*\s+(?:\w+\s+){0,3}(?:peru\w*|peruuntu\w*|peruttava)\b",
+        r"\bpoista\w*\s+minut\s+(?:\w+\s+)?(?:osallistuj\w*|ilmoittautu\w*)",
     ),
     "commit": (
         r"\bsitoudu(?:mme|n)?\b",
@@ -126,6 +129,9 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bei\s+kiitos\b",
         r"\bpoista\w*\s+minut\b",
         r"\ben\s+halua\s+enaa\b",
+        r"\ben\s+halua\s+(?:enaa\s+)?(?:saada|vastaanottaa)\b",
+        r"\blopetta\w*\s+(?:\w+\s+)?(?:postitu|viest|lahett)\w*",
+        r"\bjatta\w*\s+minut\s+pois\b",
     ),
     "interest_join": (
         r"\bhaluai?s?i?n\s+kuulla\s+lisaa\b",

@@ -81,6 +81,7 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bdrar\s+(?:oss|mig)\s+(?:ur|ut\s+ur|tillbaka\s+fran)\s+natverket\b",
         r"\b(?:aterkall|annuller|avbok|stryk)\w*\s+(?:\w+\s+){0,3}anmalan",
         r"\bta\s+bort\s+(?:min|hans|hennes|var|vara)\s+anmalan\w*",
+        r"\bstryk\s+mig\s+(?:fran|ur)\s+(?:\w+\s+)?(?:deltagar\w*|natverksdag\w*|anmal\w*)",
     ),
     "commit": (
         r"\bforbinder\s+(?:oss|sig|mig)\b",
