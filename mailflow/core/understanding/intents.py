@@ -28,6 +28,18 @@ Rules worth knowing:
   registered person is a diet correction. Withdrawing a commitment goes to attention.
 * Outlook's "Sukunimi Etunimi" display name is turned round only when the mail is signed
   with the first name alone; a ``Nimi:`` line or a full-name signature wins anyway.
+* An intent named only in a question that asks about it ("Voiko X ilmoittautua?"), or in
+  a hedged or conditional sentence ("toivottavasti pääsen", "jos on, osallistuisin"), is
+  not asked for; a polite request put as a question ("voisitteko ...") is.
+* Erasure wins over leaving the list, cancelling and an export; a data request's mention
+  of the registration is no sign-up.
+* A reply to the network's own domain whose subject names one day answers that day,
+  whoever made the invitation; an unregistered sender's yes there is an RSVP.
+* A forward to someone else with the network only in Cc asks the network nothing.
+* A person in labelled lines (name and organisation or title) with nothing else asked
+  is a sign-up, at the sender's address when no address line is given.
+
+Measured on mail written by someone who never saw these rules: ``bench/understanding.py``.
 """
 
 from __future__ import annotations
