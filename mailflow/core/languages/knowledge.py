@@ -37,10 +37,21 @@ class Knowledge:
     join_keywords: tuple[str, ...] = field(default_factory=_none)
     #: Regex alternatives that make a sentence a question ("?" is known to every pack).
     questions: tuple[str, ...] = field(default_factory=_none)
+    #: Regex alternatives of a polite request put as a question ("voisitteko", "could you"):
+    #: an intent named in such a question is asked for; in any other question it is not.
+    polite_requests: tuple[str, ...] = field(default_factory=_none)
     #: Regex alternatives showing a cancellation is of the whole registration, not one day.
     whole_registration: tuple[str, ...] = field(default_factory=_none)
     #: Regex alternatives naming the commitment to the follow-up work (not declaring it).
     commitment_words: tuple[str, ...] = field(default_factory=_none)
+    #: Hedges that leave an answer open ("toivottavasti", "vi vet inte än", "not sure yet";
+    #: regex alternatives): a sentence with one signs nobody up and answers no day.
+    hedges: tuple[str, ...] = field(default_factory=_none)
+    #: Words naming a day relative to the mail's date (folded regex -> days after it):
+    #: "huomenna" 1, "imorgon" 1, "tomorrow" 1.
+    relative_days: Mapping[str, int] = field(default_factory=dict)
+    #: Regex alternatives meaning the week after the mail's ("ensi viikolla", "next week").
+    next_week: tuple[str, ...] = field(default_factory=_none)
     #: Hedges: words that make a sentence a condition ("jos", "if").
     conditions: tuple[str, ...] = field(default_factory=_none)
     #: Negations: regex alternatives that deny what follows ("emme", "not", "n't\\b").
@@ -61,6 +72,8 @@ class Knowledge:
     labels: Mapping[str, str] = field(default_factory=dict)
     #: Network role -> title words; a word ending in one has that role ("head of" is a phrase).
     role_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Case endings of a name in running text, folded ("n", "lla", "lle"; "s" in Swedish).
+    name_endings: tuple[str, ...] = field(default_factory=_none)
     #: Case endings dropped from a title word before its ending is read ("na", "ksi").
     title_case_endings: tuple[str, ...] = field(default_factory=_none)
     #: Regex alternatives naming a special diet ("gluteeniton", "vegan", "\\w*allergi\\w*").
@@ -98,6 +111,9 @@ class Knowledge:
     correction_markers: tuple[str, ...] = field(default_factory=_none)
     #: Field -> regex alternatives before its corrected value ("nimeni on"; any case).
     correction_phrases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Regex alternatives before a corrected value whose look decides its field ("vaan",
+    #: "pitäisi olla", "should be"; any case): "en ole opettaja vaan tiiminvetäjä".
+    correction_values: tuple[str, ...] = field(default_factory=_none)
     #: Field -> regex alternatives naming it on a correction line ("titteli", "my role").
     field_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     #: Words between a field word and its value ("on", "is", "should\\s+be").
@@ -136,6 +152,13 @@ class Knowledge:
     returned_headings: tuple[str, ...] = field(default_factory=_none)
     #: Subjects of an automatic answer, before a colon (regex alternatives, any case).
     auto_reply_subjects: tuple[str, ...] = field(default_factory=_none)
+    #: Phrases of a text that says it is an automatic answer (regex alternatives, any case).
+    auto_reply_phrases: tuple[str, ...] = field(default_factory=_none)
+    #: Phrases of a text saying its writer is away (regex alternatives, any case); with an
+    #: urgent referral they make an automatic answer.
+    away_phrases: tuple[str, ...] = field(default_factory=_none)
+    #: Phrases sending urgent matters elsewhere ("kiireellisissä asioissa"; any case).
+    urgent_referrals: tuple[str, ...] = field(default_factory=_none)
     #: Words of an away subject, which count with X-Auto-Response-Suppress (any case).
     away_words: tuple[str, ...] = field(default_factory=_none)
     #: Words that show a sign-up is for others ("kollega", "on behalf").

@@ -127,6 +127,32 @@ class Lexicon:
         return Screened(r"\?", *self._all("questions"))
 
     @cached_property
+    def name_endings(self) -> frozenset[str]:
+        """Case endings of a name in running text (folded)."""
+        return frozenset(self._all("name_endings"))
+
+    @cached_property
+    def hedge(self) -> re.Pattern[str]:
+        """A hedge that leaves an answer open ("toivottavasti", "not sure yet")."""
+        return re.compile(_join(self._all("hedges")))
+
+    @cached_property
+    def relative_days(self) -> tuple[tuple[re.Pattern[str], int], ...]:
+        """(a word naming a day relative to the mail's date, days after it)."""
+        merged = cast(dict[str, int], self._merged("relative_days"))
+        return tuple((re.compile(rf"\b(?:{word})\b"), days) for word, days in merged.items())
+
+    @cached_property
+    def next_week(self) -> re.Pattern[str]:
+        """Words meaning the week after the mail's."""
+        return re.compile(_join(self._all("next_week")))
+
+    @cached_property
+    def polite_request(self) -> re.Pattern[str]:
+        """A polite request put as a question ("voisitteko", "could you")."""
+        return re.compile(_join(self._all("polite_requests")))
+
+    @cached_property
     def whole_registration(self) -> re.Pattern[str]:
         """Words showing a cancellation is of the whole registration, not of one day."""
         return re.compile(_join(self._all("whole_registration")))
@@ -309,6 +335,11 @@ class Lexicon:
             (key, re.compile(rf"(?:{_join(phrases[key])})\s+([^\n,.;!]+)", re.I))
             for key in ("name", "title", "organisation") if key in phrases
         )
+
+    @cached_property
+    def correction_value(self) -> re.Pattern[str]:
+        """A phrase before a corrected value ("vaan X", "should be X"): (X,) (any case)."""
+        return re.compile(rf"(?:{_join(self._all('correction_values'))})\s+([^\n,.;!?()]+)", re.I)
 
     @cached_property
     def field_words(self) -> tuple[tuple[str, re.Pattern[str]], ...]:

@@ -17,6 +17,7 @@ from email.message import Message
 from functools import cache
 
 from mailflow.core.languages.lexicon import Lexicon, known
+from mailflow.core.languages.screen import Screened
 from mailflow.core.values import RobotKind
 
 __all__ = ["LOOP_HEADER", "classify_robot"]
@@ -42,7 +43,10 @@ class _Wording:
     original_starts: re.Pattern[str]  # where a bounce's returned message starts
     auto_subject: re.Pattern[str]
     weak_auto_subject: re.Pattern[str]  # counts with X-Auto-Response-Suppress only
-    whole_auto_subject: re.Pattern[str]  # a subject that is nothing but "Out of office"
+    whole_auto_subject: re.Pattern[str]  # nothing but "Out of office" (and dates)
+    auto_text: Screened  # "This is an automatic reply" in the text (lower case)
+    away_text: Screened  # "I am out of the office until ..." in the text (lower case)
+    urgent_text: Screened  # "in urgent matters, contact ..." in the text (lower case)
 
 
 @cache
@@ -59,8 +63,12 @@ def _wording(lexicon: Lexicon) -> _Wording:
             re.I | re.M),
         auto_subject=re.compile(rf"^\s*(?:{one_of('auto_reply_subjects')})\s*:", re.I),
         weak_auto_subject=re.compile(rf"\b(?:{one_of('away_words')})\b", re.I),
-        whole_auto_subject=re.compile(rf"^\s*(?:{one_of('auto_reply_subjects')})\s*[.!]?\s*$",
-                                      re.I),
+        # "Out of office", "Lomalla 1.–5.12.": the subject says nothing else than dates
+        whole_auto_subject=re.compile(
+            rf"^\s*(?:{one_of('auto_reply_subjects')})[\s\d.,:;!/–-]*$", re.I),
+        auto_text=Screened(*lexicon.alternatives("auto_reply_phrases")),
+        away_text=Screened(*lexicon.alternatives("away_phrases")),
+        urgent_text=Screened(*lexicon.alternatives("urgent_referrals")),
     )
 
 
@@ -177,7 +185,7 @@ def _is_read_receipt(msg: Message) -> bool:
     return isinstance(report_type, str) and report_type.lower() == "disposition-notification"
 
 
-def _is_autoreply(msg: Message, headers: Mapping[str, str], subject: str) -> bool:
+def _is_autoreply(msg: Message, headers: Mapping[str, str], subject: str, text: str) -> bool:
     if _is_read_receipt(msg):
         return True
     auto = _header(headers, "auto-submitted").lower()
@@ -194,7 +202,23 @@ def _is_autoreply(msg: Message, headers: Mapping[str, str], subject: str) -> boo
     if wording.auto_subject.match(subject) or wording.whole_auto_subject.match(subject):
         return True  # "Automatic reply: ..." or, from a client rule, just "Out of office"
     suppress = _header(headers, "x-auto-response-suppress")
-    return bool(suppress) and bool(wording.weak_auto_subject.search(subject))
+    if suppress and wording.weak_auto_subject.search(subject):
+        return True
+    return _automatic_text(wording, text[:_AUTO_TEXT_CHARS].lower())
+
+
+#: How much of a text is read for an automatic answer's wording (it says so at once).
+_AUTO_TEXT_CHARS = 800
+
+
+def _automatic_text(wording: _Wording, text: str) -> bool:
+    """A client rule's answer with no header at all, by its wording: it says it is
+    automatic ("Tämä on automaattinen vastaus", "Your ticket has been received"), or it
+    says the person is away and whom to turn to in urgent matters (a person answering
+    an invitation says neither)."""
+    if wording.auto_text.search(text):
+        return True
+    return wording.urgent_text.search(text) and wording.away_text.search(text)
 
 
 def classify_robot(
@@ -217,6 +241,6 @@ def classify_robot(
     is_bounce, bounced = _bounce(msg, headers, from_addr, subject, text, own)
     if is_bounce:
         return "bounce", bounced
-    if _is_autoreply(msg, headers, subject):
+    if _is_autoreply(msg, headers, subject, text):
         return "autoreply", ()
     return None, ()

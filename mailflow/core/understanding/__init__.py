@@ -9,5 +9,6 @@ import only ``mailflow.core``.
 the rules between intent kinds; beside it, one module per family: ``text`` (what is read,
 closings, signatures), ``language`` (which pack a mail is written in), ``days`` (which
 network day), ``people`` (lists, tables, labelled blocks), ``sender`` (who wrote),
-``signup`` (sign-ups and substitutes), ``corrections``, ``commitment`` and ``roles``.
+``signup`` (sign-ups and substitutes), ``corrections``, ``commitment``, ``roles`` and
+``names`` (a name in running text turned to the base form its address spells).
 """

@@ -5,7 +5,7 @@ answers, ``[day-ID]`` tags in its subject.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from mailflow.core.languages.lexicon import known
 from mailflow.core.languages.screen import fold
@@ -13,7 +13,8 @@ from mailflow.core.understanding.text import Reading
 from mailflow.core.values import NetworkState, ParsedMessage
 
 __all__ = [
-    "DAY_TAG", "coming_days", "day_from_references", "day_reply", "named_days", "rsvp_day",
+    "DAY_TAG", "answers_day", "coming_days", "day_from_references", "day_reply", "named_days",
+    "relative_days", "rsvp_day",
 ]
 
 DAY_TAG = re.compile(r"\[day-(\d{4}-\d{2}-\d{2})\]", re.I)
@@ -49,6 +50,19 @@ def day_reply(msg: ParsedMessage, state: NetworkState, network_domain: str) -> s
     return tag.group(1) if tag and tag.group(1) in state.days else ""
 
 
+def answers_day(msg: ParsedMessage, state: NetworkState, network_domain: str) -> str:
+    """The day a reply answers: :func:`day_reply`, or else, for a reply to a mail from the
+    network's domain whose subject names exactly one network day, that day (an invitation
+    or reminder sent from another tool, with Message-IDs that are not mailflow's)."""
+    replied = day_reply(msg, state, network_domain)
+    domain = f"@{network_domain.strip().lower()}"
+    from_network = any(domain in ref.lower() for ref in (msg.in_reply_to, *msg.references))
+    if replied or not (from_network and known().reply_subject.match(msg.subject)):
+        return replied
+    named = named_days(fold(msg.subject), state)
+    return named[0] if len(named) == 1 else ""
+
+
 def rsvp_day(
     msg: ParsedMessage, reading: Reading, state: NetworkState, network_domain: str
 ) -> str:
@@ -62,7 +76,32 @@ def rsvp_day(
     in_subject = named_days(fold(msg.subject), state)
     if len(in_subject) == 1:
         return in_subject[0]
+    relative = relative_days(reading.folded_text, msg.date.date() if msg.date else None, state)
+    if len(relative) == 1:
+        return relative[0]
+    if msg.in_reply_to or known().reply_subject.match(msg.subject):
+        answered = named_days(fold(msg.text), state)  # the history tells what is answered
+        if len(answered) == 1:
+            return answered[0]
     return ""
+
+
+def relative_days(folded: str, sent_on: date | None, state: NetworkState) -> list[str]:
+    """Ids of the network days named relative to the mail's date ``sent_on``: "huomenna",
+    "imorgon", "tomorrow" (that date), "ensi viikolla", "nästa vecka", "next week" (a
+    day in the week after the mail's week)."""
+    if sent_on is None:
+        return []
+    lexicon = known()
+    dates = {sent_on + timedelta(days=n) for rule, n in lexicon.relative_days
+             if rule.search(folded)}
+    week = None
+    if lexicon.next_week.search(folded):
+        week = (sent_on + timedelta(days=7)).isocalendar()[:2]
+    return sorted(
+        d.id for d in state.days.values()
+        if not d.cancelled and (d.date in dates or d.date.isocalendar()[:2] == week)
+    )
 
 
 def coming_days(state: NetworkState, today: date | None) -> list[str]:

@@ -10,6 +10,7 @@ from mailflow.core.languages.screen import fold
 from mailflow.core.organisations import OrgDirectory
 from mailflow.core.reason import Reason
 from mailflow.core.understanding.days import named_days
+from mailflow.core.understanding.names import base_name
 from mailflow.core.understanding.people import (
     classify_cells,
     is_name,
@@ -17,11 +18,15 @@ from mailflow.core.understanding.people import (
     person_details,
     split_cells,
 )
+from mailflow.core.understanding.roles import role_from_title
 from mailflow.core.understanding.sender import organisation_of_sender, self_details
 from mailflow.core.understanding.text import Reading, addresses_in
-from mailflow.core.values import Intent, NetworkState, ParsedMessage
+from mailflow.core.values import Intent, NetworkState, ParsedMessage, PersonDetails
 
 __all__ = ["signup_intent", "substitute_intent"]
+
+#: A sentence's end: "!", "?", a line's end, or a stop before a space (not in an address).
+_SENTENCE_END = re.compile(r"[!?\n]|\.(?=\s)")
 
 
 def signup_intent(
@@ -43,10 +48,12 @@ def signup_intent(
     for row in rows:
         if not row.get("name") and row.get("address") == self_row["address"]:
             row["name"] = self_row.get("name", "")
+        if not row.get("name") and row.get("address"):
+            row.update(_named_before(reading.text, row["address"]))
         if not row.get("organisation"):
             org = orgs.for_address(row.get("address", ""))
             row["organisation"] = org.name if org is not None else sender_org
-        people.append(person_details(row, orgs))
+        people.append(_in_base_form(person_details(row, orgs)))
     missing = [p.name or "?" for p in people if not p.address]
     if missing:
         notes.append(f"no address for: {', '.join(missing)}")
@@ -56,6 +63,31 @@ def signup_intent(
     day, days, named = _days_signed_up_for(reading, state)
     return replace(intent, people=tuple(people), day=day, days=days,
                    notes=(*notes, *named))
+
+
+#: A name (and the word before it) right in front of an address: "opettaja Marko Lahtisen (".
+_NAME_BEFORE = re.compile(r"(?:(\w+)\s+)?([A-ZÅÄÖ][\w'’-]+\s+[A-ZÅÄÖ][\w'’-]+)\s*[(<,:–-]?\s*$")
+
+
+def _named_before(text: str, address: str) -> dict[str, str]:
+    """The name (and a title word just before it) written in running text in front of
+    ``address``: "opettaja Marko Lahtisen (marko.lahtinen@gradia.test)"."""
+    at = text.lower().find(address.lower())
+    if at < 0:
+        return {}
+    found = _NAME_BEFORE.search(text[max(0, at - 120):at])
+    if found is None:
+        return {}
+    row = {"name": found.group(2)}
+    title = found.group(1) or ""
+    if title and role_from_title(title) != "unknown":
+        row["title"] = title
+    return row
+
+
+def _in_base_form(person: PersonDetails) -> PersonDetails:
+    """``person`` with the name in the base form its address spells ("Marko Lahtisen")."""
+    return replace(person, name=base_name(person.name, person.address)) if person.name else person
 
 
 def _days_signed_up_for(
@@ -78,7 +110,10 @@ def substitute_intent(
     body = reading.body
     text = "\n".join(body)
     start = known().intent_patterns["substitute"].search(fold(text))
-    span = text[start.start():] if start else text
+    # from the start of the sentence that names the substitute ("Katja Mäki (...) will
+    # attend in my place")
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start.start())] if start else []
+    span = text[ends[-1] if ends else 0:]
     row: dict[str, str] = {}
     others = [a for a in addresses_in(span) if a != msg.from_addr]
     if others:
@@ -98,7 +133,7 @@ def substitute_intent(
         org = orgs.for_address(row.get("address", ""))
         row["organisation"] = org.name if org is not None else organisation_of_sender(
             msg, reading, state, orgs)
-    person = person_details(row, orgs)
+    person = _in_base_form(person_details(row, orgs))
     if not person.address:
         return replace(intent, kind="attention", people=(person,),
                        reason=Reason.of("substitute_without_address"))

@@ -49,7 +49,12 @@ def reading_of(msg: ParsedMessage) -> Reading:
     the mail is a reply; the forwarded mail whole when it is a forward."""
     lexicon = known()
     forwarded = bool(lexicon.forward_subject.match(msg.subject))
-    text = msg.new_text.strip() or msg.text
+    # a reply with nothing of its own (an empty phone reply) says nothing: its history
+    # is not what the person says now
+    text = msg.new_text.strip() or own_part(msg.text)
+    if _written_afresh(msg, lexicon) and len(own_part(msg.text).strip()) > len(text):
+        # no history to trim: a line of dashes in a web form's mail is no signature
+        text = own_part(msg.text).strip()
     if forwarded and msg.text.strip():
         # the forwarded mail is the request; only its own ">" history is left out
         text = "\n".join(line for line in msg.text.splitlines() if not line.startswith(">"))
@@ -60,6 +65,12 @@ def reading_of(msg: ParsedMessage) -> Reading:
         folded = f"{fold(msg.subject)}\n{folded}"
     lines = tuple(line.rstrip() for line in text.splitlines())
     return Reading(text=text, folded=folded, lines=lines, forwarded=forwarded)
+
+
+def _written_afresh(msg: ParsedMessage, lexicon: Lexicon) -> bool:
+    """True when ``msg`` answers nothing and forwards nothing: a new mail, all its own."""
+    return not (msg.in_reply_to or msg.references or lexicon.reply_subject.match(msg.subject)
+                or lexicon.forward_subject.match(msg.subject))
 
 
 def addresses_in(text: str) -> list[str]:
