@@ -100,7 +100,7 @@ def test_a_forged_decline_is_undone_by_the_real_persons_one_word_reply(
                                "<forged@elsewhere.test>"))
     network.cli("tick", "--now", at("2026-11-03", 10))
     assert network.people()[MAIJA]["answers"] == f"declined {DAY1}"
-    assert network.people()[MAIJA]["status"] == "registered"  # her place is kept
+    assert network.people()[MAIJA]["status"] == "ilmoittautunut"  # her place is kept (registered)
 
     (confirmation,) = network.mails_to(MAIJA)  # to the registered address only
     assert "et itse lähettänyt tätä vastausta" in _text(confirmation)
