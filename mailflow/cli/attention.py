@@ -68,28 +68,30 @@ def cmd_digest(args: argparse.Namespace) -> int:
     settings = settings_of(args)
     services = build_services(settings)
     now = parse_now(args.now)
+    to = ", ".join(settings.network.all_facilitators)
     with open_store(settings) as store:
         state = load_state(store)
-        request = _digest_request(store, state, settings, now)
+        requests = _digest_requests(store, state, settings, now)
         if args.send:
-            queue_requests(services, store, state, now, [request])
+            queue_requests(services, store, state, now, requests)
             store.set_meta("last_digest_at", now.isoformat())
             store.commit()
-            print(f"the digest is queued for {settings.network.facilitator}; "
-                  "the next tick sends it")
+            print(f"the digest is queued for {to}; the next tick sends it")
             return EXIT_OK
-    rendered = services.renderer.render(request, now=now)
+    rendered = services.renderer.render(requests[0], now=now)
     print(rendered.text)
     html_path = Path(args.html)
     html_path.parent.mkdir(parents=True, exist_ok=True)
     html_path.write_text(rendered.html, encoding="utf-8")
-    print(f"(HTML: {html_path})", file=sys.stderr)
+    print(f"(to: {to}; HTML: {html_path})", file=sys.stderr)
     return EXIT_OK
 
 
-def _digest_request(store: Store, state: NetworkState, settings: Settings,
-                    now: datetime) -> MailRequest:
-    """The digest as of ``now``, as a mail to the facilitator."""
+def _digest_requests(store: Store, state: NetworkState, settings: Settings,
+                     now: datetime) -> list[MailRequest]:
+    """The digest as of ``now``, as a mail to each facilitator (the first keeps the key
+    a single facilitator's digest always had; the others' keys name their address, as
+    the scheduled digest's do)."""
     from mailflow.core.schedule.digest import build_digest
 
     failed = [m for m in store.all(OutgoingMail) if m.status == "failed"]
@@ -100,11 +102,13 @@ def _digest_request(store: Store, state: NetworkState, settings: Settings,
         language=settings.network.language, network_address=settings.network.address,
         changes=store.all(CommandEntry),
     )
-    return MailRequest(
-        key=f"digest:manual:{now.isoformat()}", to=settings.network.facilitator,
-        template="digest", language=settings.network.language,
-        context={"digest": digest}, auto="auto-generated",
-    )
+    key = f"digest:manual:{now.isoformat()}"
+    return [
+        MailRequest(key=key if index == 0 else f"{key}:{address}", to=address,
+                    template="digest", language=settings.network.language,
+                    context={"digest": digest}, auto="auto-generated")
+        for index, address in enumerate(settings.network.all_facilitators)
+    ]
 
 
 def add_attention(sub: Subcommands) -> None:

@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from mailflow.cli.common import Subcommands, labels_of, print_csv, settings_of, table
-from mailflow.core.commands.reports import answers_text, people_of
+from mailflow.core.commands.reports import people_rows
 from mailflow.core.errors import EXIT_OK
 from mailflow.core.languages.labels import Labels
-from mailflow.core.model import Organisation, OutgoingMail, Person
+from mailflow.core.model import Organisation, OutgoingMail
 from mailflow.core.values import NetworkState
 from mailflow.core.writing.formatting import role_label
 from mailflow.run.bootstrap import open_store
@@ -33,15 +33,7 @@ def cmd_people(args: argparse.Namespace) -> int:
         state = load_state(store)
         refused = _refused(store.all(OutgoingMail))
     labels = labels_of(settings)
-    lang = settings.network.language
-    rows = [
-        (p.name, p.address,
-         state.organisations[p.org].name if p.org in state.organisations else p.org,
-         role_label(p.role, lang),
-         p.status + (f" #{p.waitlist_position}" if p.waitlist_position else ""),
-         answers_text(p, state, lang), p.diet, _mail(p, refused, labels))
-        for p in people_of(state, args.org)
-    ]
+    rows = people_rows(state, args.org, settings.network.language, refused)
     _show(labels.people_columns, rows, args.csv, labels.no_people)
     return EXIT_OK
 
@@ -60,14 +52,6 @@ def _server_answer(error: str) -> str:
     """The error from its SMTP reply code on ("550 5.1.1 No such user"), on one line."""
     found = _REPLY_CODE.search(error)
     return " ".join(error[found.start() if found else 0:].split())[:_ERROR_CHARS]
-
-
-def _mail(person: Person, refused: dict[str, str], labels: Labels) -> str:
-    if person.failing:
-        return labels.mail_bounces
-    if person.address in refused:
-        return labels.mail_failed.format(error=refused[person.address])
-    return labels.mail_ok
 
 
 def cmd_orgs(args: argparse.Namespace) -> int:

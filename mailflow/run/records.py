@@ -60,6 +60,8 @@ LAST_PRUNED_META = "last_pruned"
 PENDING_MOVES_META = "pending_moves"
 
 FORGOTTEN_PREFIX = "forgotten:"
+#: what stands for a forgotten address in others' records
+FORGOTTEN = "[forgotten]"
 
 
 def folder_for(outcome: str, box: MailboxSettings) -> str:
@@ -210,7 +212,11 @@ def load_state(store: Store | Snapshot) -> NetworkState:
 def erase_person(store: Store, address: str) -> dict[str, int]:
     """Forget an address everywhere in the store; returns what was erased, per table.
 
-    The commit after this rewrites the store file whole: no journal line keeps the data.
+    Their own records go; what others' records say of them loses the address: the command
+    log's entries, others' attention items (subject and text), the subjects and keys of
+    mail to others kept in the outbox (an answer to a mail that named them, a refused
+    command's answer), and confirmations waiting that would act on them. The commit after
+    this rewrites the store file whole: no journal line keeps the data.
     """
     address = address.strip().lower()
     store.scrub()
@@ -222,17 +228,57 @@ def erase_person(store: Store, address: str) -> dict[str, int]:
         "attention": store.delete(AttentionItem, [a.id for a in store.all(AttentionItem)
                                                   if a.sender == address]),
         "pending": store.delete(PendingAction, [p.token for p in store.all(PendingAction)
-                                                if p.address == address]),
+                                                if p.address == address
+                                                or _names(address, _json_text(p.intent))]),
         "messages": store.delete(ProcessedMessage, [m.key for m in store.all(ProcessedMessage)
                                                     if m.sender == address]),
     }
     erased["commands"] = _scrub_commands(store, address)
-    # Sent mail keeps a keyed digest of its key (so nothing is ever sent twice), not the
-    # key itself (which names the address), nor the address, subject or body.
-    secret = store_secret(store)
-    scrubbed = [m for m in store.all(OutgoingMail) if m.to == address and m.status != "pending"]
-    store.delete(OutgoingMail, [m.key for m in scrubbed])
-    store.put_many(m.replace(key=forgotten_key(secret, m.key), to="forgotten", subject="",
-                             raw="") for m in scrubbed)
-    erased["outbox"] = len(scrubbed)
+    erased["mentions"] = _scrub_mentions(store, address)
+    erased["outbox"] = _scrub_outbox(store, address, store_secret(store))
     return erased
+
+
+def _json_text(value: Any) -> str:
+    import json  # only when someone is forgotten
+
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _names(address: str, *texts: str) -> bool:
+    return any(address in text.lower() for text in texts)
+
+
+def _without(address: str, text: str) -> str:
+    """``text`` with the address (whatever its case) replaced by :data:`FORGOTTEN`."""
+    import re  # only when someone is forgotten
+
+    return re.sub(re.escape(address), FORGOTTEN, text, flags=re.IGNORECASE)
+
+
+def _scrub_mentions(store: Store, address: str) -> int:
+    """Others' attention items keep what they asked, without the address."""
+    named = [a for a in store.all(AttentionItem) if _names(address, a.subject, a.excerpt)]
+    store.put_many(a.replace(subject=_without(address, a.subject),
+                             excerpt=_without(address, a.excerpt)) for a in named)
+    return len(named)
+
+
+def _scrub_outbox(store: Store, address: str, secret: str) -> int:
+    """Sent mail to the address keeps a keyed digest of its key (so nothing is ever sent
+    twice), not the key itself (which names the address), nor the address, subject or
+    body; mail to others keeps its subject without the address, and a key naming it
+    becomes its digest once the mail is out (a queued mail's body is found by its key)."""
+    mine = [m for m in store.all(OutgoingMail) if m.to == address and m.status != "pending"]
+    store.delete(OutgoingMail, [m.key for m in mine])
+    store.put_many(m.replace(key=forgotten_key(secret, m.key), to="forgotten", subject="",
+                             raw="") for m in mine)
+    theirs = [m for m in store.all(OutgoingMail)
+              if m.to != address and not m.key.startswith(FORGOTTEN_PREFIX)
+              and _names(address, m.key, m.subject)]
+    rekeyed = [m for m in theirs if m.status != "pending" and _names(address, m.key)]
+    store.delete(OutgoingMail, [m.key for m in rekeyed])
+    store.put_many(m.replace(
+        key=forgotten_key(secret, m.key) if m in rekeyed else m.key,
+        subject=_without(address, m.subject)) for m in theirs)
+    return len(mine) + len(theirs)

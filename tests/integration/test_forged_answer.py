@@ -99,8 +99,8 @@ def test_a_forged_decline_is_undone_by_the_real_persons_one_word_reply(
                                "En pääse 9.12.", datetime(2026, 11, 3, 9, tzinfo=TZ),
                                "<forged@elsewhere.test>"))
     network.cli("tick", "--now", at("2026-11-03", 10))
-    assert network.people()[MAIJA]["answers"] == f"declined {DAY1}"
-    assert network.people()[MAIJA]["status"] == "registered"  # her place is kept
+    assert network.people()[MAIJA]["answers"] == f"ei tule {DAY1}"
+    assert network.people()[MAIJA]["status"] == "ilmoittautunut"  # her place is kept (registered)
 
     (confirmation,) = network.mails_to(MAIJA)  # to the registered address only
     assert "et itse lähettänyt tätä vastausta" in _text(confirmation)
@@ -116,7 +116,7 @@ def test_a_forged_decline_is_undone_by_the_real_persons_one_word_reply(
     reply.set_content("osallistun\n\nMaija")
     network.deliver(bytes(reply))
     network.cli("tick", "--now", at("2026-11-03", 12))
-    assert network.people()[MAIJA]["answers"] == f"coming {DAY1}"  # that day, not the other
+    assert network.people()[MAIJA]["answers"] == f"tulee {DAY1}"  # that day, not the other
 
 
 def test_people_shows_a_mail_refused_for_good(network: Network) -> None:

@@ -173,7 +173,7 @@ def test_people_by_organisation_and_as_csv(network: Path, run: Run) -> None:
     assert code == 0
     assert out.count("@omnia.test") == 3
     assert out.count("@stadi.test") == 2
-    assert "waitlisted #1" in out  # Omnia's third: over the cap of 2
+    assert "jonossa #1" in out  # Omnia's third: over the cap of 2
 
     code, out, _ = run("people", "--org", "Omnia", "--csv")
     rows = list(csv.reader(io.StringIO(out), delimiter=";"))
@@ -181,7 +181,7 @@ def test_people_by_organisation_and_as_csv(network: Path, run: Run) -> None:
                        "mail"]
     assert sorted(r[1] for r in rows[1:]) == [
         "henkilo0@omnia.test", "henkilo2@omnia.test", "henkilo4@omnia.test"]
-    assert {r[4] for r in rows[1:]} == {"registered", "waitlisted #1"}
+    assert {r[4] for r in rows[1:]} == {"ilmoittautunut", "jonossa #1"}
 
 
 def test_orgs_show_places_waitlist_and_role_coverage(network: Path, run: Run) -> None:
@@ -228,6 +228,25 @@ def test_digest_send_queues_it_for_the_next_tick(network: Path, run: Run) -> Non
     assert (queued.to, queued.status) == ("vetaja@example.org", "pending")
     code, out, _ = run("tick", "--now", "2026-11-21T08:05+02:00")
     assert f"sent {queued.key} to vetaja@example.org" in out
+
+
+def test_digest_goes_to_every_facilitator(network: Path, run: Run) -> None:
+    config = network / "mailflow.toml"
+    config.write_text(config.read_text().replace(
+        'facilitator = "vetaja@example.org"',
+        'facilitators = ["vetaja@example.org", "toinen@example.org"]'))
+    code, _, err = run("digest", "--preview", "--html", str(network / "d.html"), "--now",
+                       "2026-11-21T08:00+02:00")
+    assert code == 0
+    assert "to: vetaja@example.org, toinen@example.org" in err
+    code, out, _ = run("digest", "--send", "--now", "2026-11-21T08:00+02:00")
+    assert "queued for vetaja@example.org, toinen@example.org" in out
+    queued = [m for m in _outbox(network) if m.key.startswith("digest:manual")]
+    assert sorted(m.to for m in queued) == ["toinen@example.org", "vetaja@example.org"]
+    code, out, _ = run("tick", "--now", "2026-11-21T08:05+02:00")
+    assert all(f"to {m.to}" in out for m in queued)
+    sent = {m.to: m.subject for m in _outbox(network) if m.key.startswith("digest:manual")}
+    assert len(set(sent.values())) == 1  # the same digest to both
 
 
 def test_costs_table_and_finnish_csv(network: Path, run: Run) -> None:

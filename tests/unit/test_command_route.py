@@ -317,3 +317,28 @@ def test_an_expired_token_does_nothing() -> None:
 def test_the_second_facilitator_commands_too() -> None:
     decision, _ = decide(replace(mail("PÄIVÄT"), from_addr=TOINEN))
     assert only_mail(decision, TOINEN).template == "command_days"
+
+
+def test_unvouched_mail_gets_at_most_the_days_cap_of_confirmation_requests() -> None:
+    cap = RULES.max_confirmations_per_day
+    state = STATE
+    for n in range(cap):
+        decision, state = decide(mail("PÄIVÄT", key=f"f{n}", authenticated=False), state)
+        assert only_mail(decision).template == "command_confirm"
+    for parsed in (mail("PÄIVÄT", key="over", authenticated=False),
+                   meeting("google_request.eml", authenticated=False, key="m-over")):
+        held, state = decide(parsed, state)
+        assert held.mails == ()
+        assert (entry(held).outcome, entry(held).change) == ("capped", "held_back")
+        assert not [r for r in held.records if isinstance(r, PendingAction)]
+    vouched, _ = decide(mail("PÄIVÄT", key="own"), state)  # hers: never held back
+    assert only_mail(vouched).template == "command_days"
+    other, _ = decide(mail("PÄIVÄT", key="toinen", sender=TOINEN, authenticated=False), state)
+    assert only_mail(other, TOINEN).template == "command_confirm"  # a cap per address
+    later, _ = decide_later(mail("PÄIVÄT", key="later", authenticated=False), state)
+    assert only_mail(later).template == "command_confirm"  # a day later: asked again
+
+
+def decide_later(parsed: ParsedMessage, state: NetworkState) -> tuple[Decision, NetworkState]:
+    decision = decide_facilitator(parsed, state, NOW + timedelta(hours=24, minutes=1), RULES)
+    return decision, apply_decision(state, decision)

@@ -156,8 +156,9 @@ def _remove(session: Session, command: Command) -> None:
     withheld = command.word  # the command log and the kept token name nobody forgotten
     if session.pending is not None:
         kept = dataclasses.replace(command, args="", line=withheld, body="")
-        session.work.put(session.pending.replace(done=True,
-                                                 intent={"command": command_to_doc(kept)}))
+        intent = {"command": command_to_doc(kept),
+                  "vouched": bool(session.pending.intent.get("vouched"))}
+        session.work.put(session.pending.replace(done=True, intent=intent))
     _done(session, command, preview, "a person forgotten", "removed", ("1",), withheld)
 
 

@@ -53,7 +53,11 @@ def apply_meeting(session: Session, event: CalendarEvent) -> None:
 
 
 def hold_meeting(session: Session, event: CalendarEvent) -> None:
-    """Our server did not vouch for her mail: keep the meeting and mail her a token."""
+    """Our server did not vouch for her mail: keep the meeting and mail her a token
+    (unless her address had its day's confirmation requests)."""
+    if session.over_confirmation_cap():
+        session.hold_back("meeting", event.summary)
+        return
     token = make_token(session.rules.rules.secret, f"meeting:{session.parsed.key}")
     session.work.put(PendingAction(
         token=token, address=session.sender,

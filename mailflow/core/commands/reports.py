@@ -3,12 +3,13 @@ cost split (with a CSV). Each answers her with a ``command_*`` mail."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
 from mailflow.core.commands.parse import Command
 from mailflow.core.commands.session import Session, day_named
+from mailflow.core.languages.labels import Labels
 from mailflow.core.languages.registry import pack
 from mailflow.core.model import NetworkDay, Person
 from mailflow.core.rules.places import org_key
@@ -121,19 +122,28 @@ def answers_text(person: Person, state: NetworkState, language: str) -> str:
     return ", ".join(words[r.answer].format(day=r.day_id) for _, r in answers)
 
 
-def people_rows(state: NetworkState, org: str, language: str) -> list[tuple[Any, ...]]:
-    """The rows of ``mailflow people`` (its columns: ``Labels.people_columns``); the mail
-    cell says only whether mail to the address bounces."""
+def people_rows(state: NetworkState, org: str | None, language: str,
+                refused: Mapping[str, str] | None = None) -> list[tuple[Any, ...]]:
+    """The rows of ``mailflow people`` and of the people command's CSV (its columns:
+    ``Labels.people_columns``), worded in ``language``: the status from the pack's labels
+    ("jonossa #1"); the mail cell says whether mail to the address bounces, or, for an
+    address in ``refused`` (address -> the server's answer), that it was refused."""
     labels = pack(language).labels
     return [
         (p.name, p.address,
          state.organisations[p.org].name if p.org in state.organisations else p.org,
-         role_label(p.role, language),
-         p.status + (f" #{p.waitlist_position}" if p.waitlist_position else ""),
-         answers_text(p, state, language), p.diet,
-         labels.mail_bounces if p.failing else labels.mail_ok)
+         role_label(p.role, language), labels.status_text(p.status, p.waitlist_position),
+         answers_text(p, state, language), p.diet, _mail_cell(p, refused or {}, labels))
         for p in people_of(state, org)
     ]
+
+
+def _mail_cell(person: Person, refused: Mapping[str, str], labels: Labels) -> str:
+    if person.failing:
+        return labels.mail_bounces
+    if person.address in refused:
+        return labels.mail_failed.format(error=refused[person.address])
+    return labels.mail_ok
 
 
 def coming_to(day: NetworkDay, state: NetworkState) -> int:

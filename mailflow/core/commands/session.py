@@ -19,11 +19,17 @@ from mailflow.core.rules.work import Rules, Work, language_of
 from mailflow.core.schedule.costs import CostMode
 from mailflow.core.values import Decision, Intent, MailRequest, NetworkState, ParsedMessage
 
-__all__ = ["ALWAYS_CONFIRMED", "COMMAND_MAILS", "CommandRules", "Session", "command_of_doc",
-           "command_to_doc", "day_named"]
+__all__ = ["ALWAYS_CONFIRMED", "COMMAND_MAILS", "MAX_CONFIRMATIONS_PER_DAY", "CommandRules",
+           "Session", "command_of_doc", "command_to_doc", "day_named"]
 
 #: Commands that reach many people or cannot be undone: always one confirming reply.
 ALWAYS_CONFIRMED = frozenset({"announce", "remove", "cancel_day"})
+
+#: At most this many confirmation requests for mail our server did not vouch for go to
+#: one facilitator address in any 24 hours: a forger can make the network mail her (he
+#: receives nothing himself), but not flood her. A command over it is logged, listed in
+#: the digest and not answered.
+MAX_CONFIRMATIONS_PER_DAY = 10
 
 #: The mails a command answers with: template name -> its context keys (each also gets
 #: ``command``, the command line as she wrote it). Templates under templates/<lang>/.
@@ -49,6 +55,7 @@ class CommandRules:
     language: str = DEFAULT
     cost_split: CostMode = "participating"
     tz: tzinfo = field(default_factory=lambda: ZoneInfo("Europe/Helsinki"))
+    max_confirmations_per_day: int = MAX_CONFIRMATIONS_PER_DAY
 
     def is_facilitator(self, address: str) -> bool:
         """Is ``address`` one of the configured facilitators?"""
@@ -159,9 +166,12 @@ class Session:
             return False
         if self.parsed.authenticated and command.verb not in ALWAYS_CONFIRMED:
             return False
+        if self.over_confirmation_cap():
+            self.hold_back(command.verb, command.line)
+            return True
         token = make_token(self.rules.rules.secret, f"command:{command.verb}:{self.parsed.key}")
         doc = {"command": command_to_doc(command), "sender": self.sender,
-               "answer_to": self.parsed.message_id}
+               "answer_to": self.parsed.message_id, "vouched": self.parsed.authenticated}
         self.work.put(PendingAction(
             token=token, address=self.sender, intent=doc, created_at=self.now,
             expires_at=self.now + timedelta(hours=self.rules.rules.confirm_hours),
@@ -170,6 +180,24 @@ class Session:
                                        "authenticated": self.parsed.authenticated}, command.line)
         self.log(command.verb, command.line, "asked", f"waits for {self.sender} to confirm")
         return True
+
+    def over_confirmation_cap(self) -> bool:
+        """Has her address had its confirmation requests for unvouched mail in the last
+        24 hours (``CommandRules.max_confirmations_per_day``)? Never for vouched mail."""
+        if self.parsed.authenticated:
+            return False
+        since = self.now - timedelta(hours=24)
+        asked = sum(1 for p in self.state.pending.values()
+                    if normalise_address(p.address) == self.sender and p.created_at > since
+                    and not p.intent.get("vouched") and ("command" in p.intent
+                                                         or "meeting" in p.intent))
+        return asked >= self.rules.max_confirmations_per_day
+
+    def hold_back(self, verb: str, line: str) -> None:
+        """Over the cap: no token and no answer; logged, and the digest lists it."""
+        cap = str(self.rules.max_confirmations_per_day)
+        self.log(verb, line, "capped", f"not asked: {cap} confirmation requests in 24 hours",
+                 "held_back", (clean(line, 200), cap))
 
     def finish(self) -> Decision:
         """The decision: the records and mails of the changes, her answer, the log entry."""

@@ -10,7 +10,8 @@ Reasons, role names, dates and money are worded by
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 __all__ = ["Labels"]
 
@@ -63,6 +64,16 @@ class Labels:
     cost_csv_stem: str
     #: the people CSV's file name before ``-<organisation>.csv`` (the ``people`` command)
     people_csv_stem: str = "people"
+    #: a person's status as ``people`` and its CSV show it, by ``Person.status``
+    statuses: Mapping[str, str] = field(default_factory=lambda: {
+        "registered": "registered", "waitlisted": "waitlisted", "cancelled": "cancelled",
+        "invited": "invited"})
+
+    def status_text(self, status: str, waitlist_position: int | None = None) -> str:
+        """A person's status in this language, with their place in the queue
+        ("jonossa #1", "waitlisted #1")."""
+        word = self.statuses.get(status, status)
+        return f"{word} #{waitlist_position}" if waitlist_position else word
 
     def cost_csv_file(self, day_id: str) -> str:
         """The cost-share CSV's file name for the day ``day_id``."""

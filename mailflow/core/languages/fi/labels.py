@@ -1,8 +1,9 @@
 """The facilitator's labels in Finnish.
 
 The terminal views (``days list``, ``people``, ``orgs``, ``attention``, ``costs``) have
-always been in English whatever the network's language, and this issue changes no
-output; the CSV that goes to the organisations is in Finnish.
+always been in English whatever the network's language; the CSV that goes to the
+organisations is in Finnish, and so are a person's status and answers in ``people`` and
+its CSV (what the facilitator reads and sorts by).
 """
 
 from __future__ import annotations
@@ -20,4 +21,8 @@ LABELS = replace(
     cost_csv_total="Yhteensä",
     cost_csv_stem="kustannukset",
     people_csv_stem="osallistujat",
+    answer_yes="tulee {day}",
+    answer_no="ei tule {day}",
+    statuses={"registered": "ilmoittautunut", "waitlisted": "jonossa", "cancelled": "peruttu",
+              "invited": "kutsuttu"},
 )
