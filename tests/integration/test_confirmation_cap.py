@@ -22,7 +22,6 @@ from mailflow.cli.main import main
 from mailflow.core.commands.session import MAX_CONFIRMATIONS_PER_DAY
 from mailflow.core.model import CommandEntry, PendingAction
 from tests.dovecot import Dovecot
-from tests.factories import RecordingSmtp, smtp_server
 from tests.integration.test_facilitator_commands import (
     CONFIG,
     NETWORK,
@@ -33,6 +32,7 @@ from tests.integration.test_facilitator_commands import (
     rcpt,
     text_of,
 )
+from tests.loopback import loopback_config
 
 pytestmark = pytest.mark.dovecot
 
@@ -43,12 +43,7 @@ FLOOD = 12  # forged commands in one pass: two over the cap
 @pytest.fixture
 def network(dovecot: Dovecot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
             ) -> Iterator[Network]:
-    monkeypatch.setenv("TEST_FC_IMAP_PASSWORD", dovecot.password)
-    smtp = RecordingSmtp()
-    with smtp_server(smtp) as port:
-        config = tmp_path / "mailflow.toml"
-        config.write_text(CONFIG.format(imap_port=dovecot.port, user=dovecot.user,
-                                        smtp_port=port, root=tmp_path), encoding="utf-8")
+    with loopback_config(CONFIG, dovecot, tmp_path, monkeypatch) as (config, smtp):
         assert main(["--config", str(config), "days", "add", "2026-12-09", "--date",
                      "2026-12-09", "--start", "10:00", "--end", "16:00", "--place",
                      "Kuntatalo, Helsinki"]) == 0

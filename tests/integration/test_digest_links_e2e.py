@@ -36,7 +36,7 @@ from mailflow.core.writing.mailto import Mailto, read_mailto
 from tests.browser import BrowserUnavailableError, open_html
 from tests.digest_sample import mail_from_link
 from tests.dovecot import Dovecot
-from tests.factories import RecordingSmtp, plain_mail, signup_mail, smtp_server
+from tests.factories import plain_mail, signup_mail
 from tests.integration.test_facilitator_commands import (
     CONFIG,
     NETWORK,
@@ -48,6 +48,7 @@ from tests.integration.test_facilitator_commands import (
     text_of,
     token_in,
 )
+from tests.loopback import loopback_config
 
 pytestmark = pytest.mark.dovecot
 
@@ -112,12 +113,7 @@ def bounce_of(address: str) -> bytes:
 def network(dovecot: Dovecot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
             ) -> Iterator[Network]:
     """Five sign-ups (one waits in Omnia's queue), two questions, and two bounces."""
-    monkeypatch.setenv("TEST_FC_IMAP_PASSWORD", dovecot.password)
-    smtp = RecordingSmtp()
-    with smtp_server(smtp) as port:
-        config = tmp_path / "mailflow.toml"
-        config.write_text(CONFIG.format(imap_port=dovecot.port, user=dovecot.user,
-                                        smtp_port=port, root=tmp_path), encoding="utf-8")
+    with loopback_config(CONFIG, dovecot, tmp_path, monkeypatch) as (config, smtp):
         net = Network(dovecot, smtp, config)
         for i, (address, name, org, title) in enumerate(PEOPLE):
             net.deliver(signup_mail(address, name, org, title, net.now, f"<s{i}@x.test>"))

@@ -38,7 +38,8 @@ from mailflow.core.model import (
 from mailflow.run.bootstrap import build_services
 from mailflow.run.tick import run_tick
 from tests.dovecot import Dovecot
-from tests.factories import TZ, RecordingSmtp, plain_mail, signup_mail, smtp_server
+from tests.factories import TZ, RecordingSmtp, plain_mail, signup_mail
+from tests.loopback import loopback_config
 
 pytestmark = pytest.mark.dovecot
 
@@ -64,25 +65,6 @@ kind = "imap"
 handle_since = "2020-01-01T00:00:00+00:00"
 trusted_authserv_id = "mx.example.org"
 
-[imap]
-host = "127.0.0.1"
-port = {imap_port}
-tls = "none"
-username = "{user}"
-password_env = "TEST_FC_IMAP_PASSWORD"
-timeout_seconds = 10
-
-[outbox]
-kind = "smtp"
-
-[smtp]
-host = "127.0.0.1"
-port = {smtp_port}
-tls = "none"
-timeout_seconds = 10
-
-[store]
-path = "{root}/mailflow.json"
 
 [[organisations]]
 name = "Omnia"
@@ -185,12 +167,7 @@ def token_in(msg: EmailMessage) -> str:
 @pytest.fixture
 def network(dovecot: Dovecot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
             ) -> Iterator[Network]:
-    monkeypatch.setenv("TEST_FC_IMAP_PASSWORD", dovecot.password)
-    smtp = RecordingSmtp()
-    with smtp_server(smtp) as port:
-        config = tmp_path / "mailflow.toml"
-        config.write_text(CONFIG.format(imap_port=dovecot.port, user=dovecot.user,
-                                        smtp_port=port, root=tmp_path), encoding="utf-8")
+    with loopback_config(CONFIG, dovecot, tmp_path, monkeypatch) as (config, smtp):
         for args in (["days", "add", DAY, "--date", DAY, "--place", "Kuntatalo, Helsinki"],
                      ["days", "add", FOLLOW_UP, "--date", FOLLOW_UP, "--place", "Omnia, Espoo",
                       "--follow-up", "--cost", "Asiantuntijapalkkio=1200",

@@ -20,7 +20,7 @@ from mailflow.cli.main import main
 from mailflow.config.loader import load_settings
 from mailflow.core.model import CommandEntry, Person
 from tests.dovecot import Dovecot
-from tests.factories import RecordingSmtp, plain_mail, signup_mail, smtp_server
+from tests.factories import plain_mail, signup_mail
 from tests.integration.test_facilitator_commands import (
     CONFIG,
     NETWORK,
@@ -29,6 +29,7 @@ from tests.integration.test_facilitator_commands import (
     rcpt,
     token_in,
 )
+from tests.loopback import loopback_config
 
 pytestmark = pytest.mark.dovecot
 
@@ -40,12 +41,7 @@ OTHER = "kaisa.koskinen@keuda.test"
 def network(dovecot: Dovecot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
             ) -> Iterator[Network]:
     """Teemu signed up, asked, was answered and named in the facilitator's commands."""
-    monkeypatch.setenv("TEST_FC_IMAP_PASSWORD", dovecot.password)
-    smtp = RecordingSmtp()
-    with smtp_server(smtp) as port:
-        config = tmp_path / "mailflow.toml"
-        config.write_text(CONFIG.format(imap_port=dovecot.port, user=dovecot.user,
-                                        smtp_port=port, root=tmp_path), encoding="utf-8")
+    with loopback_config(CONFIG, dovecot, tmp_path, monkeypatch) as (config, smtp):
         assert main(["--config", str(config), "days", "add", "2026-12-09", "--date",
                      "2026-12-09", "--start", "10:00", "--end", "16:00", "--place",
                      "Kuntatalo, Helsinki"]) == 0

@@ -30,7 +30,8 @@ from mailflow.config.loader import load_settings
 from mailflow.run.bootstrap import build_services
 from mailflow.run.tick import run_tick
 from tests.dovecot import Dovecot
-from tests.factories import RecordingSmtp, plain_mail, signup_mail, smtp_server
+from tests.factories import RecordingSmtp, plain_mail, signup_mail
+from tests.loopback import loopback_config
 
 pytestmark = pytest.mark.dovecot
 
@@ -53,25 +54,6 @@ kind = "imap"
 handle_since = "2020-01-01T00:00:00+00:00"
 trusted_authserv_id = "mx.example.org"
 
-[imap]
-host = "127.0.0.1"
-port = {imap_port}
-tls = "none"
-username = "{user}"
-password_env = "TEST_MEETINGS_IMAP_PASSWORD"
-timeout_seconds = 10
-
-[outbox]
-kind = "smtp"
-
-[smtp]
-host = "127.0.0.1"
-port = {smtp_port}
-tls = "none"
-timeout_seconds = 10
-
-[store]
-path = "{root}/mailflow.json"
 
 [[organisations]]
 name = "Omnia"
@@ -118,13 +100,8 @@ def meeting(name: str, *, vouched: bool = True, message_id: str = "") -> bytes:
 @pytest.fixture
 def season(dovecot: Dovecot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
            ) -> Iterator[Season]:
-    monkeypatch.setenv("TEST_MEETINGS_IMAP_PASSWORD", dovecot.password)
-    smtp = RecordingSmtp()
-    with smtp_server(smtp) as port:
-        config = tmp_path / "mailflow.toml"
-        config.write_text(CONFIG.format(network=NETWORK, facilitator=FACILITATOR,
-                                        imap_port=dovecot.port, user=dovecot.user,
-                                        smtp_port=port, root=tmp_path), encoding="utf-8")
+    with loopback_config(CONFIG.format(network=NETWORK, facilitator=FACILITATOR), dovecot, tmp_path,
+                         monkeypatch) as (config, smtp):
         season = Season(dovecot, smtp, config)
         for n, address in enumerate(PEOPLE):
             name = address.split("@")[0].replace(".", " ").title()

@@ -19,7 +19,8 @@ from mailflow.config.loader import load_settings
 from mailflow.run.bootstrap import build_services
 from mailflow.run.tick import run_tick
 from tests.dovecot import Dovecot
-from tests.factories import TZ, RecordingSmtp, plain_mail, smtp_server
+from tests.factories import TZ, RecordingSmtp, plain_mail
+from tests.loopback import loopback_config
 
 pytestmark = pytest.mark.dovecot
 
@@ -38,25 +39,6 @@ max_per_org = 4
 kind = "imap"
 handle_since = "2020-01-01T00:00:00+00:00"
 
-[imap]
-host = "127.0.0.1"
-port = {imap_port}
-tls = "none"
-username = "{user}"
-password_env = "TEST_SV_IMAP_PASSWORD"
-timeout_seconds = 10
-
-[outbox]
-kind = "smtp"
-
-[smtp]
-host = "127.0.0.1"
-port = {smtp_port}
-tls = "none"
-timeout_seconds = 10
-
-[store]
-path = "{root}/mailflow.json"
 
 [[organisations]]
 name = "Prakticum"
@@ -102,12 +84,7 @@ class Season:
 @pytest.fixture
 def season(dovecot: Dovecot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
            ) -> Iterator[Season]:
-    monkeypatch.setenv("TEST_SV_IMAP_PASSWORD", dovecot.password)
-    smtp = RecordingSmtp()
-    with smtp_server(smtp) as port:
-        config = tmp_path / "mailflow.toml"
-        config.write_text(CONFIG.format(imap_port=dovecot.port, user=dovecot.user,
-                                        smtp_port=port, root=tmp_path), encoding="utf-8")
+    with loopback_config(CONFIG, dovecot, tmp_path, monkeypatch) as (config, smtp):
         assert main(["--config", str(config), "days", "add", DAY, "--date", DAY, "--start",
                      "10:00", "--end", "16:00", "--place", "Kuntatalo, Helsinki"]) == 0
         yield Season(dovecot, smtp, config)
