@@ -14,7 +14,9 @@ Rules worth knowing:
 * "Osallistun" from an address that is not registered, not answering a day mail, is
   read as a sign-up.
 * A substitute message ("en pääse, tilalleni tulee ...") is a substitute, not a no.
-* Two actionable intents at once ("ilmoittaudun ... peruutan") go to attention.
+* Two requests at once ("perun 9.12., ilmoittaudun 10.2.") are each read from their own
+  part of the text and carried together (``Intent.also``, :mod:`.several`); two that
+  cannot be told apart, or contradict each other, go to attention.
 * The days a sign-up names go into ``Intent.days`` (and ``Intent.day`` when there is
   exactly one) and into ``notes`` as ``"days: ID, ID"``; "molempiin päiviin" names none,
   which means all days (``"days: all"``).
@@ -76,6 +78,7 @@ from mailflow.core.understanding.sender import (
     on_behalf,
     organisation_of_sender,
 )
+from mailflow.core.understanding.several import several_intent
 from mailflow.core.understanding.signup import signup_intent, substitute_intent
 from mailflow.core.understanding.text import Reading, addresses_in, one_line, reading_of
 from mailflow.core.understanding.wishes import with_language_wish
@@ -128,7 +131,9 @@ def understand(
     acting = acting_for(msg, reading, own_address)  # whose request it is (sender.py)
     intent = _by_words(msg, reading, state, orgs, network_domain, acting_as(base, acting))
     intent = on_behalf(intent, acting, msg, reading, orgs)
-    return with_language_wish(intent, reading.folded)  # "write to me in Swedish" (wishes.py)
+    also = tuple(on_behalf(a, acting, msg, reading, orgs) for a in intent.also)
+    # "write to me in Swedish" (wishes.py)
+    return with_language_wish(replace(intent, also=also), reading.folded)
 
 
 def _calendar_intent(
@@ -268,10 +273,18 @@ def _by_words(
             if undeclared else Reason.of("no_intent"))
         return replace(base, reason=reason)
     if len(kinds) > 1:
-        return replace(base, reason=Reason.of("several_intents", kinds=" ".join(kinds)),
-                       notes=notes)
+        complete = partial(_complete_part, msg=msg, state=state, orgs=orgs,
+                           network_domain=network_domain)
+        several = several_intent(kinds, replace(base, notes=notes), reading, state, complete)
+        return several or replace(
+            base, reason=Reason.of("several_intents", kinds=" ".join(kinds)), notes=notes)
     kind = kinds[0]
     intent = replace(base, kind=cast(IntentKind, kind), notes=notes)
+    return _complete(intent, msg, reading, state, orgs, network_domain)
+
+
+def _complete_part(intent: Intent, reading: Reading, *, msg: ParsedMessage,
+                   state: NetworkState, orgs: OrgDirectory, network_domain: str) -> Intent:
     return _complete(intent, msg, reading, state, orgs, network_domain)
 
 
@@ -309,9 +322,6 @@ def _resolve(
         k = [x for x in k if x not in ("signup", "interest_join", "correction")]
     if "substitute" in k:
         k = [x for x in k if x not in ("cancel", "rsvp_no", "rsvp_yes")]
-    if ("cancel" in k and not known().whole_registration.search(reading.folded)
-            and rsvp_day(msg, reading, state, network_domain)):
-        k = ["rsvp_no" if x == "cancel" else x for x in k]
     if "cancel" in k:
         k = [x for x in k if x != "rsvp_no"]
     if "signup" in k:

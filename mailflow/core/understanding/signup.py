@@ -46,8 +46,9 @@ def signup_intent(
     sender_org = self_row.get("organisation", "")
     people = []
     for row in rows:
-        if not row.get("name") and row.get("address") == self_row["address"]:
-            row["name"] = self_row.get("name", "")
+        if row.get("address") == self_row["address"]:  # the sender's own row: all they say
+            for key, value in self_row.items():
+                row.setdefault(key, value)
         if not row.get("name") and row.get("address"):
             row.update(_named_before(reading.text, row["address"]))
         if not row.get("organisation"):

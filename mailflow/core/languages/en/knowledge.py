@@ -311,7 +311,11 @@ r"from my android.{0,20}", r"from my samsung.{0,20}",
     away_phrases=(r"i(?: am|'m) (?:currently )?out of (?:the )?office",
                   r"i(?: am|'m) (?:currently )?(?:away|on (?:annual |parental |sick )?leave"
                   r"|on holiday|on vacation)", r"with limited access to (?:my )?e-?mail"),
-    urgent_referrals=(r"\burgent", r"limited access"),
+    # whom to turn to meanwhile, or what becomes of mail meanwhile (see the Finnish pack)
+    urgent_referrals=(r"\burgent", r"limited access", r"no access to (?:my )?e-?mail",
+                      r"when i(?:'m| am) back", r"(?:on|upon) my return",
+                      r"will not be (?:forwarded|read)",
+                      r"not (?:be )?(?:reading|checking) (?:my )?e-?mail"),
     away_words=(r"out of (?:the )?office", "vacation", "away from", "ooo", "autoreply"),
     for_others=("on behalf", "colleague", "following"),
     organisation_words=("college", "school", "university", "institute"),

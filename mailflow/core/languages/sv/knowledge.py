@@ -345,7 +345,10 @@ KNOWLEDGE = Knowledge(
                         r"(?:registrerats|registrerat|mottaget|tagits emot)"),
     away_phrases=(r"jag är (?:på semester|ledig|tjänstledig|föräldraledig|bortrest|frånvarande)",
                   r"jag är borta från kontoret", r"tillbaka (?:på kontoret|i tjänst)"),
-    urgent_referrals=(r"brådskande",),
+    # whom to turn to meanwhile, or what becomes of mail meanwhile (see the Finnish pack)
+    urgent_referrals=(r"brådskande", r"läser inte (?:min )?(?:e-?post|mejl)",
+                      r"när jag (?:är |kommer )?(?:tillbaka|åter)", r"vid min återkomst",
+                      r"begränsad tillgång till (?:min )?(?:e-?post|mejl)"),
     away_words=("frånvarande", "frånvaro", "semester", "ledig", "tjänsteresa",
                 "ej på kontoret", "inte på kontoret"),
     for_others=("kollega", "kollegor", "foljande", "vagnar", r"pa\s+uppdrag\s+av"),
