@@ -377,6 +377,11 @@ class Lexicon:
         return re.compile(_join(self._all("for_others")))
 
     @cached_property
+    def guest_words(self) -> re.Pattern[str]:
+        """Words bringing someone as a guest ("vieraaksi", "en gäst"; folded)."""
+        return re.compile(_join(self._all("guest_words")))
+
+    @cached_property
     def organisation_words(self) -> re.Pattern[str]:
         """A word of an organisation's name (as written, any case)."""
         return re.compile(_join(self._all("organisation_words")), re.I)

@@ -338,6 +338,8 @@ KNOWLEDGE = Knowledge(
                       r"luen sähköpost\w* (?:rajoitetusti|satunnaisesti)",
                       r"viestejä ei välitetä"),
     for_others=("kollega", "puolesta", "seuraavat", "osallistujiksi"),
+    guest_words=(r"\bviera(?:s|an|ana|aksi|ita|iksi|ina|amme)\b",
+                 r"\byritykse(?:mme|nne|n)\s+edustaja"),
     organisation_words=("opisto", "oppilaitos", "kuntayhtym", "koulutus", "yliopisto",
                         "korkeakoulu", r"\boy\b", r"\bry\b", "säätiö", "saatio"),
     commands=_COMMANDS,

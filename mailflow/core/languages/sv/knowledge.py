@@ -352,6 +352,7 @@ KNOWLEDGE = Knowledge(
     away_words=("frånvarande", "frånvaro", "semester", "ledig", "tjänsteresa",
                 "ej på kontoret", "inte på kontoret"),
     for_others=("kollega", "kollegor", "foljande", "vagnar", r"pa\s+uppdrag\s+av"),
+    guest_words=(r"\bgast(?:en|er|erna)?\b", r"\bforetagets\s+representant"),
     organisation_words=("institut", "akademi", "gymnasium", "skola", "högskola", "universitet",
                         r"\bab\b", r"\brf\b", r"\bsr\b", "stiftelse", "utbildning"),
     commands=_COMMANDS,
