@@ -69,3 +69,28 @@ def test_a_sentence_under_a_table_is_nobody() -> None:
 def test_someone_brought_as_a_guest_from_outside_the_network_is_a_guest(text: str) -> None:
     ((name, address, role, _),) = people_of(text, "maija.mallikas@omnia.test")
     assert (name, address, role) == ("Timo Aalto", "timo.aalto@aalto.test", "guest")
+
+
+@pytest.mark.parametrize("text", [
+    "Voisitteko perua kollegamme ilmoittautumisen? Hän ei pääse, mutta en muista hänen "
+    "osoitettaan. Hänen ilmoittautumisensa tehtiin viime viikolla.",
+    "Kan ni avboka hennes anmälan? Hon kan inte komma, men jag minns inte hennes adress.",
+    "Could you cancel the registration of our teacher who signed up last week? I don't "
+    "remember her address.",
+])
+def test_someone_elses_cancellation_without_their_address_waits(text: str) -> None:
+    """Not the sender's own registration to cancel, and nobody else's can be found."""
+    intent = intent_of(text, subject="Peruutus", from_addr="maija.mallikas@omnia.test")
+    assert intent.kind == "attention"
+    assert intent.reason is not None
+    assert intent.reason.code == "cancel_for_unnamed"
+
+
+@pytest.mark.parametrize("text", [
+    "Joudun valitettavasti perumaan ilmoittautumiseni.",
+    "Jag måste tyvärr avboka min anmälan.",
+    "I have to cancel my registration, sorry.",
+])
+def test_ones_own_cancellation_is_still_a_cancel(text: str) -> None:
+    intent = intent_of(text, subject="Peruutus", from_addr="maija.mallikas@omnia.test")
+    assert intent.kind == "cancel"

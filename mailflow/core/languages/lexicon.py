@@ -377,6 +377,11 @@ class Lexicon:
         return re.compile(_join(self._all("for_others")))
 
     @cached_property
+    def others_registration(self) -> re.Pattern[str]:
+        """A registration that is someone else's ("hennes anmälan"; folded)."""
+        return re.compile(_join(self._all("others_registration")))
+
+    @cached_property
     def guest_words(self) -> re.Pattern[str]:
         """Words bringing someone as a guest ("vieraaksi", "en gäst"; folded)."""
         return re.compile(_join(self._all("guest_words")))

@@ -77,6 +77,7 @@ from mailflow.core.understanding.sender import (
     as_form_sent_it,
     on_behalf,
     organisation_of_sender,
+    unnamed_others,
 )
 from mailflow.core.understanding.several import several_intent
 from mailflow.core.understanding.signup import signup_intent, substitute_intent
@@ -130,7 +131,7 @@ def understand(
                        notes=("a forward to someone else; the network only in Cc",))
     acting = acting_for(msg, reading, own_address)  # whose request it is (sender.py)
     intent = _by_words(msg, reading, state, orgs, network_domain, acting_as(base, acting))
-    intent = on_behalf(intent, acting, msg, reading, orgs)
+    intent = unnamed_others(on_behalf(intent, acting, msg, reading, orgs), reading)
     also = tuple(on_behalf(a, acting, msg, reading, orgs) for a in intent.also)
     # "write to me in Swedish" (wishes.py)
     return with_language_wish(replace(intent, also=also), reading.folded)

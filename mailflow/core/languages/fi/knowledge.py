@@ -338,6 +338,9 @@ KNOWLEDGE = Knowledge(
                       r"luen sähköpost\w* (?:rajoitetusti|satunnaisesti)",
                       r"viestejä ei välitetä"),
     for_others=("kollega", "puolesta", "seuraavat", "osallistujiksi"),
+    # "ilmoittautumisensa", "osallistumistaan", "paikkansa": his, her or their own
+    others_registration=(r"\b(?:ilmoittautumi|osallistumi)\w*(?:nsa|aan)\b", r"\bpaikkansa\b",
+                         r"\b(?:hanen|heidan)\s+(?:\w+\s+)?(?:ilmoittautumi|osallistumi|paik)"),
     guest_words=(r"\bviera(?:s|an|ana|aksi|ita|iksi|ina|amme)\b",
                  r"\byritykse(?:mme|nne|n)\s+edustaja"),
     organisation_words=("opisto", "oppilaitos", "kuntayhtym", "koulutus", "yliopisto",

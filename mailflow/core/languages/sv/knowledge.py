@@ -352,6 +352,8 @@ KNOWLEDGE = Knowledge(
     away_words=("frånvarande", "frånvaro", "semester", "ledig", "tjänsteresa",
                 "ej på kontoret", "inte på kontoret"),
     for_others=("kollega", "kollegor", "foljande", "vagnar", r"pa\s+uppdrag\s+av"),
+    others_registration=(r"\b(?:hans|hennes|deras)\s+(?:\w+\s+)?(?:anmalan|plats|deltagande)",
+                         r"\b(?:anmalan|platsen|deltagandet)\s+(?:for|av)\s+(?:var|min|vara|mina)\b"),
     guest_words=(r"\bgast(?:en|er|erna)?\b", r"\bforetagets\s+representant"),
     organisation_words=("institut", "akademi", "gymnasium", "skola", "högskola", "universitet",
                         r"\bab\b", r"\brf\b", r"\bsr\b", "stiftelse", "utbildning"),
