@@ -9,8 +9,14 @@ Rules worth knowing:
 
 * A reply carrying a ``VAHVISTA-XXXXXXXX`` token is a "confirm", whatever else it says.
 * An iTIP REPLY to one of mailflow's day invitations decides an RSVP by its PARTSTAT.
-* A cancellation that names one day (a date, a ``[day-ID]`` tag, a reply to that day's
-  mail) and not the registration as a whole is an "rsvp_no" for that day.
+* A cancellation is a "cancel" with the day it names, if any (a date, a ``[day-ID]``
+  tag, a reply to that day's mail): what the person wrote, as an independent writer
+  labels it. The rules decide what it does by the registration, as the person and the
+  facilitator expect: a no for that day when registered for more days (the place is
+  kept, at once), the registration's end (after the token) when registered for that day
+  only. "I can't come" without a cancel word stays an "rsvp_no".
+* Someone else's cancellation that gives no address of theirs ("cancel the
+  registration of our teacher") goes to attention (``sender.unnamed_others``).
 * "Osallistun" from an address that is not registered, not answering a day mail, is
   read as a sign-up.
 * A substitute message ("en pääse, tilalleni tulee ...") is a substitute, not a no.
@@ -55,6 +61,7 @@ from typing import cast
 from mailflow.core.languages.lexicon import known
 from mailflow.core.organisations import OrgDirectory
 from mailflow.core.reason import Reason
+from mailflow.core.understanding.calendar import calendar_intent
 from mailflow.core.understanding.commitment import declares_commitment
 from mailflow.core.understanding.corrections import correction_intent
 from mailflow.core.understanding.days import (
@@ -64,6 +71,7 @@ from mailflow.core.understanding.days import (
     rsvp_day,
 )
 from mailflow.core.understanding.language import detect_language
+from mailflow.core.understanding.negation import NEGATABLE, negated
 from mailflow.core.understanding.people import (
     diet_word,
     labelled_blocks,
@@ -84,7 +92,6 @@ from mailflow.core.understanding.signup import signup_intent, substitute_intent
 from mailflow.core.understanding.text import Reading, addresses_in, one_line, reading_of
 from mailflow.core.understanding.wishes import with_language_wish
 from mailflow.core.values import (
-    CalendarReply,
     Intent,
     IntentKind,
     NetworkState,
@@ -123,7 +130,7 @@ def understand(
     token = _TOKEN.search(f"{msg.subject}\n{reading.text}")
     if token:
         return replace(base, kind="confirm", token=f"VAHVISTA-{token.group(1).upper()}")
-    calendar = _calendar_intent(msg, state, network_domain, base)
+    calendar = calendar_intent(msg, state, network_domain, base)
     if calendar is not None:
         return calendar
     if reading.forwarded and _only_copied(msg, own_address):
@@ -137,42 +144,14 @@ def understand(
     return with_language_wish(replace(intent, also=also), reading.folded)
 
 
-def _calendar_intent(
-    msg: ParsedMessage, state: NetworkState, network_domain: str, base: Intent
-) -> Intent | None:
-    cal = msg.calendar
-    if cal is None or cal.method.upper() != "REPLY":
-        return None
-    day = _calendar_day(cal, state, network_domain)
-    if day is None:
-        return None
-    partstat = cal.partstat.upper()
-    if partstat == "ACCEPTED":
-        return replace(base, kind="rsvp_yes", day=day, notes=("calendar reply",))
-    if partstat == "DECLINED":
-        return replace(base, kind="rsvp_no", day=day, notes=("calendar reply",))
-    return replace(base, day=day, reason=Reason.of("calendar_neither", partstat=partstat,
-                                                   day=day))
-
-
-def _calendar_day(cal: CalendarReply, state: NetworkState, network_domain: str) -> str | None:
-    """The network day a calendar reply answers: by mailflow's UID, or else (an invitation
-    the facilitator sent from her own calendar) the one coming day on the event's date."""
-    match = re.fullmatch(rf"day-(.+)@{re.escape(network_domain.lower())}", cal.uid.strip().lower())
-    if match and match.group(1) in state.days:
-        return match.group(1)
-    on_that_date = [d.id for d in state.days.values()
-                    if cal.starts_on is not None and d.date == cal.starts_on and not d.cancelled]
-    return on_that_date[0] if len(on_that_date) == 1 else None
-
-
 def _detect(folded: str) -> list[str]:
     """Intent kinds named in ``folded``, strongest first (matches are blanked as found).
 
     A kind named only inside questions that ask about something ("Voiko Tero vielä
     ilmoittautua?", "Ska vi förbinda oss?") or sentences that leave it open
     ("toivottavasti pääsen", "vi vet inte än", "hopefully I can come") is not asked for;
-    a polite request put as a question ("Voisitteko poistaa minut listalta?") still is.
+    a polite request put as a question ("Voisitteko poistaa minut listalta?") still is;
+    words a negation takes back ("en peru", "I am not cancelling") ask for nothing.
     """
     found: list[str] = []
     sentences = _Sentences(folded)
@@ -180,8 +159,10 @@ def _detect(folded: str) -> list[str]:
         if rule.search(folded):
             spans: list[tuple[int, int]] = []
             folded = rule.sub(partial(_blank, spans=spans), folded)
-            if kind not in found and not (
-                    kind not in _ASKED_ANYWAY and all(sentences.not_meant(s) for s in spans)):
+            meant = [s for s in spans
+                     if not (kind in NEGATABLE and negated(sentences.folded, kind, s))]
+            if kind not in found and meant and not (
+                    kind not in _ASKED_ANYWAY and all(sentences.not_meant(s) for s in meant)):
                 found.append(kind)
     return found
 
