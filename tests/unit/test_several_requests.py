@@ -110,3 +110,18 @@ def test_a_token_is_asked_only_for_the_last_request() -> None:
     later = Intent("cancel", sender=OLLI.address, answer_to="<x3@omnia.test>")
     decision = decide(replace(yes, also=(later,)), BOTH, NOVEMBER, RULES)
     assert [m.template for m in decision.mails] == ["rsvp_confirmation", "confirm_request"]
+
+
+def test_a_sign_up_naming_no_day_beside_a_days_cancellation_is_left_open() -> None:
+    """"Cancel 9.12., sign me up" leaves open which days: for the facilitator."""
+    intent = intent_of("Perun osallistumiseni 9.12., mutta ilmoittaudun kyllä mukaan "
+                       "verkostoon.", subject="Muutos", from_addr="uusi@omnia.test")
+    assert intent.kind == "attention"
+
+
+def test_cancelling_oneself_and_signing_up_a_colleague_are_two_peoples_requests() -> None:
+    text = ("Peruutan oman ilmoittautumiseni. Ilmoitan lisäksi uutena osallistujana "
+            "opettaja Pekka Puron (pekka.puro@omnia.test).")
+    intent = intent_of(text, subject="Muutos", from_addr=MAIJA.address)
+    assert [intent.kind, *(a.kind for a in intent.also)] == ["cancel", "signup"]
+    assert [p.address for p in intent.also[0].people] == ["pekka.puro@omnia.test"]

@@ -98,12 +98,18 @@ def _scoped(reading: Reading, part: str, state: NetworkState) -> Reading:
 
 
 def _contradict(intents: list[Intent]) -> bool:
-    """True when two requests answer the same day both ways (or, naming no day, all days)."""
-    answers: dict[str, set[str]] = {}
+    """True when two requests answer the same day both ways for the same person; one
+    that names no day answers every day ("perun 9.12., ilmoittaudun mukaan" leaves open
+    which days). A sign-up is about the people it names, the rest about the sender."""
+    answers: dict[tuple[str, str], set[str]] = {}
     for intent in intents:
         answer = _DAY_KINDS.get(intent.kind)
         if answer is None:
             continue
-        for day in intent.days or (intent.day,):
-            answers.setdefault(day, set()).add(answer)
-    return any(len(given) > 1 for given in answers.values())
+        people = [p.address or intent.person for p in intent.people] if (
+            intent.kind == "signup" and intent.people) else [intent.person]
+        for person in people:
+            for day in intent.days or (intent.day,):
+                answers.setdefault((person, day), set()).add(answer)
+    return any(len(given | answers.get((person, ""), set())) > 1
+               for (person, _), given in answers.items())
