@@ -94,3 +94,10 @@ def test_someone_elses_cancellation_without_their_address_waits(text: str) -> No
 def test_ones_own_cancellation_is_still_a_cancel(text: str) -> None:
     intent = intent_of(text, subject="Peruutus", from_addr="maija.mallikas@omnia.test")
     assert intent.kind == "cancel"
+
+
+def test_an_organisation_the_network_does_not_know_yet_after_the_title() -> None:
+    text = ("Hei, ilmoittaudun verkostoon.\n\nTerveisin\nRiikka Salo\nkoulutuspäällikkö, Gradia\n"
+            "riikka.salo@gradia.test")
+    ((name, _, role, organisation),) = people_of(text, "riikka.salo@gradia.test")
+    assert (name, role, organisation) == ("Riikka Salo", "management", "Gradia")

@@ -53,7 +53,8 @@ def org_text(text: str, orgs: OrgDirectory) -> str:
 
 
 def classify_cells(fields: list[str], orgs: OrgDirectory) -> dict[str, str]:
-    """Cells of a person line -> PersonDetails field values."""
+    """Cells of a person line -> PersonDetails field values; a lone capitalised word after
+    the title ("koulutuspäällikkö, Gradia") is the organisation, known or not."""
     out: dict[str, str] = {}
     for raw in fields:
         cell = raw.strip(" -*•<>()\t")
@@ -62,7 +63,11 @@ def classify_cells(fields: list[str], orgs: OrgDirectory) -> dict[str, str]:
             out.setdefault("address", address.group(0).lower())
             cell = (cell[: address.start()] + " " + cell[address.end():]).strip(" <>()[],;")
         for part in _name_first(cell, orgs):
+            before = len(out)
             classify_cell(part, out, orgs)
+            if len(out) == before and "title" in out and "organisation" not in out and (
+                    CAP_WORD.match(part.strip())):
+                out["organisation"] = part.strip()  # "koulutuspäällikkö, Gradia"
     return out
 
 
