@@ -13,14 +13,15 @@ A mail's label is its intent, or its robot kind. Printed per corpus: label accur
 language (own corpus: the JSON's language, else "en" if the file name says so, else "fi"),
 per-label precision and recall, robots (persons' mails taken for robots should be none),
 the confusion matrix, mails asking a second thing ("also": carried in ``Intent.also``, to
-attention, or lost), people fields, whether a mail written for someone else reached them
+attention, or lost), people fields (of the request that names people: a commitment's
+new participant is the sign-up's in ``also``), whether a mail written for someone else reached them
 ("acts_for": the intent's sender or people), and erasure requests read as anything else.
 
 The held-out part's mails are never named in what is printed (figures only; its
 per-mail results go only into --json), so measuring it cannot turn into tuning to it; the
 same holds for "fresh", which is held out whole.
 
-Usage: python bench/understanding.py [FOLDER ...] [--registered] [--json FILE]
+Usage: python bench/understanding.py [FOLDER ...] [--only own tuning] [--registered] [--json FILE]
        [--compare BEFORE [AFTER]]  (one file: compared with this run; two: with each other)
 """
 
@@ -161,7 +162,7 @@ def _people(want: list[dict[str, str]] | None, intent: Intent | None,
     by place), and whether the number of people is right."""
     if not want:
         return None
-    got = list(intent.people) if intent else []
+    got = list(_people_part(intent).people) if intent else []
     by_address = {p.address.lower(): p for p in got if p.address}
     right = dict.fromkeys(PEOPLE_FIELDS, 0)
     for place, person in enumerate(want):
@@ -173,6 +174,18 @@ def _people(want: list[dict[str, str]] | None, intent: Intent | None,
                 right[field] += _field_right(field, person[field], getattr(match, field), orgs)
     counted = {field: sum(field in p for p in want) for field in PEOPLE_FIELDS}
     return {"right": right, "counted": counted, "count_right": len(got) == len(want)}
+
+
+#: The kinds whose ``people`` are the persons a mail's "people" describe.
+PEOPLE_KINDS = ("signup", "substitute", "correction")
+
+
+def _people_part(intent: Intent) -> Intent:
+    """The request of a mail asking several things whose people are described: "commit,
+    and here is our new participant" describes the sign-up's people."""
+    if intent.kind in PEOPLE_KINDS:
+        return intent
+    return next((a for a in intent.also if a.kind in PEOPLE_KINDS), intent)
 
 
 def _field_right(field: str, want: str, got: str, orgs: OrgDirectory) -> bool:
@@ -383,6 +396,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="*", type=Path, help="labelled folders (default: all)")
     parser.add_argument("--json", type=Path, help="save the figures and per-mail results here")
+    parser.add_argument("--only", nargs="+", metavar="NAME", choices=("own", "tuning", HELD_OUT),
+                        help="of the default corpora only these (e.g. --only own tuning)")
     parser.add_argument("--compare", nargs="+", type=Path, metavar="FILE",
                         help="a saved run to compare with this one (or two saved runs)")
     parser.add_argument("--registered", action="store_true",
@@ -396,7 +411,9 @@ def main() -> int:
         compare(*runs)
         return 0
     corpora = [folder_corpus(f, args.registered) for f in args.folders]
-    current = run(corpora or default_corpora(args.registered), args.registered)
+    corpora = corpora or [c for c in default_corpora(args.registered)
+                          if not args.only or c.name in args.only]
+    current = run(corpora, args.registered)
     if args.json:
         args.json.write_text(json.dumps(current, ensure_ascii=False, indent=1) + "\n",
                              encoding="utf-8")

@@ -61,6 +61,8 @@ def inspect_message(raw: bytes, settings: Settings, state: NetworkState) -> dict
         acting_via=intent.acting_via,
         copy_to=list(intent.copy_to),
         wants_language=intent.wants_language,
+        also=[{"kind": a.kind, "day": a.day, "days": list(a.days),
+               "people": [dataclasses.asdict(p) for p in a.people]} for a in intent.also],
     )
     sender = result["why"]["sender"]
     if sender["acts_for"] and not intent.acts_for:  # the evidence, overruled

@@ -55,6 +55,7 @@ ReasonCode = Literal[
     "rsvp_day_undetermined",
     "signup_no_addresses",
     "substitute_without_address",
+    "cancel_for_unnamed",  # a cancellation of someone else's, naming no address of theirs
     "correction_nothing_found",
     # the facilitator's mail (commands)
     # the pass (tick)

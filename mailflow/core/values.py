@@ -185,6 +185,9 @@ class Intent:
     assistant or the forwarder; never a token or a person's data). A mail on someone's
     behalf is never ``authenticated``: the From's domain vouches for nobody else.
     wants_language: the pack code the person asked to be written to in from now on.
+    also: the further requests of the same mail ("cancel me for 9.12., sign me up for
+    10.2."), each a whole intent of its own, carried out in turn after this one
+    (:mod:`mailflow.core.rules.several`); empty for a mail asking one thing.
     """
 
     kind: IntentKind
@@ -203,6 +206,7 @@ class Intent:
     acting_via: ActingVia = ""
     copy_to: tuple[str, ...] = ()
     wants_language: str = ""
+    also: tuple[Intent, ...] = ()
 
     @property
     def person(self) -> str:

@@ -2,7 +2,8 @@
 
 The JSON keys: robot, bounced, intent (null for robots), people (only the fields given
 are compared, in order), day, language, reason_contains, new_text_contains,
-new_text_excludes. Keys left out are not checked.
+new_text_excludes, also (the kinds of the further requests, ``Intent.also``, in order;
+a mail without the key asks one thing). Keys left out are not checked but "also".
 """
 
 from __future__ import annotations
@@ -108,6 +109,7 @@ def test_corpus_file(path: Path) -> None:
         assert expected["reason_contains"] in reason_text(intent.reason, "en")
     if "people" in expected:
         check_people(intent.people, expected["people"])
+    assert [a.kind for a in intent.also] == expected.get("also", [])
     assert intent.sender == msg.from_addr
     assert intent.answer_to == msg.message_id
 

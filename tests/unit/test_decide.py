@@ -202,6 +202,21 @@ def test_cancel_for_one_day_of_several_is_an_rsvp_no() -> None:
     assert decision.mails[0].template == "rsvp_confirmation"
 
 
+def test_a_waitlisted_persons_cancel_for_one_day_does_not_end_the_registration() -> None:
+    state = sign_up_omnia(5)
+    decision, state = run(state, intent("cancel", "p5@omnia.test", day=DAY1.id))
+    assert state.people["p5@omnia.test"].status == "waitlisted"
+    (item,) = [r for r in decision.records if isinstance(r, AttentionItem)]
+    assert [r.code for r in item.reasons] == ["rsvp_status"]
+
+
+def test_cancel_for_the_only_day_one_is_registered_for_ends_the_registration() -> None:
+    _, state = run(EMPTY, intent("signup", "p1@omnia.test", days=(DAY1.id,),
+                                 people=(person("Person 1", ""),)))
+    _, state = run(state, intent("cancel", "p1@omnia.test", day=DAY1.id, authenticated=True))
+    assert state.people["p1@omnia.test"].status == "cancelled"
+
+
 def test_spoofed_cancel_is_not_applied_but_the_registered_address_is_asked() -> None:
     state = sign_up_omnia(5)
     forged = intent("cancel", "p1@omnia.test", authenticated=False)

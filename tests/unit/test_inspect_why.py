@@ -32,10 +32,11 @@ def text(config: Path, name: str, capsys: pytest.CaptureFixture[str]) -> str:
     return capsys.readouterr().out
 
 
-def test_an_unsure_mail_shows_the_phrases_that_pointed_two_ways(
+def test_a_mail_asking_two_things_shows_the_phrases_of_each(
         config: Path, capsys: pytest.CaptureFixture[str]) -> None:
     result = why(config, "human_several_intents.eml", capsys)
-    assert result["intent"] == "attention"
+    assert result["intent"] == "signup"
+    assert [a["kind"] for a in result["also"]] == ["interest_leave"]
     phrases = {(p["kind"], p["language"], p["words"]) for p in result["why"]["phrases"]}
     assert ("signup", "fi", "ilmoittaudun") in phrases
     assert ("interest_leave", "fi", "poistakaa minut") in phrases

@@ -160,11 +160,14 @@ def test_a_cancellation_naming_one_day_carries_it() -> None:
     assert (intent.kind, intent.day) == ("cancel", "2026-12-09")
 
 
-def test_a_commitment_that_also_names_a_new_participant_waits() -> None:
+def test_a_commitment_that_also_names_a_new_participant_signs_her_up_too() -> None:
     text = ("Omnia sitoutuu jatkotyöskentelyyn. Jatkossa meiltä tulee myös "
             "Pia Koski (pia.koski@omnia.test).")
     intent = intent_of(text, from_addr=MAIJA.address, subject="Sitoutuminen")
-    assert intent.kind == "attention"
+    assert intent.kind == "commit"
+    (signup,) = intent.also
+    assert signup.kind == "signup"
+    assert [(p.name, p.address) for p in signup.people] == [("Pia Koski", "pia.koski@omnia.test")]
 
 
 @pytest.mark.parametrize(("subject", "text", "robot"), [
@@ -172,6 +175,19 @@ def test_a_commitment_that_also_names_a_new_participant_waits() -> None:
     ("Verkostopäivä", "I am out of the office until Monday. For urgent matters call the desk.",
      "autoreply"),
     ("Re: Kutsu", "Olen lomalla 9.12., joten en pääse. Terveisin Maija", None),
+    # away, and what becomes of mail meanwhile (no one named for urgent matters)
+    ("Re: Kutsu", "Olen lomalla 14.12. asti ja vastaan viesteihin palattuani.", "autoreply"),
+    ("Re: Kutsu", "Olen koulutuksessa koko viikon enkä pääse lukemaan sähköpostiani.",
+     "autoreply"),
+    ("SV: Inbjudan", "Jag är tjänstledig fram till 31.1 och läser inte e-post under tiden.",
+     "autoreply"),
+    ("Re: Invitation", "I'm away until Monday 14 December and will reply when I'm back.",
+     "autoreply"),
+    ("Re: Invitation", "I am on annual leave until 4 January. Your message will not be "
+     "forwarded.", "autoreply"),
+    ("Re: Invitation", "I'm on leave that week, so I can't come on 9 December. Sorry! Sam", None),
+    ("SV: Inbjudan", "Jag är på semester den veckan så jag kan tyvärr inte delta 9.12. /Per",
+     None),
     ("Form", "New form submission.\nEmail: a@example.org\n--\nThis is an automatic message "
      "from the website form.", None),
 ])

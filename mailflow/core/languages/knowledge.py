@@ -163,6 +163,12 @@ class Knowledge:
     away_words: tuple[str, ...] = field(default_factory=_none)
     #: Words that show a sign-up is for others ("kollega", "on behalf").
     for_others: tuple[str, ...] = field(default_factory=_none)
+    #: A registration that is someone else's ("hänen ilmoittautumisensa", "hennes
+    #: anmälan", "the registration of our teacher"; folded).
+    others_registration: tuple[str, ...] = field(default_factory=_none)
+    #: Words that bring someone as a guest, outside the organisations' places
+    #: ("vieraaksi", "en gäst", "as a guest"; folded).
+    guest_words: tuple[str, ...] = field(default_factory=_none)
     #: Words of an organisation's name ("opisto", "college"; as written, any case).
     organisation_words: tuple[str, ...] = field(default_factory=_none)
     #: The facilitator's command verbs (:data:`mailflow.core.commands.VERBS`) -> the words

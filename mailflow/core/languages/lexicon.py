@@ -22,7 +22,7 @@ from mailflow.core.languages.registry import packs
 from mailflow.core.languages.screen import Screened, fold
 from mailflow.core.model import Role
 
-__all__ = ["INTENT_ORDER", "Lexicon", "fold", "known"]
+__all__ = ["INTENT_ORDER", "Lexicon", "each_known", "fold", "known"]
 
 #: Intent kinds in the order they are looked for; a match is blanked out before later
 #: kinds are checked, so "peru ilmoittautumiseni" is a cancel, not also a sign-up.
@@ -45,6 +45,12 @@ def known() -> Lexicon:
     lexicon = _lexicon(tuple(p.knows for p in current))
     _LAST[:] = [(current, lexicon)]
     return lexicon
+
+
+def each_known() -> tuple[Lexicon, ...]:
+    """One lexicon per pack registered now: what one language knows on its own (the
+    negation of the language a word is in: "en" denies in Finnish, not in Swedish)."""
+    return tuple(_lexicon((p.knows,)) for p in packs())
 
 
 @cache
@@ -375,6 +381,16 @@ class Lexicon:
     def for_others(self) -> re.Pattern[str]:
         """Words showing a sign-up is for others ("kollega", "on behalf")."""
         return re.compile(_join(self._all("for_others")))
+
+    @cached_property
+    def others_registration(self) -> re.Pattern[str]:
+        """A registration that is someone else's ("hennes anmälan"; folded)."""
+        return re.compile(_join(self._all("others_registration")))
+
+    @cached_property
+    def guest_words(self) -> re.Pattern[str]:
+        """Words bringing someone as a guest ("vieraaksi", "en gäst"; folded)."""
+        return re.compile(_join(self._all("guest_words")))
 
     @cached_property
     def organisation_words(self) -> re.Pattern[str]:

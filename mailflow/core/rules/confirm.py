@@ -58,6 +58,7 @@ def intent_to_doc(intent: Intent) -> dict[str, Any]:
     doc["people"] = [dict(p) for p in doc["people"]]
     doc["notes"] = list(doc["notes"])
     doc["copy_to"] = list(doc["copy_to"])
+    doc.pop("also", None)  # a confirmed change is one request (rules/several.py)
     return doc
 
 
@@ -66,7 +67,7 @@ def intent_from_doc(doc: dict[str, Any]) -> Intent | None:
     try:
         if doc.get("kind") not in INTENT_KINDS:
             return None
-        names = {f.name for f in dataclasses.fields(Intent)}
+        names = {f.name for f in dataclasses.fields(Intent)} - {"also"}
         person_names = {f.name for f in dataclasses.fields(PersonDetails)}
         values = {k: v for k, v in doc.items() if k in names}
         values["people"] = tuple(

@@ -31,6 +31,7 @@ from mailflow.core.rules.participation import commitment, interest, rsvp
 from mailflow.core.rules.preferences import change_language, remember_language
 from mailflow.core.rules.privacy import export_data, forget
 from mailflow.core.rules.registration import cancel, signup
+from mailflow.core.rules.several import decide_several
 from mailflow.core.rules.text import clean, is_address
 from mailflow.core.rules.work import Rules, Work
 from mailflow.core.values import Decision, Intent, NetworkState, ParsedMessage
@@ -39,7 +40,10 @@ __all__ = ["Rules", "decide", "decide_robot"]
 
 
 def decide(intent: Intent, state: NetworkState, now: datetime, rules: Rules) -> Decision:
-    """What to record and which mails to send for one understood message."""
+    """What to record and which mails to send for one understood message (each of its
+    requests in turn when it asks several, :mod:`~mailflow.core.rules.several`)."""
+    if intent.also:
+        return decide_several(intent, state, now, rules, decide)
     work = Work(intent, state, now, rules)
     handler = _HANDLERS.get(intent.kind)
     if handler is None:

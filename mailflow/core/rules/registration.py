@@ -140,8 +140,10 @@ def cancel(w: Work) -> None:
         w.problem(Reason.of("cancel_not_registered"))
         return
     day_id = w.intent.day
-    if day_id in w.state.days and person.status == "registered" and person.days != (day_id,):
-        rsvp(w, "no")  # "I cancel for day X" while registered for more days
+    if day_id in w.state.days and person.status != "cancelled" and person.days != (day_id,):
+        # "I cancel for day X" while signed up for more days: that day's no, the place
+        # kept (a waitlisted person's no goes to the facilitator: no place to answer from)
+        rsvp(w, "no")
         return
     key = f"cancel:{w.intent.answer_to}:{person.address}"
     if person.status == "cancelled":

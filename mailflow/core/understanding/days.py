@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from mailflow.core.languages.lexicon import known
 from mailflow.core.languages.screen import fold
@@ -13,8 +14,8 @@ from mailflow.core.understanding.text import Reading
 from mailflow.core.values import NetworkState, ParsedMessage
 
 __all__ = [
-    "DAY_TAG", "answers_day", "coming_days", "day_from_references", "day_reply", "named_days",
-    "relative_days", "rsvp_day",
+    "DAY_TAG", "answers_day", "coming_days", "day_from_references", "day_reply",
+    "month_only_days", "named_days", "relative_days", "rsvp_day",
 ]
 
 DAY_TAG = re.compile(r"\[day-(\d{4}-\d{2}-\d{2})\]", re.I)
@@ -136,3 +137,19 @@ def named_days(folded: str, state: NetworkState) -> list[str]:
                 break
     return [day_id for _, day_id in sorted(days)]
 
+
+def month_only_days(folded: str, state: NetworkState) -> list[str]:
+    """Ids of the days not cancelled in the months ``folded`` names by a month word alone
+    ("joulukuun päivään", "the February day"), in date order. Month words of under four
+    letters are left out ("may" is a verb more often than a month)."""
+    lexicon = known()
+    words = _month_word(tuple(lexicon.months)).findall(folded)
+    months = {lexicon.months[word] for word in words}
+    return [d.id for d in sorted(state.days.values(), key=lambda d: d.date)
+            if not d.cancelled and d.date.month in months]
+
+
+@lru_cache(maxsize=8)
+def _month_word(months: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(sorted((m for m in months if len(m) >= 4), key=len, reverse=True))
+    return re.compile(rf"\b({words})\w*") if words else re.compile(r"(?!)")

@@ -9,12 +9,20 @@ Rules worth knowing:
 
 * A reply carrying a ``VAHVISTA-XXXXXXXX`` token is a "confirm", whatever else it says.
 * An iTIP REPLY to one of mailflow's day invitations decides an RSVP by its PARTSTAT.
-* A cancellation that names one day (a date, a ``[day-ID]`` tag, a reply to that day's
-  mail) and not the registration as a whole is an "rsvp_no" for that day.
+* A cancellation is a "cancel" with the day it names, if any (a date, a ``[day-ID]``
+  tag, a reply to that day's mail): what the person wrote, as an independent writer
+  labels it. The rules decide what it does by the registration, as the person and the
+  facilitator expect: a no for that day when registered for more days (the place is
+  kept, at once), the registration's end (after the token) when registered for that day
+  only. "I can't come" without a cancel word stays an "rsvp_no".
+* Someone else's cancellation that gives no address of theirs ("cancel the
+  registration of our teacher") goes to attention (``sender.unnamed_others``).
 * "Osallistun" from an address that is not registered, not answering a day mail, is
   read as a sign-up.
 * A substitute message ("en pääse, tilalleni tulee ...") is a substitute, not a no.
-* Two actionable intents at once ("ilmoittaudun ... peruutan") go to attention.
+* Two requests at once ("perun 9.12., ilmoittaudun 10.2.") are each read from their own
+  part of the text and carried together (``Intent.also``, :mod:`.several`); two that
+  cannot be told apart, or contradict each other, go to attention.
 * The days a sign-up names go into ``Intent.days`` (and ``Intent.day`` when there is
   exactly one) and into ``notes`` as ``"days: ID, ID"``; "molempiin päiviin" names none,
   which means all days (``"days: all"``).
@@ -53,6 +61,7 @@ from typing import cast
 from mailflow.core.languages.lexicon import known
 from mailflow.core.organisations import OrgDirectory
 from mailflow.core.reason import Reason
+from mailflow.core.understanding.calendar import calendar_intent
 from mailflow.core.understanding.commitment import declares_commitment
 from mailflow.core.understanding.corrections import correction_intent
 from mailflow.core.understanding.days import (
@@ -62,6 +71,7 @@ from mailflow.core.understanding.days import (
     rsvp_day,
 )
 from mailflow.core.understanding.language import detect_language
+from mailflow.core.understanding.negation import NEGATABLE, negated
 from mailflow.core.understanding.people import (
     diet_word,
     labelled_blocks,
@@ -75,12 +85,13 @@ from mailflow.core.understanding.sender import (
     as_form_sent_it,
     on_behalf,
     organisation_of_sender,
+    unnamed_others,
 )
+from mailflow.core.understanding.several import several_intent
 from mailflow.core.understanding.signup import signup_intent, substitute_intent
 from mailflow.core.understanding.text import Reading, addresses_in, one_line, reading_of
 from mailflow.core.understanding.wishes import with_language_wish
 from mailflow.core.values import (
-    CalendarReply,
     Intent,
     IntentKind,
     NetworkState,
@@ -119,7 +130,7 @@ def understand(
     token = _TOKEN.search(f"{msg.subject}\n{reading.text}")
     if token:
         return replace(base, kind="confirm", token=f"VAHVISTA-{token.group(1).upper()}")
-    calendar = _calendar_intent(msg, state, network_domain, base)
+    calendar = calendar_intent(msg, state, network_domain, base)
     if calendar is not None:
         return calendar
     if reading.forwarded and _only_copied(msg, own_address):
@@ -127,37 +138,10 @@ def understand(
                        notes=("a forward to someone else; the network only in Cc",))
     acting = acting_for(msg, reading, own_address)  # whose request it is (sender.py)
     intent = _by_words(msg, reading, state, orgs, network_domain, acting_as(base, acting))
-    intent = on_behalf(intent, acting, msg, reading, orgs)
-    return with_language_wish(intent, reading.folded)  # "write to me in Swedish" (wishes.py)
-
-
-def _calendar_intent(
-    msg: ParsedMessage, state: NetworkState, network_domain: str, base: Intent
-) -> Intent | None:
-    cal = msg.calendar
-    if cal is None or cal.method.upper() != "REPLY":
-        return None
-    day = _calendar_day(cal, state, network_domain)
-    if day is None:
-        return None
-    partstat = cal.partstat.upper()
-    if partstat == "ACCEPTED":
-        return replace(base, kind="rsvp_yes", day=day, notes=("calendar reply",))
-    if partstat == "DECLINED":
-        return replace(base, kind="rsvp_no", day=day, notes=("calendar reply",))
-    return replace(base, day=day, reason=Reason.of("calendar_neither", partstat=partstat,
-                                                   day=day))
-
-
-def _calendar_day(cal: CalendarReply, state: NetworkState, network_domain: str) -> str | None:
-    """The network day a calendar reply answers: by mailflow's UID, or else (an invitation
-    the facilitator sent from her own calendar) the one coming day on the event's date."""
-    match = re.fullmatch(rf"day-(.+)@{re.escape(network_domain.lower())}", cal.uid.strip().lower())
-    if match and match.group(1) in state.days:
-        return match.group(1)
-    on_that_date = [d.id for d in state.days.values()
-                    if cal.starts_on is not None and d.date == cal.starts_on and not d.cancelled]
-    return on_that_date[0] if len(on_that_date) == 1 else None
+    intent = unnamed_others(on_behalf(intent, acting, msg, reading, orgs), reading)
+    also = tuple(on_behalf(a, acting, msg, reading, orgs) for a in intent.also)
+    # "write to me in Swedish" (wishes.py)
+    return with_language_wish(replace(intent, also=also), reading.folded)
 
 
 def _detect(folded: str) -> list[str]:
@@ -166,7 +150,8 @@ def _detect(folded: str) -> list[str]:
     A kind named only inside questions that ask about something ("Voiko Tero vielä
     ilmoittautua?", "Ska vi förbinda oss?") or sentences that leave it open
     ("toivottavasti pääsen", "vi vet inte än", "hopefully I can come") is not asked for;
-    a polite request put as a question ("Voisitteko poistaa minut listalta?") still is.
+    a polite request put as a question ("Voisitteko poistaa minut listalta?") still is;
+    words a negation takes back ("en peru", "I am not cancelling") ask for nothing.
     """
     found: list[str] = []
     sentences = _Sentences(folded)
@@ -174,8 +159,10 @@ def _detect(folded: str) -> list[str]:
         if rule.search(folded):
             spans: list[tuple[int, int]] = []
             folded = rule.sub(partial(_blank, spans=spans), folded)
-            if kind not in found and not (
-                    kind not in _ASKED_ANYWAY and all(sentences.not_meant(s) for s in spans)):
+            meant = [s for s in spans
+                     if not (kind in NEGATABLE and negated(sentences.folded, kind, s))]
+            if kind not in found and meant and not (
+                    kind not in _ASKED_ANYWAY and all(sentences.not_meant(s) for s in meant)):
                 found.append(kind)
     return found
 
@@ -268,10 +255,18 @@ def _by_words(
             if undeclared else Reason.of("no_intent"))
         return replace(base, reason=reason)
     if len(kinds) > 1:
-        return replace(base, reason=Reason.of("several_intents", kinds=" ".join(kinds)),
-                       notes=notes)
+        complete = partial(_complete_part, msg=msg, state=state, orgs=orgs,
+                           network_domain=network_domain)
+        several = several_intent(kinds, replace(base, notes=notes), reading, state, complete)
+        return several or replace(
+            base, reason=Reason.of("several_intents", kinds=" ".join(kinds)), notes=notes)
     kind = kinds[0]
     intent = replace(base, kind=cast(IntentKind, kind), notes=notes)
+    return _complete(intent, msg, reading, state, orgs, network_domain)
+
+
+def _complete_part(intent: Intent, reading: Reading, *, msg: ParsedMessage,
+                   state: NetworkState, orgs: OrgDirectory, network_domain: str) -> Intent:
     return _complete(intent, msg, reading, state, orgs, network_domain)
 
 
@@ -309,9 +304,6 @@ def _resolve(
         k = [x for x in k if x not in ("signup", "interest_join", "correction")]
     if "substitute" in k:
         k = [x for x in k if x not in ("cancel", "rsvp_no", "rsvp_yes")]
-    if ("cancel" in k and not known().whole_registration.search(reading.folded)
-            and rsvp_day(msg, reading, state, network_domain)):
-        k = ["rsvp_no" if x == "cancel" else x for x in k]
     if "cancel" in k:
         k = [x for x in k if x != "rsvp_no"]
     if "signup" in k:

@@ -5,6 +5,7 @@ organisations and diets told apart by their look and by the packs' words.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from mailflow.core.languages.lexicon import Lexicon, known
@@ -52,7 +53,8 @@ def org_text(text: str, orgs: OrgDirectory) -> str:
 
 
 def classify_cells(fields: list[str], orgs: OrgDirectory) -> dict[str, str]:
-    """Cells of a person line -> PersonDetails field values."""
+    """Cells of a person line -> PersonDetails field values; a lone capitalised word after
+    the title ("koulutuspäällikkö, Gradia") is the organisation, known or not."""
     out: dict[str, str] = {}
     for raw in fields:
         cell = raw.strip(" -*•<>()\t")
@@ -61,7 +63,11 @@ def classify_cells(fields: list[str], orgs: OrgDirectory) -> dict[str, str]:
             out.setdefault("address", address.group(0).lower())
             cell = (cell[: address.start()] + " " + cell[address.end():]).strip(" <>()[],;")
         for part in _name_first(cell, orgs):
+            before = len(out)
             classify_cell(part, out, orgs)
+            if len(out) == before and "title" in out and "organisation" not in out and (
+                    CAP_WORD.match(part.strip())):
+                out["organisation"] = part.strip()  # "koulutuspäällikkö, Gradia"
     return out
 
 
@@ -137,6 +143,8 @@ def _table(lines: tuple[str, ...] | list[str]) -> list[dict[str, str]]:
     people: list[dict[str, str]] = []
     header: list[str | None] = []
     for line in lines:
+        if header and people and not line.strip():
+            header = []  # a blank line after the rows ends the table
         if not _ANY_SEPARATOR.search(line):
             continue  # one cell: neither a header nor a row
         cells = split_cells(line)
@@ -151,8 +159,6 @@ def _table(lines: tuple[str, ...] | list[str]) -> list[dict[str, str]]:
                 row["address"] = found.group(0).lower() if found else ""
             if row.get("name") or row.get("address"):
                 people.append(row)
-        elif header and not line.strip():
-            continue
     return people
 
 
@@ -161,19 +167,46 @@ def listed_people(lines: list[str], orgs: OrgDirectory) -> list[dict[str, str]]:
     for found in (_table(lines), labelled_blocks(lines)):
         if found:
             return found
+    people: list[dict[str, str]] = []
+    current: dict[str, str] = {}
+    for row in _person_rows(lines, orgs):
+        if not row:  # a blank line ends a person's block
+            current = {}
+        elif current and "name" not in row and not set(row) & set(current):
+            current.update(row)  # "Name" / "title, organisation" / "address" lines: one person
+        else:
+            current = row
+            people.append(row)
+    return [row for row in people if "address" in row or (
+        "name" in row and ("title" in row or "organisation" in row))]
+
+
+def _person_rows(lines: list[str], orgs: OrgDirectory) -> Iterator[dict[str, str]]:
+    """Per line, or per sentence of a line of running text, the person fields it holds;
+    {} for a blank line. A sentence too long to be a person's cells that holds one
+    address gives that address alone ("... opettaja Marko Lahtisen (marko@...)")."""
     header_line = known().header_line
-    people = []
     for line in lines:
+        if not line.strip():
+            yield {}
+            continue
         if header_line.match(line):
             continue
-        cells = split_cells(line)
-        if not cells or any(len(c.split()) > 6 for c in cells):
-            continue
-        row = classify_cells(cells, orgs)
-        has_address = "address" in row and len(addresses_in(line)) == 1
-        if has_address or ("name" in row and ("title" in row or "organisation" in row)):
-            people.append(row)
-    return people
+        for sentence in _SENTENCES.split(line):
+            cells = split_cells(sentence)
+            found = addresses_in(sentence)
+            if cells and all(len(c.split()) <= 6 for c in cells):
+                row = classify_cells(cells, orgs)
+                if len(found) > 1:
+                    row.pop("address", None)
+                yield row
+            elif len(found) == 1:
+                yield {"address": found[0]}
+
+
+#: Where a line of running text is cut into sentences: after ".", "!" or "?" and a space,
+#: not after a digit ("9.12. päivään").
+_SENTENCES = re.compile(r"(?<=[^\d\s][.!?])\s+(?=\S)")
 
 
 def person_details(row: dict[str, str], orgs: OrgDirectory) -> PersonDetails:

@@ -42,7 +42,7 @@ from mailflow.core.values import (
 
 __all__ = [
     "Acting", "acting_as", "acting_for", "as_form_sent_it", "on_behalf",
-    "organisation_of_sender", "self_details",
+    "organisation_of_sender", "self_details", "unnamed_others",
 ]
 
 #: The local part of a web site's own sending address (WordPress' default "wordpress@",
@@ -324,3 +324,13 @@ def _name_from_address(address: str) -> str:
     parts = re.split(r"[._]", address.split("@", 1)[0])
     words = [p for p in parts if p.isalpha()]
     return " ".join(w.capitalize() for w in words) if len(words) >= 2 else ""
+
+
+def unnamed_others(intent: Intent, reading: Reading) -> Intent:
+    """A cancellation of someone else's registration ("cancel the registration of our
+    teacher", "hennes anmälan") that gives no address of theirs goes to attention: it is
+    not the sender's own to cancel, and nobody else's can be found."""
+    if (intent.kind != "cancel" or intent.acts_for or intent.people
+            or not known().others_registration.search(reading.folded)):
+        return intent
+    return replace(intent, kind="attention", reason=Reason.of("cancel_for_unnamed"))

@@ -46,14 +46,16 @@ def signup_intent(
     sender_org = self_row.get("organisation", "")
     people = []
     for row in rows:
-        if not row.get("name") and row.get("address") == self_row["address"]:
-            row["name"] = self_row.get("name", "")
+        if row.get("address") == self_row["address"]:  # the sender's own row: all they say
+            for key, value in self_row.items():
+                row.setdefault(key, value)
         if not row.get("name") and row.get("address"):
             row.update(_named_before(reading.text, row["address"]))
         if not row.get("organisation"):
             org = orgs.for_address(row.get("address", ""))
             row["organisation"] = org.name if org is not None else sender_org
         people.append(_in_base_form(person_details(row, orgs)))
+    people = _guests_marked(people, reading, orgs, self_row["address"])
     missing = [p.name or "?" for p in people if not p.address]
     if missing:
         notes.append(f"no address for: {', '.join(missing)}")
@@ -83,6 +85,17 @@ def _named_before(text: str, address: str) -> dict[str, str]:
     if title and role_from_title(title) != "unknown":
         row["title"] = title
     return row
+
+
+def _guests_marked(people: list[PersonDetails], reading: Reading, orgs: OrgDirectory,
+                   sender: str) -> list[PersonDetails]:
+    """``people``, those brought as guests ("tuon vieraaksi", "anmäla en gäst") marked
+    so: someone else than the sender, from no organisation the network knows."""
+    if not known().guest_words.search(reading.folded):
+        return people
+    return [replace(p, role="guest") if p.address != sender and p.organisation and (
+        orgs.resolve(p.organisation) is None and orgs.for_address(p.address) is None)
+        else p for p in people]
 
 
 def _in_base_form(person: PersonDetails) -> PersonDetails:

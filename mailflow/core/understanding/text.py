@@ -32,11 +32,14 @@ class Reading:
     folded: str  # lexicon.fold(text + subject when the subject counts)
     lines: tuple[str, ...]
     forwarded: bool
+    #: the folded part of the text one of several requests is read from (its days are
+    #: looked for there only); "" for the whole text
+    only: str = ""
 
     @cached_property
     def folded_text(self) -> str:
-        """lexicon.fold(text), without the subject."""
-        return fold(self.text)
+        """lexicon.fold(text), without the subject (``only`` when set)."""
+        return self.only or fold(self.text)
 
     @cached_property
     def body(self) -> tuple[str, ...]:

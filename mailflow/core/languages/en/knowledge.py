@@ -311,10 +311,19 @@ r"from my android.{0,20}", r"from my samsung.{0,20}",
     away_phrases=(r"i(?: am|'m) (?:currently )?out of (?:the )?office",
                   r"i(?: am|'m) (?:currently )?(?:away|on (?:annual |parental |sick )?leave"
                   r"|on holiday|on vacation)", r"with limited access to (?:my )?e-?mail"),
-    urgent_referrals=(r"\burgent", r"limited access"),
+    # whom to turn to meanwhile, or what becomes of mail meanwhile (see the Finnish pack)
+    urgent_referrals=(r"\burgent", r"limited access", r"no access to (?:my )?e-?mail",
+                      r"when i(?:'m| am) back", r"(?:on|upon) my return",
+                      r"will not be (?:forwarded|read)",
+                      r"not (?:be )?(?:reading|checking) (?:my )?e-?mail"),
     away_words=(r"out of (?:the )?office", "vacation", "away from", "ooo", "autoreply"),
     for_others=("on behalf", "colleague", "following"),
-    organisation_words=("college", "school", "university", "institute"),
+    others_registration=(
+        r"\b(?:his|her|their)\s+(?:\w+\s+)?(?:registration|place|participation|sign-?up)",
+        r"\b(?:registration|place|participation|sign-?up)\s+of\s+(?:our|my|a)\b"),
+    guest_words=(r"\bguests?\b", r"\bcompany'?s\s+representative"),
+    organisation_words=("college", "school", "university", "institute", r"\bltd\b", r"\binc\b",
+                        r"\bllc\b", r"\bplc\b", r"\bcompany\b"),
     commands=_COMMANDS,
     on_behalf=(r"\bon\s+behalf\s+of\b", r"\bmy\s+(?:manager|boss|director|principal|"
                r"supervisor|line\s+manager)\b",

@@ -72,6 +72,7 @@ REASONS: dict[str, Callable[[Mapping[str, str]], str]] = {
     "rsvp_day_undetermined": says("rsvp but no network day could be determined"),
     "signup_no_addresses": says("sign-up lists people but no mail address for any of them"),
     "substitute_without_address": says("substitute named without a mail address"),
+    "cancel_for_unnamed": says("a cancellation for someone else, with no address of theirs"),
     "correction_nothing_found": says("a correction but no corrected detail found"),
     "oversize": says("message of {size} bytes is over the size cap of {cap} bytes; not parsed"),
     "mail_expired": says("the mail \"{subject}\" to {to} could not be sent in {days} days "

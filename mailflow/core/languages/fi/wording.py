@@ -148,6 +148,7 @@ REASONS: dict[str, Callable[[Mapping[str, str]], str]] = {
     "signup_no_addresses":
         says("ilmoittautumisessa on henkilöitä, mutta ei yhdenkään sähköpostiosoitetta"),
     "substitute_without_address": says("sijaiselle ei ole annettu sähköpostiosoitetta"),
+    "cancel_for_unnamed": says("peruutus koskee jotakuta muuta, jonka osoitetta viestissä ei ole"),
     "correction_nothing_found": says("korjauspyyntö, mutta korjattavaa tietoa ei löytynyt"),
     "oversize": _oversize,
     "mail_expired": lambda p: (f"viestiä ”{p['subject']}” osoitteeseen {p['to']} ei saatu "

@@ -148,6 +148,8 @@ REASONS: dict[str, Callable[[Mapping[str, str]], str]] = {
     "signup_no_addresses":
         says("anmälan nämner personer men ingen e-postadress för någon av dem"),
     "substitute_without_address": says("ersättaren namngavs utan e-postadress"),
+    "cancel_for_unnamed": says("avbokningen gäller någon annan, vars adress inte finns i "
+                               "meddelandet"),
     "correction_nothing_found": says("en rättelse, men inga uppgifter att rätta hittades"),
     "oversize": _oversize,
     "mail_expired": lambda p: (f"meddelandet ”{p['subject']}” till {p['to']} kunde inte "
