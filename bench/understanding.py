@@ -3,8 +3,9 @@
 Every mail goes through ``parse_message`` and the understanding entry, against a network
 state holding what its writer was told, and is compared with its .expected.json. Default
 corpora, reported apart: "own" (tests/data/*.eml, with tests/unit/test_corpus.py's state),
-the independent writer's tests/data/unseen/tuning and .../heldout, and a second writer's
-tests/data/unseen/fresh, written after the rules of the first round (that state plus
+the independent writer's tests/data/unseen/tuning and .../heldout, a second writer's
+.../tuning2 (written after the first round of rules and measured before any rule saw it,
+then tuned to) and a third writer's .../heldout2 (written after the second round; that state plus
 Prakticum, Optima, Yrkesakademin i Österbotten, Axxell and three Swedish speakers; with
 --registered also the senders of replies that presume a registration). The held-out part
 is measured, never tuned to.
@@ -19,7 +20,7 @@ new participant is the sign-up's in ``also``), whether a mail written for someon
 
 The held-out part's mails are never named in what is printed (figures only; its
 per-mail results go only into --json), so measuring it cannot turn into tuning to it; the
-same holds for "fresh", which is held out whole.
+same holds for "heldout2", which is held out whole.
 
 Usage: python bench/understanding.py [FOLDER ...] [--only own tuning] [--registered] [--json FILE]
        [--compare BEFORE [AFTER]]  (one file: compared with this run; two: with each other)
@@ -55,7 +56,8 @@ from tests.unit.test_corpus import ALIASES, DOMAIN, OWN  # noqa: E402
 UNSEEN = ROOT / "tests" / "data" / "unseen"
 LANGUAGES = ("fi", "sv", "en")
 #: The corpus measured and never tuned to: its mails are never named in print.
-HELD_OUT = frozenset({"heldout", "fresh"})  # measured, never tuned to: never named
+UNSEEN_PARTS = ("tuning", "tuning2", "heldout", "heldout2")
+HELD_OUT = frozenset({"heldout", "heldout2"})  # measured, never tuned to: never named
 LABELS = (*INTENT_KINDS, "bounce", "autoreply", "loop")
 PEOPLE_FIELDS = ("name", "address", "role", "organisation")
 PRESUME_REGISTRATION = {"rsvp_yes", "rsvp_no", "cancel", "substitute", "correction"}
@@ -101,7 +103,8 @@ class Corpus:
 
 def default_corpora(registered: bool) -> list[Corpus]:
     return [Corpus("own", tuple(test_corpus.CASES), test_corpus.network_state(), ALIASES),
-            *(folder_corpus(UNSEEN / part, registered) for part in ("tuning", "heldout", "fresh"))]
+            *(folder_corpus(UNSEEN / part, registered) for part in UNSEEN_PARTS
+              if (UNSEEN / part).is_dir())]
 
 
 def folder_corpus(folder: Path, registered: bool) -> Corpus:
