@@ -399,7 +399,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="*", type=Path, help="labelled folders (default: all)")
     parser.add_argument("--json", type=Path, help="save the figures and per-mail results here")
-    parser.add_argument("--only", nargs="+", metavar="NAME", choices=("own", "tuning", HELD_OUT),
+    parser.add_argument("--only", nargs="+", metavar="NAME", choices=("own", *UNSEEN_PARTS),
                         help="of the default corpora only these (e.g. --only own tuning)")
     parser.add_argument("--compare", nargs="+", type=Path, metavar="FILE",
                         help="a saved run to compare with this one (or two saved runs)")
