@@ -50,12 +50,12 @@ def network(dovecot: Dovecot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         yield Network(dovecot, smtp, config)
 
 
-def forged(net: Network, n: int) -> bytes:
+def forged(net: Network, n: int, subject: str = "PÄIVÄT") -> bytes:
     """A forged "PÄIVÄT" in her name: our server says DMARC failed."""
     mail = EmailMessage()
     mail["Authentication-Results"] = REFUSED
     mail["From"], mail["To"], mail["Reply-To"] = VETAJA, NETWORK, FORGER
-    mail["Subject"] = f"PÄIVÄT {n}"
+    mail["Subject"] = f"{subject} {n}"
     mail["Date"] = format_datetime(net.now)
     mail["Message-ID"] = f"<flood-{n}@evil.test>"
     mail.set_content("Lähetä lista\n")
@@ -111,3 +111,15 @@ def test_the_cap_is_per_facilitator(network: Network) -> None:
     mail.set_content("x\n")
     network.deliver(bytes(mail))
     assert [rcpt(m) for m in requests_to(network.tick(), TOINEN)] == [TOINEN]
+
+
+def test_forged_mail_without_a_command_gets_at_most_the_daily_cap_of_help(network: Network
+                                                                         ) -> None:
+    """Help for mail our server did not vouch for counts against the daily cap of automatic
+    answers to one address (outbox.max_auto_replies_per_day, 5 by default)."""
+    for n in range(8):
+        network.deliver(forged(network, n, "Hei vaan"))
+    sent = network.tick()
+    helps = [m for m in sent if rcpt(m) == VETAJA]
+    assert len(helps) == 5
+    assert all(rcpt(m) == VETAJA for m in sent)  # the forger gets nothing

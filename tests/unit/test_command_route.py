@@ -50,7 +50,6 @@ def decide(parsed: ParsedMessage, state: NetworkState = STATE) -> tuple[Decision
 def only_mail(decision: Decision, to: str = VETAJA) -> MailRequest:
     (request,) = decision.mails
     assert request.to == to
-    assert request.auto == "auto-generated"
     return request
 
 
@@ -82,6 +81,16 @@ def test_help_answers_her_in_the_language_of_her_command_word() -> None:
         assert (request.template, request.language) == ("command_help", language)
         assert request.context["reason"] == ""
         assert request.in_reply_to == "<c1@example.org>"
+
+
+def test_help_for_unvouched_mail_counts_against_the_daily_cap_of_automatic_answers() -> None:
+    vouched = only_mail(decide(mail("Mitä kuuluu?"))[0])
+    unvouched = only_mail(decide(mail("Mitä kuuluu?", authenticated=False))[0])
+    assert (vouched.template, unvouched.template) == ("command_help", "command_help")
+    assert vouched.auto == "auto-generated"  # her own server vouched: never held back
+    assert unvouched.auto == "auto-replied"  # forged mail cannot make us write without end
+    asked = only_mail(decide(mail("PÄIVÄT", authenticated=False))[0])
+    assert (asked.template, asked.auto) == ("command_confirm", "auto-generated")
 
 
 def test_mail_without_a_command_gets_the_help_and_why_never_a_persons_handling() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from mailflow.core.commands import VERBS
@@ -129,14 +129,17 @@ class Session:
         return {verb: words[0] for verb, words in commands.items() if words}
 
     def reply(self, template: str, context: dict[str, Any], command: str = "",
-              attachment: dict[str, Any] | None = None) -> None:
-        """Answer her, threaded to her mail; never to anyone but her configured address."""
+              attachment: dict[str, Any] | None = None,
+              auto: Literal["auto-replied", "auto-generated"] = "auto-generated") -> None:
+        """Answer her, threaded to her mail; never to anyone but her configured address.
+        ``auto``: "auto-replied" counts the answer against the outbox's daily cap of
+        automatic answers to one address (``outbox.max_auto_replies_per_day``)."""
         full = {**context, "command": clean(command, 300)}
         if attachment is not None:
             full["attachment"] = attachment
         self.mails.append(MailRequest(
             key=f"command:{self.parsed.key}", to=self.sender, template=template,
-            language=self.language, context=full, auto="auto-generated",
+            language=self.language, context=full, auto=auto,
             in_reply_to=bracketed(self.parsed.message_id),
             references=tuple(bracketed(r) for r in self.parsed.references if r.strip("<> ")),
         ))
@@ -151,10 +154,12 @@ class Session:
         )
 
     def refuse(self, command: Command | None, reason: str, **params: str) -> None:
-        """The help text with why the command was not carried out."""
+        """The help text with why the command was not carried out. For mail our server did
+        not vouch for, it counts against the daily cap of automatic answers, so forged mail
+        cannot make the network write to her without end."""
         line = command.line if command else clean(self.parsed.subject, 300)
         self.reply("command_help", {"reason": reason, "params": params, "words": self.words()},
-                   line)
+                   line, auto="auto-generated" if self.trusted else "auto-replied")
         verb = command.verb if command else ""
         said = ", ".join(f"{k}={v}" for k, v in params.items())
         self.log(verb, line, "refused", f"{reason}" + (f" ({said})" if said else ""))
