@@ -199,8 +199,8 @@ def test_people_and_costs_come_as_csv_that_finnish_excel_opens(network: Network)
     assert rcpt(answer) == VETAJA
     assert answer["In-Reply-To"] == "<cmd-1@example.org>"
     rows = csv_rows(answer)
-    assert {row["address"] for row in rows} == {p[0] for p in PEOPLE if p[2] == "Omnia"}
-    assert {row["status"] for row in rows} == {"ilmoittautunut", "jonossa #1"}
+    assert {row["osoite"] for row in rows} == {p[0] for p in PEOPLE if p[2] == "Omnia"}
+    assert {row["tila"] for row in rows} == {"ilmoittautunut", "jonossa #1"}
 
     (answer,) = network.command("Re: kustannukset 20.1.")
     rows = csv_rows(answer)

@@ -65,7 +65,7 @@ class Network:
     def people(self) -> dict[str, dict[str, str]]:
         """``mailflow people --csv``, by address."""
         rows = csv.DictReader(io.StringIO(self.cli("people", "--csv")), delimiter=";")
-        return {row["address"]: row for row in rows}
+        return {row["osoite"]: row for row in rows}  # the Finnish network's columns
 
     def mails_to(self, address: str) -> list[EmailMessage]:
         return [d.message() for d in self.server.taken() if address in d.rcpt_tos]
@@ -99,8 +99,8 @@ def test_a_forged_decline_is_undone_by_the_real_persons_one_word_reply(
                                "En pääse 9.12.", datetime(2026, 11, 3, 9, tzinfo=TZ),
                                "<forged@elsewhere.test>"))
     network.cli("tick", "--now", at("2026-11-03", 10))
-    assert network.people()[MAIJA]["answers"] == f"ei tule {DAY1}"
-    assert network.people()[MAIJA]["status"] == "ilmoittautunut"  # her place is kept (registered)
+    assert network.people()[MAIJA]["vastaukset"] == f"ei tule {DAY1}"
+    assert network.people()[MAIJA]["tila"] == "ilmoittautunut"  # her place is kept (registered)
 
     (confirmation,) = network.mails_to(MAIJA)  # to the registered address only
     assert "et itse lähettänyt tätä vastausta" in _text(confirmation)
@@ -116,7 +116,7 @@ def test_a_forged_decline_is_undone_by_the_real_persons_one_word_reply(
     reply.set_content("osallistun\n\nMaija")
     network.deliver(bytes(reply))
     network.cli("tick", "--now", at("2026-11-03", 12))
-    assert network.people()[MAIJA]["answers"] == f"tulee {DAY1}"  # that day, not the other
+    assert network.people()[MAIJA]["vastaukset"] == f"tulee {DAY1}"  # that day, not the other
 
 
 def test_people_shows_a_mail_refused_for_good(network: Network) -> None:
@@ -132,5 +132,5 @@ def test_people_shows_a_mail_refused_for_good(network: Network) -> None:
     finally:
         root.handlers[:], root.level = handlers, level
     people = network.people()
-    assert people[NOORA]["mail"] == "FAILED: 550 5.1.1 No such user here"
-    assert people[MAIJA]["mail"] == "ok"
+    assert people[NOORA]["posti"] == "EI MENNYT PERILLE: 550 5.1.1 No such user here"
+    assert people[MAIJA]["posti"] == "ok"

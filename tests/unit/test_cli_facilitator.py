@@ -177,8 +177,8 @@ def test_people_by_organisation_and_as_csv(network: Path, run: Run) -> None:
 
     code, out, _ = run("people", "--org", "Omnia", "--csv")
     rows = list(csv.reader(io.StringIO(out), delimiter=";"))
-    assert rows[0] == ["name", "address", "organisation", "role", "status", "answers", "diet",
-                       "mail"]
+    assert rows[0] == ["nimi", "osoite", "organisaatio", "rooli", "tila", "vastaukset",
+                       "ruokavalio", "posti"]  # the Finnish network's Excel
     assert sorted(r[1] for r in rows[1:]) == [
         "henkilo0@omnia.test", "henkilo2@omnia.test", "henkilo4@omnia.test"]
     assert {r[4] for r in rows[1:]} == {"ilmoittautunut", "jonossa #1"}

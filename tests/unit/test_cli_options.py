@@ -57,7 +57,7 @@ def test_every_command_takes_the_config_after_it(
     assert code == 0
     assert out.startswith("id  when")
     code, out, _ = run(capsys, "people", "--csv", "--config", str(config))
-    assert (code, out) == (0, "name;address;organisation;role;status;answers;diet;mail\n")
+    assert (code, out) == (0, "nimi;osoite;organisaatio;rooli;tila;vastaukset;ruokavalio;posti\n")
 
 
 @pytest.mark.parametrize("args", [
