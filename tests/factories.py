@@ -176,6 +176,7 @@ MAILDIR_CONFIG = """\
 address = "{network}"
 facilitator = "{facilitator}"
 max_per_org = {max_per_org}
+language = "{language}"
 [mailbox]
 path = "{root}/mail"
 handle_since = "2026-01-01T00:00:00+02:00"
@@ -187,13 +188,13 @@ path = "{root}/mailflow.json"
 
 
 def write_maildir_config(root: Path, *, name: str = "mailflow.toml", max_per_org: int = 4,
-                         extra: str = "") -> Path:
+                         extra: str = "", language: str = "fi") -> Path:
     """The embedded default's kind of config under ``root``: Maildir ``root/mail`` in, file
     outbox ``root/outbox`` out, store ``root/mailflow.json``; ``extra`` TOML appended (it
     continues the [store] section until it opens another)."""
     path = root / name
     path.write_text(MAILDIR_CONFIG.format(network=NETWORK, facilitator=FACILITATOR, root=root,
-                                          max_per_org=max_per_org)
+                                          max_per_org=max_per_org, language=language)
                     + extra, encoding="utf-8")
     return path
 

@@ -33,6 +33,7 @@ from mailflow.core.rules.decide import Rules, decide
 from mailflow.core.state import apply_decision
 from mailflow.core.understanding.intents import understand
 from mailflow.core.values import Decision, Intent, NetworkState
+from tests.factories import write_maildir_config
 from tests.mailgen import deliver
 from tests.unit.test_corpus import ALIASES, DATA, DOMAIN, OWN, network_state, run
 
@@ -40,22 +41,7 @@ NOW = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
 RULES = Rules(max_per_org=4, network_address="verkosto@example.org",
               facilitator="vetaja@example.org", secret="test-secret")
 FORM = "wordpress@verkosto.example.org"
-CONFIG = """
-[network]
-address = "verkosto@example.org"
-facilitator = "vetaja@example.org"
-max_per_org = 4
-
-[mailbox]
-path = "{root}/mail"
-handle_since = "2020-01-01T00:00:00+00:00"
-
-[outbox]
-path = "{root}/outbox"
-
-[store]
-path = "{root}/mailflow.json"
-
+ORGANISATIONS = """
 [[organisations]]
 name = "Omnia"
 domains = ["omnia.test"]
@@ -231,7 +217,7 @@ def outbox(root: Path) -> list[EmailMessage]:
 
 
 def test_through_tick_the_form_and_the_assistant_reach_the_people(tmp_path: Path) -> None:
-    (tmp_path / "mailflow.toml").write_text(CONFIG.format(root=tmp_path), encoding="utf-8")
+    write_maildir_config(tmp_path, extra=ORGANISATIONS)
     def mailflow(*args: str) -> int:
         return main(["--config", str(tmp_path / "mailflow.toml"), *args])
 

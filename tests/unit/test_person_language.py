@@ -18,29 +18,14 @@ from icalendar import Calendar
 from mailflow.adapters.store import Store
 from mailflow.cli.main import main
 from mailflow.core.model import InterestSubscription, Person
-from tests.factories import plain_mail
+from tests.factories import plain_mail, write_maildir_config
 from tests.mailgen import deliver
 
 WHEN = datetime.fromisoformat("2026-11-20T09:00+02:00")
 DAY = "2026-12-09"
 CAMILLA = "camilla.sundstrom@prakticum.test"
 ERIK = "erik.ek@prakticum.test"
-CONFIG = """
-[network]
-address = "verkosto@example.org"
-facilitator = "vetaja@example.org"
-max_per_org = 4
-
-[mailbox]
-path = "{root}/mail"
-handle_since = "2020-01-01T00:00:00+00:00"
-
-[outbox]
-path = "{root}/outbox"
-
-[store]
-path = "{root}/mailflow.json"
-
+ORGANISATIONS = """
 [[organisations]]
 name = "Prakticum"
 domains = ["prakticum.test"]
@@ -60,7 +45,7 @@ Camilla Sundström
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    (tmp_path / "mailflow.toml").write_text(CONFIG.format(root=tmp_path), encoding="utf-8")
+    write_maildir_config(tmp_path, extra=ORGANISATIONS)
     return tmp_path
 
 
