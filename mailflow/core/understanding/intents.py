@@ -38,7 +38,12 @@ Rules worth knowing:
   with the first name alone; a ``Nimi:`` line or a full-name signature wins anyway.
 * An intent named only in a question that asks about it ("Voiko X ilmoittautua?"), or in
   a hedged or conditional sentence ("toivottavasti pääsen", "jos on, osallistuisin"), is
-  not asked for; a polite request put as a question ("voisitteko ...") is.
+  not asked for; a polite request put as a question ("voisitteko ...") is, and so is
+  one with a courtesy ("jos se sopii", "if that's OK", "om det går bra").
+* Bringing someone along ("otan mukaan", "ta med en gäst", "bring a guest") signs them up;
+  an unregistered coordinator's own "I can't come" beside the people she signs up
+  answers nothing. "Someone else will come, name later" is a substitute without a name,
+  which waits for the facilitator.
 * Erasure wins over leaving the list, cancelling and an export; a data request's mention
   of the registration is no sign-up.
 * A reply to the network's own domain whose subject names one day answers that day,
@@ -308,6 +313,8 @@ def _resolve(
         k = [x for x in k if x != "rsvp_no"]
     if "signup" in k:
         k = [x for x in k if x not in ("rsvp_yes", "interest_join", "correction")]
+        if not registered:  # "I can't come myself" beside the people one signs up
+            k = [x for x in k if x != "rsvp_no"]
     if "rsvp_yes" in k and not registered and not answers_day(msg, state, network_domain):
         k = ["signup" if x == "rsvp_yes" else x for x in k]
     if "commit" in k:

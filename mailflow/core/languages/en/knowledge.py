@@ -16,7 +16,8 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\b(?:delete|erase|remove)\s+(?:all\s+)?(?:of\s+)?my\s+(?:personal\s+)?(?:data|information|details)\b",
         r"\bforget\s+me\b",
         r"\bright\s+to\s+be\s+forgotten\b",
-        r"\b(?:data|information|details|records?)\s+(?:\w+\s+){0,3}(?:be\s+)?(?:deleted|erased|removed|wiped)\b",
+        r"\b(?:data|information|details|records?)\s+(?:\w+\s+){0,8}(?:be\s+|is\s+|are\s+)?(?:deleted|erased|wiped)\b",
+        r"\b(?:data|information|details|records?)\s+(?:\w+\s+){0,3}(?:be\s+)?removed\b",
         r"\berasure\b",
         r"\b(?:remove|delete|erase)\s+me\s+(?:completely|entirely|from\s+(?:your|the)\s+(?:records|register|database|system))",
         r"\b(?:wipe|purge)\s+(?:all\s+)?(?:of\s+)?my\b",
@@ -32,6 +33,7 @@ _INTENTS: dict[str, tuple[str, ...]] = {
     ),
     "substitute": (
         r"\bin\s+my\s+(?:place|stead)\b",
+        r"\bsomeone\s+else\s+(?:from\s+(?:\w+\s+){1,2})?(?:will|is\s+going\s+to|would)\b",
         r"\binstead\s+of\s+me\b",
         r"\bmy\s+substitute\b",
         r"\bwill\s+replace\s+me\b",
@@ -104,6 +106,9 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bthe\s+following\s+colleagues\s+from\b[^\n?]{0,60}\b(?:will|would)\b",
         r"(?m:^)\W*(?:our\s+)?participants(?:\s+from\s+[\w -]+)?\s*:",
         r"\b(?:i|we)\'d\s+(?:like|love)\s+to\s+(?:join|participate|register|take\s+part)\b",
+        # "we would like to bring a guest from a partner company", "I'll bring my colleague"
+        r"\b(?:like|want|wish|plan|going)\s+to\s+bring\s+(?:along\s+)?(?:a|an|our|my|two|three)\s+",
+        r"\b(?:i|we)(?:\s+will|'ll)\s+bring\s+(?:along\s+)?(?:a|an|our|my)\s+",
     ),
     "interest_leave": (
         r"\bunsubscribe\b",
@@ -225,7 +230,9 @@ KNOWLEDGE = Knowledge(
     questions=(r"\bcould\s+you\b", r"\bcan\s+you\b", r"\bwould\s+you\b"),
     whole_registration=("registration", r"\bnetwork\b", "altogether", "entirely", "sign-?up"),
     commitment_words=(r"\bcommitment\b", r"\bcommitted\b"),
-    conditions=("if", "whether", "unless", "provided", r"in\s+case"),
+    # "if that's OK" / "if that is fine" is a courtesy, no condition
+    conditions=(r"if(?!\s+(?:that|this|it)(?:'s|\s+is|\s+would\s+be)\s+(?:ok|okay|alright|all\s+right|fine))",
+                "whether", "unless", "provided", r"in\s+case"),
     negations=(r"\b(?:not|never|cannot|no)\b", r"n't\b"),
     all_days=(r"\bboth\s+(?:network\s+)?days\b", r"\ball\s+(?:the\s+)?(?:network\s+)?days\b"),
     months=_MONTHS,

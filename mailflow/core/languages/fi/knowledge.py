@@ -38,6 +38,8 @@ _INTENTS: dict[str, tuple[str, ...]] = {
     ),
     "substitute": (
         r"\btilalle(?:ni|mme)\b",
+        r"\b(?:tulee|osallistuu|lahtee)\s+(?:\w+\s+){0,2}joku\s+muu\b",
+        r"\bjoku\s+muu\s+(?:\w+\s+){0,2}(?:tulee|osallistuu|lahtee)\b",
         r"\btilallani\b",
         r"\bsijai(?:se|ks)(?:ni|kseni)\b",
         r"\bsijaisena(?:ni)?\b",
@@ -112,7 +114,7 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         # "ilmottaudun": the first i is often dropped in speech and quick writing
         r"\bilmoi?ttau(?:dun|dumme|dutaan|tua|tuisin|tuisimme|tuminen|tumisen|tumiseni|tumiset|tuvat)\b",
         r"\b(?:tulisin|tulisimme|haluaisin|haluaisimme|lahtisin|lahtisimme)\s+(?:\w+\s+){0,3}mukaan\b",
-        r"\bilmoita(?:n|mme)\s+(?:[\w-]+\s+){0,3}(?:seuraav|alla\s+olev|osallistuj|henkilo|verkost|mukaan|ilmoittau|\w+\s+osallistuj)",
+        r"\bilmoita(?:n|mme)\s+(?:[\w-]+\s+){0,5}(?:seuraav|alla\s+olev|osallistuj|henkilo|verkost|mukaan|ilmoittau|\w+\s+osallistuj)",
         r"\b(?:verkostoon\s+)?(?:ilmoitettavat|ilmoittautujat)\b",
         r"(?m:^)\W*(?:(?:alla|tassa|seuraavassa)\s+)?(?:meidan\s+|[\w-]+n\s+)?osallistuja(?:t|mme)\b[^\n?]{0,80}:",
         r"\b(?:alla|tassa|seuraavassa)\s+(?:ovat\s+)?(?:meidan\s+|[\w-]+n\s+)?osallistuja(?:t|mme)\b",
@@ -122,6 +124,8 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bosallistujiksi\b",
         r"\bhaluai?s?i?(?:n|mme|simme)\s+osallistua\b",
         r"\bhaluamme\s+mukaan\b",
+        # "otan mukaan myös yhteistyöyrityksemme edustajan", "tuon mukanani vieraan"
+        r"\b(?:otan|otamme|tuon|tuomme)\s+(?:\S+\s+){0,4}(?:mukaan|mukanani|mukanamme)\b",
         r"\bhaluan\s+mukaan\b",
         r"\bliittya\s+verkostoon\b",
     ),
@@ -249,7 +253,9 @@ KNOWLEDGE = Knowledge(
     whole_registration=("ilmoittautumi", "verkostosta", "verkostoon", r"verkoston\b",
                         "kokonaan"),
     commitment_words=("sitoutumi", "sitoumu"),
-    conditions=("jos", "mikali", "ellei", "ellemme", "kunhan", "edellyttaen"),
+    # "jos se sopii" / "jos käy" is a courtesy, no condition
+    conditions=(r"jos(?!\s+(?:se\s+|tama\s+|niin\s+)?(?:sopii|kay|on\s+ok))", "mikali", "ellei",
+                "ellemme", "kunhan", "edellyttaen"),
     negations=(r"\b(?:en|emme|ei|eivat|et|ette)\b", r"\bvoi(?:simme|simmeko)\b"),
     all_days=(r"\b(?:molemp|kumpaan|kumpana|kaikki)\w*\s+(?:verkosto)?paiv",),
     months=_MONTHS,

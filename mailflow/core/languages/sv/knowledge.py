@@ -36,7 +36,7 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         # "..., inte bara ta bort mig från listan": more than leaving the list
         rf"\binte\s+bara\s+(?:\w+\s+){{0,4}}(?:fran|ur|pa)\s+(?:\w+\s+)?(?:{_LIST})\b",
         r"\bbli\s+bortglomd\b",
-        r"\b(?:mina\s+)?(?:person)?uppgifter(?:na)?\s+(?:\w+\s+){0,3}(?:raderas|tas\s+bort|stryks)\b",
+        r"\b(?:mina\s+)?(?:person)?uppgifter(?:na)?\s+(?:\w+\s+){0,8}(?:raderas|tas\s+bort|stryks)\b",
         r"\bbli\s+raderad\b",
         r"\bta\s+bort\s+mig\s+helt\b",
         r"\bradera\w*\s+mig\b",
@@ -58,6 +58,8 @@ _INTENTS: dict[str, tuple[str, ...]] = {
     ),
     "substitute": (
         r"\bi\s+mitt\s+stalle\b",
+        r"\bnagon\s+annan\s+(?:\w+\s+){0,2}(?:kommer|deltar|gar|aker)\b",
+        r"\b(?:kommer|deltar|gar|aker)\s+(?:\w+\s+){0,2}nagon\s+annan\b",
         r"\bi\s+stallet\s+for\s+mig\b",
         r"\bmin\s+ersattare\b",
         r"\bsom\s+(?:min\s+)?ersattare\b",
@@ -133,6 +135,9 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\b(?:kommer|vill|ville)\s+(?:garna\s+)?(?:ga\s+|vara\s+)?(?:med|delta)\s+i\s+(?:\w+\s+)?(?:utvecklings)?natverket\b",
         r"\bskulle\s+(?:garna\s+)?vilja\s+(?:ga\s+|vara\s+)?(?:med|delta)\s+i\s+(?:\w+\s+)?(?:utvecklings)?natverket\b",
         r"\banmals\b",
+        # "vi vill ta med en gäst", "ta med vår planerare", "kan ni lägga till honom"
+        r"\b(?:ta|tar)\s+med\s+(?:oss\s+)?(?:en|ett|var|vart|vara|min|mitt|mina)\s+",
+        r"\blagga\s+till\s+(?:honom|henne|dem|\w+\s+\w+)\b(?!\s+(?:pa|i)\s+(?:\w+\s+)?(?:listan|utskick))",
     ),
     "interest_leave": (
         r"\bnej\s+tack\b",
@@ -269,7 +274,9 @@ KNOWLEDGE = Knowledge(
     whole_registration=(r"\banmalan\b", r"natverket\b", r"\bhelt\b", r"\bhelt\s+och\s+hallet\b",
                         r"\butvecklingsnatverk"),
     commitment_words=(r"fortsatta\s+arbete", "forbind", r"binda\s+oss", "atagande"),
-    conditions=("ifall", "forutsatt", "savida", r"om\s+(?:jag|vi|det|budgeten)",
+    # "om det går bra" / "om det passar" is a courtesy, no condition
+    conditions=("ifall", "forutsatt", "savida",
+                r"om\s+(?:jag|vi|budgeten|det(?!\s+(?:gar\s+bra|passar|ar\s+ok)))",
                 r"beror\s+pa", r"hoppas\s+(?:att\s+)?(?:jag\s+|vi\s+)?(?:kunna|kan)",
                 "kanske", "eventuellt", "preliminart"),
     negations=(rf"\b(?:{_NOT}|aldrig|ingen|inget|inga)\b",),

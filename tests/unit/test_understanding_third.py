@@ -1,0 +1,70 @@
+"""understand() on the classes the second independent writer's mail showed misread
+(issue 14, third round). Each case is written here in its own words, never a corpus
+mail's text: the class is what is tested.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_intents import MAIJA, intent_of
+
+
+@pytest.mark.parametrize("text", [
+    "Jag kräver att alla uppgifter som ni har sparat om mig i registret raderas.",
+    "Jag begär att alla personuppgifter som ert nätverk lagrat om mig raderas.",
+    "I ask that all the personal data you hold about me be erased under the GDPR.",
+    "Pyydän, että kaikki minua koskevat tiedot poistetaan rekisteristänne (GDPR 17 art.).",
+])
+def test_erasure_asked_in_a_long_sentence_is_forgetting(text: str) -> None:
+    assert intent_of(text, subject="GDPR").kind == "forget_request"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Otan 9.12. mukaan myös kumppaniyrityksemme toimitusjohtajan, jos se sopii:\n"
+     "Ville Vieras, toimitusjohtaja, Vieras Oy\nville.vieras@vieras.test", "Ville Vieras"),
+    ("Vi vill ta med en gäst från ett av våra praktikföretag den 9.12.:\n"
+     "Greta Berg, vd, Ekfors Ab\ngreta.berg@ekfors.test", "Greta Berg"),
+    ("We would like to bring a guest from a partner company on 9 December, if that's OK:\n"
+     "Gary Hill, Managing Director, Brookline Ltd\ngary.hill@brookline.test", "Gary Hill"),
+])
+def test_bringing_someone_along_signs_them_up(text: str, name: str) -> None:
+    intent = intent_of(text, subject="Vieras", from_addr=MAIJA.address)
+    assert intent.kind == "signup"
+    assert [p.name for p in intent.people] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Jos budjetti riittää, otan mukaan myös kollegan: ville.vieras@vieras.test",
+    "If the budget allows, we would like to bring a guest: gary.guest@guest.test",
+])
+def test_a_real_condition_still_leaves_it_open(text: str) -> None:
+    assert intent_of(text, subject="Vieras", from_addr=MAIJA.address).kind == "attention"
+
+
+@pytest.mark.parametrize("text", [
+    "En itse pääse 9.12., mutta meiltä tulee joku muu. Nimi tulee myöhemmin.",
+    "Jag kan inte själv komma 9.12. men någon annan från skolan kommer, namnet senare.",
+    "I can't make 9 December, but someone else from our unit will come; name to follow.",
+])
+def test_someone_else_unnamed_waits_for_the_facilitator(text: str) -> None:
+    """Not a "no": the place is meant to be kept for someone not yet named."""
+    intent = intent_of(text, subject="Verkostopäivä", from_addr=MAIJA.address)
+    assert intent.kind == "attention"
+
+
+def test_a_coordinator_not_coming_herself_still_signs_up_her_list() -> None:
+    text = ("Ilmoitan Keudan ammattiopiston puolesta seuraavat henkilöt:\n\n"
+            "Nimi: Olli Opettaja\nTitteli: opettaja\nSähköposti: olli.opettaja@keuda.test\n\n"
+            "Nimi: Eeva Esimies\nTitteli: tiiminvetäjä\nSähköposti: eeva.esimies@keuda.test\n\n"
+            "Itse en valitettavasti pysty osallistumaan.")
+    intent = intent_of(text, subject="Osallistujat", from_addr="rehtori@keuda.test")
+    assert intent.kind == "signup"
+    assert [p.address for p in intent.people] == ["olli.opettaja@keuda.test",
+                                                  "eeva.esimies@keuda.test"]
+
+
+def test_a_phone_reply_without_references_answers_the_day_its_subject_names() -> None:
+    intent = intent_of("Hinner nog, räkna med mig!", subject="SV: Uppföljningsdag 10.2.2027",
+                       from_addr="ny.person@omnia.test")
+    assert (intent.kind, intent.day) == ("rsvp_yes", "2027-02-10")
