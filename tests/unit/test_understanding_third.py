@@ -68,3 +68,39 @@ def test_a_phone_reply_without_references_answers_the_day_its_subject_names() ->
     intent = intent_of("Hinner nog, räkna med mig!", subject="SV: Uppföljningsdag 10.2.2027",
                        from_addr="ny.person@omnia.test")
     assert (intent.kind, intent.day) == ("rsvp_yes", "2027-02-10")
+
+
+def test_an_unregistered_assistant_not_coming_herself_still_signs_up_her_list() -> None:
+    text = ("Här är Keudas deltagare:\n\n"
+            "Namn: Olle Lärare\nTitel: lärare\nE-post: olle.larare@keuda.test\n\n"
+            "Namn: Eva Chef\nTitel: rektor\nE-post: eva.chef@keuda.test\n\n"
+            "Själv deltar jag inte, jag sköter bara anmälningarna.")
+    intent = intent_of(text, subject="Deltagare", from_addr="assistent@keuda.test")
+    assert intent.kind == "signup"
+    assert len(intent.people) == 2
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # colloquial object pronouns: "mut" for "minut", "mej" for "mig"
+    ("Lisätkää mut postituslistalle, kiitos.", "interest_join"),
+    ("Vad har ni för uppgifter om mej? Skicka dem gärna.", "export_request"),
+    ("Ta bort mej helt ur registret.", "forget_request"),
+    # Swedish puts the verb before the subject after an adverb
+    ("Tyvärr har jag inte möjlighet att komma den 9.12.", "rsvp_no"),
+    ("Tyvärr kommer jag inte den 9.12., vi har prov.", "rsvp_no"),
+    # a copy of the data, however much is said of the data between
+    ("Pyydän kopion kaikista minusta teidän järjestelmäänne kirjatuista tiedoista.",
+     "export_request"),
+])
+def test_how_people_write_it_in_speech_and_in_long_sentences(text: str, kind: str) -> None:
+    assert intent_of(text, subject="Verkosto", from_addr=MAIJA.address).kind == kind
+
+
+@pytest.mark.parametrize(("button", "kind"), [("NO THANKS", "interest_leave"),
+                                              ("SEND", "interest_join")])
+def test_a_form_page_s_own_wording_is_not_what_the_person_asked(button: str, kind: str) -> None:
+    """The page's title promises "you will hear more"; the button says what was asked."""
+    text = ("New form submission\n\nForm: Leave your contact details and you will hear "
+            f"more\nEmail address: pat.person@keuda.test\nButton: {button}")
+    intent = intent_of(text, subject="New form submission", from_addr="noreply@example.org")
+    assert (intent.kind, intent.acts_for) == (kind, "pat.person@keuda.test")

@@ -91,6 +91,7 @@ from mailflow.core.understanding.sender import (
     on_behalf,
     organisation_of_sender,
     unnamed_others,
+    without_page_wording,
 )
 from mailflow.core.understanding.several import several_intent
 from mailflow.core.understanding.signup import signup_intent, substitute_intent
@@ -236,6 +237,8 @@ def _by_words(
     network_domain: str,
     base: Intent,
 ) -> Intent:
+    if base.acting_via == "form":
+        reading = without_page_wording(reading)
     folded = reading.folded
     sender = state.people.get(base.person)  # the person a form or an assistant wrote for
     registered = sender is not None and sender.status != "cancelled"
@@ -250,6 +253,8 @@ def _by_words(
         kinds = [k for k in kinds if k != "commit"]
     if kinds == ["commit"] and _names_others(msg, reading):
         kinds = ["commit", "signup"]  # a new participant named beside the commitment
+    if not registered and kinds == ["rsvp_no"] and lists_people(reading, orgs):
+        kinds = []  # a coordinator's own "I don't come myself" beside her list of people
     if not kinds and not question and lists_people(reading, orgs):
         kinds, notes = ["signup"], ("a list of people with addresses",)
     if not kinds and not question and _labelled_person(reading):
