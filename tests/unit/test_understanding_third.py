@@ -104,3 +104,17 @@ def test_a_form_page_s_own_wording_is_not_what_the_person_asked(button: str, kin
             f"more\nEmail address: pat.person@keuda.test\nButton: {button}")
     intent = intent_of(text, subject="New form submission", from_addr="noreply@example.org")
     assert (intent.kind, intent.acts_for) == (kind, "pat.person@keuda.test")
+
+
+@pytest.mark.parametrize(("text", "title", "organisation"), [
+    ("Ni har mig under Keuda i listan, men jag arbetar vid Omnia, inte Keuda. Rätta gärna.",
+     "", "Omnia"),
+    ("A small fix: I work at Keuda, not Omnia, since the autumn.", "", "Keuda"),
+    ("My role has changed: from January I am now Director of Studies at Keuda. "
+     "Please update my details.", "Director of Studies", "Keuda"),
+])
+def test_a_new_workplace_or_title_in_a_sentence_is_the_correction(
+        text: str, title: str, organisation: str) -> None:
+    intent = intent_of(text, subject="Uppgifter", from_addr=MAIJA.address)
+    assert intent.kind == "correction"
+    assert (intent.people[0].title, intent.people[0].organisation) == (title, organisation)

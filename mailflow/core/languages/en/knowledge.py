@@ -69,6 +69,8 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bwe\s+accept\s+(?:the\s+|our\s+)?(?:share|cost)",
     ),
     "correction": (
+        # "I work at Keuda, not Omnia": the right value, then the recorded one denied
+        r"\bi\s+(?:work|am)\s+(?:at|for|with)\s+[\w -]+,?\s+not\s+",
         r"\bcorrection\b",
         r"\bplease\s+correct\b",
         r"\bmy\s+name\s+is\s+actually\b",
@@ -264,9 +266,14 @@ KNOWLEDGE = Knowledge(
                        r"not\s+an?\s+\w+,?\s+but(?:\s+an?)?"),
     correction_phrases={
         "name": (r"my\s+name\s+is\s+actually", r"my\s+(?:correct\s+)?name\s+is"),
+        # "my title has changed: as of 1 December I am Head of X (at Omnia)"
         "title": (r"(?:role|title)\s+to",
+                  r"(?:title|role|position)\s+(?:has\s+)?changed\b[^\n]*?\bI\s*(?:'m|am)"
+                  r"(?:\s+now)?(?:\s+the)?",
                   r"(?:as|down\s+as)\s+an?\s+\w+,?\s+but\s+i\s*(?:'m|am)\s+(?:actually\s+)?an?"),
-        "organisation": (r"organi[sz]ation\s+to",),
+        # "I work at Omnia, not Keuda"
+        "organisation": (r"organi[sz]ation\s+to",
+                         r"I\s+(?:work|am)\s+(?:at|for|with)(?=\s+[^\n,.;!]+,?\s+not\s)"),
     },
     field_words={
         "diet": (r"(?:my\s+)?(?:special\s+)?diet(?:ary\s+requirements?)?",),

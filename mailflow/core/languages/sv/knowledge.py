@@ -103,6 +103,8 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\batar\s+oss\b",
     ),
     "correction": (
+        # "jag jobbar på Optima, inte Axxell": the right value, then the recorded one denied
+        r"\b(?:jobbar|arbetar)\s+(?:numera\s+)?(?:pa|vid|inom)\s+[\w -]+,?\s+(?:inte|int|ej)\s+",
         r"\brattelse\b",
         r"\bkorrigering\b",
         r"\b(?:ratta|korrigera|andra|uppdatera)\s+(?:garna\s+)?(?:mitt|min|mina)\s+(?:namn|titel|roll|kost|specialdiet|diet|uppgifter|organisation)",
@@ -316,7 +318,10 @@ KNOWLEDGE = Knowledge(
                  r"mitt\s+namn\s+är(?!\s+(?:felstavat|fel|inte)\b)"),
         "title": (r"titeln\s+till", r"min\s+titel\s+till",
                   r"(?:angett|antecknat|skrivit)\s+\w+,?\s+men\s+jag\s+är"),
-        "organisation": (r"organisationen\s+till",),
+        # "jag jobbar på Optima, inte Axxell"
+        "organisation": (r"organisationen\s+till",
+                         r"(?:jobbar|arbetar)\s+(?:numera\s+)?(?:på|vid|inom)"
+                         r"(?=\s+[^\n,.;!]+,?\s+(?:inte|int|ej)\s)"),
     },
     field_words={
         "diet": (r"(?:min\s+)?(?:special)?(?:diet|kost)(?:en)?",),
