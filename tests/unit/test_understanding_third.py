@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from mailflow.core.understanding.names import name_spelled_by
 from tests.unit.test_intents import MAIJA, intent_of
 
 
@@ -118,3 +119,25 @@ def test_a_new_workplace_or_title_in_a_sentence_is_the_correction(
     intent = intent_of(text, subject="Uppgifter", from_addr=MAIJA.address)
     assert intent.kind == "correction"
     assert (intent.people[0].title, intent.people[0].organisation) == (title, organisation)
+
+
+@pytest.mark.parametrize(("text", "address", "name"), [
+    ("Laitan Sanna Kivimäen tilalleni (sanna.kivimaki@omnia.test).",
+     "sanna.kivimaki@omnia.test", "Sanna Kivimäki"),
+    ("Hon heter Lotta Berg och hennes e-post är lotta.berg@ekfors.test.",
+     "lotta.berg@ekfors.test", "Lotta Berg"),
+    ("Ota yhteyttä: Kivimäki Sanna <sanna.kivimaki@omnia.test>",
+     "sanna.kivimaki@omnia.test", "Kivimäki Sanna"),
+    ("Terveisin Pekka, pekka.puupaa@omnia.test", "pekka.puupaa@omnia.test", ""),
+])
+def test_the_name_an_address_spells(text: str, address: str, name: str) -> None:
+    assert name_spelled_by(text, address) == name
+
+
+def test_a_substitute_named_in_running_text_is_named_as_the_address_spells() -> None:
+    text = ("Minulle tuli este 9.12. Laitan Sanna Kivimäen tilalleni "
+            "(sanna.kivimaki@omnia.test), hän on meillä koulutustarkastajana.")
+    intent = intent_of(text, subject="Sijainen", from_addr=MAIJA.address)
+    assert intent.kind == "substitute"
+    assert (intent.people[0].name, intent.people[0].address) == (
+        "Sanna Kivimäki", "sanna.kivimaki@omnia.test")

@@ -10,7 +10,7 @@ from mailflow.core.languages.screen import fold
 from mailflow.core.organisations import OrgDirectory
 from mailflow.core.reason import Reason
 from mailflow.core.understanding.days import named_days
-from mailflow.core.understanding.names import base_name
+from mailflow.core.understanding.names import base_name, name_spelled_by
 from mailflow.core.understanding.people import (
     classify_cells,
     is_name,
@@ -50,7 +50,8 @@ def signup_intent(
             for key, value in self_row.items():
                 row.setdefault(key, value)
         if not row.get("name") and row.get("address"):
-            row.update(_named_before(reading.text, row["address"]))
+            row.update(_named_before(reading.text, row["address"]) or _spelled(
+                reading.text, row["address"]))
         if not row.get("organisation"):
             org = orgs.for_address(row.get("address", ""))
             row["organisation"] = org.name if org is not None else sender_org
@@ -69,6 +70,11 @@ def signup_intent(
 
 #: A name (and the word before it) right in front of an address: "opettaja Marko Lahtisen (".
 _NAME_BEFORE = re.compile(r"(?:(\w+)\s+)?([A-ZÅÄÖ][\w'’-]+\s+[A-ZÅÄÖ][\w'’-]+)\s*[(<,:–-]?\s*$")
+
+
+def _spelled(text: str, address: str) -> dict[str, str]:
+    name = name_spelled_by(text, address)
+    return {"name": name} if name else {}
 
 
 def _named_before(text: str, address: str) -> dict[str, str]:
@@ -131,6 +137,8 @@ def substitute_intent(
     others = [a for a in addresses_in(span) if a != msg.from_addr]
     if others:
         row["address"] = others[0]
+        # the name written beside the address, or the one it spells
+        row.update(_named_before(span, others[0]) or _spelled(span, others[0]))
     for line in span.splitlines():
         for key, value in classify_cells(split_cells(line), orgs).items():
             row.setdefault(key, value)
