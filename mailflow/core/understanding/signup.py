@@ -155,8 +155,10 @@ def substitute_intent(
         row["organisation"] = org.name if org is not None else organisation_of_sender(
             msg, reading, state, orgs)
     person = _in_base_form(person_details(row, orgs))
-    if not person.address:
+    if not person.address and (not person.name or known().someone_unnamed.search(fold(span))):
+        # "someone else will come, I'll tell you the name later"
         return replace(intent, kind="attention", people=(person,),
                        reason=Reason.of("substitute_without_address"))
+    # named without an address: the rules ask the sender for it
     return replace(intent, people=(person,))
 

@@ -331,6 +331,8 @@ r"from my android.{0,20}", r"from my samsung.{0,20}",
                       r"will not be (?:forwarded|read)",
                       r"not (?:be )?(?:reading|checking) (?:my )?e-?mail"),
     away_words=(r"out of (?:the )?office", "vacation", "away from", "ooo", "autoreply"),
+    someone_unnamed=(r"\bsome(?:one|body)\s+else\b", r"\bname\s+(?:later|to\s+follow)\b",
+                     r"\b(?:tell|send|give)\s+you\s+(?:the|their|her|his)\s+name\s+later\b"),
     for_others=("on behalf", "colleague", "following"),
     others_registration=(
         r"\b(?:his|her|their)\s+(?:\w+\s+)?(?:registration|place|participation|sign-?up)",

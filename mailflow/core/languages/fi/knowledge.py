@@ -343,6 +343,7 @@ KNOWLEDGE = Knowledge(
                       r"palattuani",
                       r"luen sähköpost\w* (?:rajoitetusti|satunnaisesti)",
                       r"viestejä ei välitetä"),
+    someone_unnamed=(r"\bjoku\s+(?:muu|toinen)\b", r"\bnim(?:i|en)\s+(?:\w+\s+){0,2}myohemmin\b"),
     for_others=("kollega", "puolesta", "seuraavat", "osallistujiksi"),
     # "ilmoittautumisensa", "osallistumistaan", "paikkansa": his, her or their own
     others_registration=(r"\b(?:ilmoittautumi|osallistumi)\w*(?:nsa|aan)\b", r"\bpaikkansa\b",

@@ -367,6 +367,8 @@ KNOWLEDGE = Knowledge(
                       r"begränsad tillgång till (?:min )?(?:e-?post|mejl)"),
     away_words=("frånvarande", "frånvaro", "semester", "ledig", "tjänsteresa",
                 "ej på kontoret", "inte på kontoret"),
+    someone_unnamed=(r"\bnagon\s+annan\b", r"\bnamnet\s+(?:\w+\s+)?senare\b",
+                     r"\baterkommer\s+med\s+(?:namnet|vem)\b"),
     for_others=("kollega", "kollegor", "foljande", "vagnar", r"pa\s+uppdrag\s+av"),
     others_registration=(r"\b(?:hans|hennes|deras)\s+(?:\w+\s+)?(?:anmalan|plats|deltagande)",
                          r"\b(?:anmalan|platsen|deltagandet)\s+(?:for|av)\s+(?:var|min|vara|mina)\b"),
