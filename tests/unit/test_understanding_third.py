@@ -65,9 +65,17 @@ def test_a_coordinator_not_coming_herself_still_signs_up_her_list() -> None:
                                                   "eeva.esimies@keuda.test"]
 
 
-def test_a_phone_reply_without_references_answers_the_day_its_subject_names() -> None:
+def test_a_stranger_s_yes_to_a_day_without_references_signs_them_up() -> None:
+    """No references to the network's mail: nothing says they were invited, and a yes
+    from someone not registered is best carried out as their sign-up for that day."""
     intent = intent_of("Hinner nog, räkna med mig!", subject="SV: Uppföljningsdag 10.2.2027",
                        from_addr="ny.person@omnia.test")
+    assert intent.kind == "signup"
+
+
+def test_a_registered_person_s_yes_without_references_answers_the_day() -> None:
+    intent = intent_of("Hinner nog, räkna med mig!", subject="SV: Uppföljningsdag 10.2.2027",
+                       from_addr=MAIJA.address)
     assert (intent.kind, intent.day) == ("rsvp_yes", "2027-02-10")
 
 

@@ -53,14 +53,11 @@ def day_reply(msg: ParsedMessage, state: NetworkState, network_domain: str) -> s
 
 def answers_day(msg: ParsedMessage, state: NetworkState, network_domain: str) -> str:
     """The day a reply answers: :func:`day_reply`, or else, for a reply to a mail from the
-    network's domain (or one whose client kept no references) whose subject names exactly
-    one network day, that day (an invitation or reminder sent from another tool, with
-    Message-IDs that are not mailflow's)."""
+    network's domain whose subject names exactly one network day, that day (an invitation
+    or reminder sent from another tool, with Message-IDs that are not mailflow's)."""
     replied = day_reply(msg, state, network_domain)
     domain = f"@{network_domain.strip().lower()}"
-    refs = (msg.in_reply_to, *msg.references)
-    # a phone client that kept no references still answers the mail its subject names
-    from_network = any(domain in ref.lower() for ref in refs) or not any(refs)
+    from_network = any(domain in ref.lower() for ref in (msg.in_reply_to, *msg.references))
     if replied or not (from_network and known().reply_subject.match(msg.subject)):
         return replied
     named = named_days(fold(msg.subject), state)
