@@ -149,3 +149,21 @@ def test_a_substitute_named_in_running_text_is_named_as_the_address_spells() -> 
     assert intent.kind == "substitute"
     assert (intent.people[0].name, intent.people[0].address) == (
         "Sanna Kivimäki", "sanna.kivimaki@omnia.test")
+
+
+@pytest.mark.parametrize("text", [
+    "Otan mukaan 9.12. myös kumppaniyrityksemme edustajan:\nVille Vieras, myyntijohtaja\n"
+    "ville.vieras@vieras.test",
+    "Vi vill ta med en gäst den 9.12. Hon heter Lotta Berg och hennes e-post är "
+    "lotta.berg@ekfors.test.",
+])
+def test_someone_brought_from_a_company_is_a_guest(text: str) -> None:
+    intent = intent_of(text, subject="Vieras", from_addr=MAIJA.address)
+    assert intent.kind == "signup"
+    assert [p.role for p in intent.people] == ["guest"]
+
+
+def test_a_colleague_at_the_senders_own_domain_is_no_guest() -> None:
+    text = "Vi vill ta med en gäst och vår lärare Olle Lund, olle.lund@omnia.test."
+    intent = intent_of(text, subject="Deltagare", from_addr=MAIJA.address)
+    assert [p.role for p in intent.people if p.address == "olle.lund@omnia.test"] == ["staff"]

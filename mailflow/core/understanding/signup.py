@@ -99,9 +99,19 @@ def _guests_marked(people: list[PersonDetails], reading: Reading, orgs: OrgDirec
     so: someone else than the sender, from no organisation the network knows."""
     if not known().guest_words.search(reading.folded):
         return people
-    return [replace(p, role="guest") if p.address != sender and p.organisation and (
-        orgs.resolve(p.organisation) is None and orgs.for_address(p.address) is None)
-        else p for p in people]
+    return [replace(p, role="guest") if _from_outside(p, orgs, sender) else p for p in people]
+
+
+def _from_outside(person: PersonDetails, orgs: OrgDirectory, sender: str) -> bool:
+    """True for someone else than the sender from no organisation the network knows: an
+    organisation not known, or (given only the sender's, by default) an address at a
+    domain that is neither known nor the sender's."""
+    if person.address == sender or orgs.for_address(person.address) is not None:
+        return False
+    if person.organisation and orgs.resolve(person.organisation) is None:
+        return True
+    domain = person.address.rpartition("@")[2]
+    return bool(domain) and domain != sender.rpartition("@")[2]
 
 
 def _in_base_form(person: PersonDetails) -> PersonDetails:

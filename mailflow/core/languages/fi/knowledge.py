@@ -349,7 +349,7 @@ KNOWLEDGE = Knowledge(
     others_registration=(r"\b(?:ilmoittautumi|osallistumi)\w*(?:nsa|aan)\b", r"\bpaikkansa\b",
                          r"\b(?:hanen|heidan)\s+(?:\w+\s+)?(?:ilmoittautumi|osallistumi|paik)"),
     guest_words=(r"\bviera(?:s|an|ana|aksi|ita|iksi|ina|amme)\b",
-                 r"\byritykse(?:mme|nne|n)\s+edustaja"),
+                 r"yritykse(?:mme|nne|n)\s+edustaja"),  # "yhteistyöyrityksemme edustaja"
     organisation_words=("opisto", "oppilaitos", "kuntayhtym", "koulutus", "yliopisto",
                         "korkeakoulu", r"\boy\b", r"\bry\b", "säätiö", "saatio"),
     commands=_COMMANDS,
