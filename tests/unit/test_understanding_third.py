@@ -167,3 +167,10 @@ def test_a_colleague_at_the_senders_own_domain_is_no_guest() -> None:
     text = "Vi vill ta med en gäst och vår lärare Olle Lund, olle.lund@omnia.test."
     intent = intent_of(text, subject="Deltagare", from_addr=MAIJA.address)
     assert [p.role for p in intent.people if p.address == "olle.lund@omnia.test"] == ["staff"]
+
+
+def test_a_lone_capitalised_word_after_the_name_is_the_organisation() -> None:
+    intent = intent_of("Hi, pls sign me up for the network. Pia Lind, Ekfors, teacher of "
+                       "welding.", subject="sign up", from_addr="pia.lind@ekfors.test")
+    assert intent.kind == "signup"
+    assert intent.people[0].organisation == "Ekfors"
