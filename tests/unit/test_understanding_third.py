@@ -174,3 +174,11 @@ def test_a_lone_capitalised_word_after_the_name_is_the_organisation() -> None:
                        "welding.", subject="sign up", from_addr="pia.lind@ekfors.test")
     assert intent.kind == "signup"
     assert intent.people[0].organisation == "Ekfors"
+
+
+def test_the_senders_signature_is_not_signed_up_beside_the_colleague_she_names() -> None:
+    text = ("Hej, jag kommer som anmält, men vi vill också ta med vår lärare Olle Lund "
+            "(olle.lund@omnia.test).\n\nMaija Mallikas\nrektor\nOmnia")
+    intent = intent_of(text, subject="Deltagare", from_addr=MAIJA.address,
+                       from_name=MAIJA.name)
+    assert [p.address for p in intent.people] == ["olle.lund@omnia.test"]

@@ -43,6 +43,7 @@ def signup_intent(
         rows[0]["address"] = self_row["address"]
     if not rows:
         rows = [self_row]
+    rows = _without_signature(rows, self_row)
     sender_org = self_row.get("organisation", "")
     people = []
     for row in rows:
@@ -66,6 +67,18 @@ def signup_intent(
     day, days, named = _days_signed_up_for(reading, state)
     return replace(intent, people=tuple(people), day=day, days=days,
                    notes=(*notes, *named))
+
+
+def _without_signature(
+    rows: list[dict[str, str]], self_row: dict[str, str],
+) -> list[dict[str, str]]:
+    """``rows`` without the sender's signature ("Sofia Björklund / förman / YA", no
+    address) when someone else is named with an address: the sender signs, she does not
+    sign herself up again."""
+    own = fold(self_row.get("name", ""))
+    if not own or not any(r.get("address") for r in rows):
+        return rows
+    return [r for r in rows if r.get("address") or fold(r.get("name", "")) != own]
 
 
 #: A name (and the word before it) right in front of an address: "opettaja Marko Lahtisen (".
