@@ -205,10 +205,20 @@ def _also(expected: dict[str, Any], intent: Intent | None) -> str | None:
         return None
     if intent is None:
         return "lost"
-    carried = {getattr(a, "kind", a) for a in getattr(intent, "also", ())} | {intent.kind}
+    parts = (intent, *intent.also)
+    carried = {a.kind for a in parts} | {"rsvp_yes" for a in parts if _own_day_signup(a)}
     if carried >= {expected["intent"], *expected["also"]}:
         return "carried"
     return "attention" if intent.kind == "attention" else "lost"
+
+
+def _own_day_signup(intent: Intent) -> bool:
+    """A sign-up of the sender alone for a named day: the first writer labels "ilmoittaudun
+    jatkopäivään" beside a cancellation a sign-up, the second a yes to that day, and the
+    rules carry out either (a registered person's sign-up for a day keeps or renews the
+    place for it)."""
+    return intent.kind == "signup" and bool(intent.day or intent.days) and all(
+        p.address in ("", intent.person) for p in intent.people)
 
 
 def _acts_for(address: str | None, intent: Intent | None) -> bool | None:

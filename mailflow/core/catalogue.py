@@ -18,6 +18,8 @@ CATALOGUE: dict[str, tuple[str, ...]] = {
     "place_offered": ("person", "organisation", "days"),  # a place freed: you are in
     "cancel_confirmation": ("person",),
     "substitute_confirmation": ("person", "substitute", "organisation"),  # to both people
+    # a substitute named without an address: the sender is asked for it
+    "substitute_address_request": ("person", "substitute_name"),
     "correction_confirmation": ("person", "organisation", "changes"),  # changes: list[str]
     "rsvp_confirmation": ("person", "day", "answer"),  # answer: "yes" | "no"
     "commit_confirmation": ("person", "organisation"),

@@ -323,6 +323,26 @@ def test_unauthenticated_substitute_waits_for_confirmation() -> None:
     assert after.people["p2@omnia.test"].status == "cancelled"
 
 
+def test_a_substitute_named_without_an_address_asks_the_sender_for_it() -> None:
+    state = sign_up_omnia(2)
+    sub = PersonDetails(name="Sanna Sijainen")
+    decision, after = run(state, intent("substitute", "p2@omnia.test", people=(sub,),
+                                        day=DAY1.id))
+    assert dict(after.people) == dict(state.people)  # nothing changes until the address comes
+    assert not any(isinstance(r, AttentionItem) for r in decision.records)
+    (mail,) = decision.mails
+    assert (mail.template, mail.to, mail.day) == ("substitute_address_request",
+                                                  "p2@omnia.test", DAY1.id)
+    assert mail.context["substitute_name"] == "Sanna Sijainen"
+
+
+def test_a_substitute_named_without_an_address_by_a_stranger_waits() -> None:
+    decision, _ = run(sign_up_omnia(1), intent(
+        "substitute", "stranger@omnia.test", people=(PersonDetails(name="Sanna Sijainen"),)))
+    assert "substitute_address_request" not in {m.template for m in decision.mails}
+    assert any(isinstance(r, AttentionItem) for r in decision.records)
+
+
 def test_correction_to_another_organisation_rechecks_the_cap() -> None:
     state = sign_up_omnia(5)  # p5 waitlisted at Omnia
     for i in range(1, 5):

@@ -340,8 +340,14 @@ def test_substitute() -> None:
         "Kaisa Korhonen", "staff", "kaisa.korhonen@omnia.test", "Omnia")
 
 
-def test_substitute_without_address_needs_attention() -> None:
+def test_substitute_without_address_is_a_substitute_whose_address_is_asked() -> None:
     intent = registered("Sijaiseni on Kaisa Korhonen.")
+    assert intent.kind == "substitute"
+    assert [(p.name, p.address) for p in intent.people] == [("Kaisa Korhonen", "")]
+
+
+def test_substitute_not_named_needs_attention() -> None:
+    intent = registered("En pääse 9.12., mutta meiltä tulee joku muu. Kerron nimen myöhemmin.")
     assert intent.kind == "attention"
     assert "substitute" in reason_text(intent.reason, "en")
 

@@ -66,6 +66,7 @@ def context_for(template: str, text: str = "") -> dict[str, Any]:
         "position": 3,
         "substitute": Person(address="teppo@omnia.test", name="Teppo Testaaja" + suffix,
                              org="omnia", role="staff"),
+        "substitute_name": "Teppo Testaaja" + suffix,
         "changes": ["erityisruokavalio: laktoositon" + suffix],
         "day": DAY.replace(place="Kuntatalo, Helsinki" + suffix),
         "answer": "yes",
@@ -127,6 +128,8 @@ def facts(template: str, lang: str) -> list[str]:
         expected.append(DAY_DATE[lang])
     if "substitute" in keys:
         expected += ["Teppo Testaaja", "teppo@omnia.test", "Maija Mäkinen"]
+    if "substitute_name" in keys:
+        expected.append("Teppo Testaaja")
     if "position" in keys:
         expected.append("3")
     if "address" in keys:

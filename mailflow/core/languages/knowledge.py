@@ -161,6 +161,9 @@ class Knowledge:
     urgent_referrals: tuple[str, ...] = field(default_factory=_none)
     #: Words of an away subject, which count with X-Auto-Response-Suppress (any case).
     away_words: tuple[str, ...] = field(default_factory=_none)
+    #: A person not named yet ("joku muu", "someone else", "name later"; folded): a
+    #: substitute so announced waits for the facilitator.
+    someone_unnamed: tuple[str, ...] = field(default_factory=_none)
     #: Words that show a sign-up is for others ("kollega", "on behalf").
     for_others: tuple[str, ...] = field(default_factory=_none)
     #: A registration that is someone else's ("hänen ilmoittautumisensa", "hennes

@@ -378,6 +378,11 @@ class Lexicon:
                           re.I | re.M)
 
     @cached_property
+    def someone_unnamed(self) -> re.Pattern[str]:
+        """A person not named yet ("joku muu", "someone else", "name later")."""
+        return re.compile(_join(self._all("someone_unnamed")))
+
+    @cached_property
     def for_others(self) -> re.Pattern[str]:
         """Words showing a sign-up is for others ("kollega", "on behalf")."""
         return re.compile(_join(self._all("for_others")))

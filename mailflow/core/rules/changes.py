@@ -38,6 +38,8 @@ def substitute(w: Work) -> None:
     other = w.people.get(address)
     if sender is None or sender.status != "registered":
         w.problem(Reason.of("substitute_by_unregistered"))
+    elif not address and clean(details.name):
+        _ask_address(w, sender, clean(details.name))
     elif not is_address(address):
         w.problem(Reason.of("substitute_unusable"))
     elif address == sender.address:
@@ -49,6 +51,15 @@ def substitute(w: Work) -> None:
         if ask_confirmation(w, sender.address, w.intent, detail):
             return
         _apply_substitute(w, sender, details, other)
+
+
+def _ask_address(w: Work, sender: Person, name: str) -> None:
+    """A substitute named without a mail address: the (registered) sender is asked for it,
+    in reply; nothing changes until a substitution with the address comes."""
+    w.mail(f"substitute_address:{w.intent.answer_to}", sender.address,
+           "substitute_address_request", {"person": sender, "substitute_name": name},
+           day=w.intent.day)
+    w.done.append(f"{describe(w, sender)} asked for the address of the substitute {name}")
 
 
 def _apply_substitute(

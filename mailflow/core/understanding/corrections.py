@@ -83,6 +83,29 @@ def respelled_name(text: str, name: str, *, single: bool = False) -> str:
     return ""
 
 
+def _add_phrased(row: dict[str, str], text: str, orgs: OrgDirectory) -> None:
+    """The fields ``text`` states in a phrase ("nimeni on X", "my title has changed: I am
+    X at Omnia"), added to ``row`` where it has none."""
+    for key, pattern in known().correction_phrases:
+        match = pattern.search(text)
+        if match and key not in row:
+            row[key] = match.group(1).strip()
+    if "title" in row and "organisation" not in row:
+        row.update(_title_at_organisation(row["title"], orgs))
+
+
+def _title_at_organisation(title: str, orgs: OrgDirectory) -> dict[str, str]:
+    """"Head of International Services at Omnia" -> the title and the organisation, when
+    the last words name a known organisation (the word joining them, any language's
+    "at" / "på" / "vid", is dropped); nothing otherwise."""
+    words = title.split()
+    for size in range(1, min(3, len(words) - 2) + 1):
+        tail = " ".join(words[-size:])
+        if orgs.resolve(tail) is not None:
+            return {"title": " ".join(words[:-size - 1]), "organisation": tail}
+    return {}
+
+
 def _last_title(text: str) -> dict[str, str]:
     """The last job title the text names, not after a negation ("ei opettaja"): a
     correction that names nothing else corrects the title."""
@@ -151,10 +174,7 @@ def correction_intent(
     labelled = labelled_blocks(body)
     for block in labelled[:1]:
         row.update({k: v for k, v in block.items() if v and k not in row})
-    for key, pattern in known().correction_phrases:
-        match = pattern.search(text)
-        if match and key not in row:
-            row[key] = match.group(1).strip()
+    _add_phrased(row, text, orgs)
     for line in body:
         label, sep, value = line.partition(":")
         field = label_field(label) if sep else None

@@ -38,7 +38,12 @@ Rules worth knowing:
   with the first name alone; a ``Nimi:`` line or a full-name signature wins anyway.
 * An intent named only in a question that asks about it ("Voiko X ilmoittautua?"), or in
   a hedged or conditional sentence ("toivottavasti pääsen", "jos on, osallistuisin"), is
-  not asked for; a polite request put as a question ("voisitteko ...") is.
+  not asked for; a polite request put as a question ("voisitteko ...") is, and so is
+  one with a courtesy ("jos se sopii", "if that's OK", "om det går bra").
+* Bringing someone along ("otan mukaan", "ta med en gäst", "bring a guest") signs them up;
+  an unregistered coordinator's own "I can't come" beside the people she signs up
+  answers nothing. "Someone else will come, name later" is a substitute without a name,
+  which waits for the facilitator.
 * Erasure wins over leaving the list, cancelling and an export; a data request's mention
   of the registration is no sign-up.
 * A reply to the network's own domain whose subject names one day answers that day,
@@ -86,6 +91,7 @@ from mailflow.core.understanding.sender import (
     on_behalf,
     organisation_of_sender,
     unnamed_others,
+    without_page_wording,
 )
 from mailflow.core.understanding.several import several_intent
 from mailflow.core.understanding.signup import signup_intent, substitute_intent
@@ -231,6 +237,8 @@ def _by_words(
     network_domain: str,
     base: Intent,
 ) -> Intent:
+    if base.acting_via == "form":
+        reading = without_page_wording(reading)
     folded = reading.folded
     sender = state.people.get(base.person)  # the person a form or an assistant wrote for
     registered = sender is not None and sender.status != "cancelled"
@@ -245,6 +253,8 @@ def _by_words(
         kinds = [k for k in kinds if k != "commit"]
     if kinds == ["commit"] and _names_others(msg, reading):
         kinds = ["commit", "signup"]  # a new participant named beside the commitment
+    if not registered and kinds == ["rsvp_no"] and lists_people(reading, orgs):
+        kinds = []  # a coordinator's own "I don't come myself" beside her list of people
     if not kinds and not question and lists_people(reading, orgs):
         kinds, notes = ["signup"], ("a list of people with addresses",)
     if not kinds and not question and _labelled_person(reading):
@@ -308,6 +318,8 @@ def _resolve(
         k = [x for x in k if x != "rsvp_no"]
     if "signup" in k:
         k = [x for x in k if x not in ("rsvp_yes", "interest_join", "correction")]
+        if not registered:  # "I can't come myself" beside the people one signs up
+            k = [x for x in k if x != "rsvp_no"]
     if "rsvp_yes" in k and not registered and not answers_day(msg, state, network_domain):
         k = ["signup" if x == "rsvp_yes" else x for x in k]
     if "commit" in k:

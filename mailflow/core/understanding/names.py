@@ -23,7 +23,7 @@ import re
 from mailflow.core.languages.lexicon import known
 from mailflow.core.languages.screen import fold
 
-__all__ = ["base_name"]
+__all__ = ["base_name", "name_spelled_by"]
 
 _LOCAL_PARTS = re.compile(r"[^a-zåäö]+")  # "rinne72" spells "rinne"
 #: The shortest stem a name part and an address part must share (before the ending).
@@ -34,6 +34,25 @@ def base_name(name: str, address: str) -> str:
     """``name`` with each inflected part turned to the base form ``address`` spells."""
     local = [p for p in _LOCAL_PARTS.split(address.partition("@")[0].lower()) if p]
     return " ".join(_base_part(part, local) for part in name.split())
+
+
+_CAPITALISED_PAIR = re.compile(r"(?=\b([A-ZÅÄÖ][\w'’-]+\s+[A-ZÅÄÖ][\w'’-]+)\b)")
+
+
+def name_spelled_by(text: str, address: str) -> str:
+    """The name in ``text`` that ``address`` spells ("Laitan Marko Lahtisen tilalleni" and
+    marko.lahtinen@... -> "Marko Lahtinen"), in its base form; "" when none.
+
+    Two capitalised words in a row whose base forms are the address's local parts, in
+    either order: the address ties a name in running text to its person."""
+    local = sorted(p for p in _LOCAL_PARTS.split(address.partition("@")[0].lower()) if p)
+    if len(local) < 2:
+        return ""
+    for match in _CAPITALISED_PAIR.finditer(text):
+        name = base_name(match.group(1), address)
+        if sorted(fold(name).split()) == local:
+            return name
+    return ""
 
 
 def _base_part(part: str, local: list[str]) -> str:

@@ -54,7 +54,8 @@ def org_text(text: str, orgs: OrgDirectory) -> str:
 
 def classify_cells(fields: list[str], orgs: OrgDirectory) -> dict[str, str]:
     """Cells of a person line -> PersonDetails field values; a lone capitalised word after
-    the title ("koulutuspäällikkö, Gradia") is the organisation, known or not."""
+    the name or the title ("koulutuspäällikkö, Gradia", "Ana Ferreira, Gradia, teacher") is
+    the organisation, known or not."""
     out: dict[str, str] = {}
     for raw in fields:
         cell = raw.strip(" -*•<>()\t")
@@ -65,9 +66,10 @@ def classify_cells(fields: list[str], orgs: OrgDirectory) -> dict[str, str]:
         for part in _name_first(cell, orgs):
             before = len(out)
             classify_cell(part, out, orgs)
-            if len(out) == before and "title" in out and "organisation" not in out and (
-                    CAP_WORD.match(part.strip())):
-                out["organisation"] = part.strip()  # "koulutuspäällikkö, Gradia"
+            if len(out) == before and ("title" in out or "name" in out) and (
+                    "organisation" not in out and CAP_WORD.match(part.strip())):
+                # "koulutuspäällikkö, Gradia", "Ana Ferreira, Gradia, teacher"
+                out["organisation"] = part.strip()
     return out
 
 

@@ -43,6 +43,7 @@ from mailflow.core.values import (
 __all__ = [
     "Acting", "acting_as", "acting_for", "as_form_sent_it", "on_behalf",
     "organisation_of_sender", "self_details", "unnamed_others",
+    "without_page_wording",
 ]
 
 #: The local part of a web site's own sending address (WordPress' default "wordpress@",
@@ -216,6 +217,15 @@ def as_form_sent_it(msg: ParsedMessage) -> ParsedMessage:
     if msg.new_text.strip() == msg.text.strip():
         return msg
     return replace(msg, new_text=msg.text.strip())
+
+
+def without_page_wording(reading: Reading) -> Reading:
+    """A web form's ``reading`` without the lines of the page's own wording ("Leave your
+    contact details and you will hear more"): the site's words, not the person's; the
+    button and the fields say what the person asked for."""
+    notes = _patterns(known().knows)[1]
+    folded = "\n".join(line for line in reading.folded.splitlines() if not _found(notes, line))
+    return replace(reading, folded=folded)
 
 
 def _form_signals(msg: ParsedMessage, folded: str) -> tuple[str, ...]:

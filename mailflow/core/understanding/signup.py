@@ -10,7 +10,7 @@ from mailflow.core.languages.screen import fold
 from mailflow.core.organisations import OrgDirectory
 from mailflow.core.reason import Reason
 from mailflow.core.understanding.days import named_days
-from mailflow.core.understanding.names import base_name
+from mailflow.core.understanding.names import base_name, name_spelled_by
 from mailflow.core.understanding.people import (
     classify_cells,
     is_name,
@@ -43,6 +43,7 @@ def signup_intent(
         rows[0]["address"] = self_row["address"]
     if not rows:
         rows = [self_row]
+    rows = _without_signature(rows, self_row)
     sender_org = self_row.get("organisation", "")
     people = []
     for row in rows:
@@ -50,7 +51,8 @@ def signup_intent(
             for key, value in self_row.items():
                 row.setdefault(key, value)
         if not row.get("name") and row.get("address"):
-            row.update(_named_before(reading.text, row["address"]))
+            row.update(_named_before(reading.text, row["address"]) or _spelled(
+                reading.text, row["address"]))
         if not row.get("organisation"):
             org = orgs.for_address(row.get("address", ""))
             row["organisation"] = org.name if org is not None else sender_org
@@ -67,8 +69,25 @@ def signup_intent(
                    notes=(*notes, *named))
 
 
+def _without_signature(
+    rows: list[dict[str, str]], self_row: dict[str, str],
+) -> list[dict[str, str]]:
+    """``rows`` without the sender's signature ("Sofia Björklund / förman / YA", no
+    address) when someone else is named with an address: the sender signs, she does not
+    sign herself up again."""
+    own = fold(self_row.get("name", ""))
+    if not own or not any(r.get("address") for r in rows):
+        return rows
+    return [r for r in rows if r.get("address") or fold(r.get("name", "")) != own]
+
+
 #: A name (and the word before it) right in front of an address: "opettaja Marko Lahtisen (".
 _NAME_BEFORE = re.compile(r"(?:(\w+)\s+)?([A-ZÅÄÖ][\w'’-]+\s+[A-ZÅÄÖ][\w'’-]+)\s*[(<,:–-]?\s*$")
+
+
+def _spelled(text: str, address: str) -> dict[str, str]:
+    name = name_spelled_by(text, address)
+    return {"name": name} if name else {}
 
 
 def _named_before(text: str, address: str) -> dict[str, str]:
@@ -93,9 +112,19 @@ def _guests_marked(people: list[PersonDetails], reading: Reading, orgs: OrgDirec
     so: someone else than the sender, from no organisation the network knows."""
     if not known().guest_words.search(reading.folded):
         return people
-    return [replace(p, role="guest") if p.address != sender and p.organisation and (
-        orgs.resolve(p.organisation) is None and orgs.for_address(p.address) is None)
-        else p for p in people]
+    return [replace(p, role="guest") if _from_outside(p, orgs, sender) else p for p in people]
+
+
+def _from_outside(person: PersonDetails, orgs: OrgDirectory, sender: str) -> bool:
+    """True for someone else than the sender from no organisation the network knows: an
+    organisation not known, or (given only the sender's, by default) an address at a
+    domain that is neither known nor the sender's."""
+    if person.address == sender or orgs.for_address(person.address) is not None:
+        return False
+    if person.organisation and orgs.resolve(person.organisation) is None:
+        return True
+    domain = person.address.rpartition("@")[2]
+    return bool(domain) and domain != sender.rpartition("@")[2]
 
 
 def _in_base_form(person: PersonDetails) -> PersonDetails:
@@ -131,6 +160,8 @@ def substitute_intent(
     others = [a for a in addresses_in(span) if a != msg.from_addr]
     if others:
         row["address"] = others[0]
+        # the name written beside the address, or the one it spells
+        row.update(_named_before(span, others[0]) or _spelled(span, others[0]))
     for line in span.splitlines():
         for key, value in classify_cells(split_cells(line), orgs).items():
             row.setdefault(key, value)
@@ -147,8 +178,10 @@ def substitute_intent(
         row["organisation"] = org.name if org is not None else organisation_of_sender(
             msg, reading, state, orgs)
     person = _in_base_form(person_details(row, orgs))
-    if not person.address:
+    if not person.address and (not person.name or known().someone_unnamed.search(fold(span))):
+        # "someone else will come, I'll tell you the name later"
         return replace(intent, kind="attention", people=(person,),
                        reason=Reason.of("substitute_without_address"))
+    # named without an address: the rules ask the sender for it
     return replace(intent, people=(person,))
 

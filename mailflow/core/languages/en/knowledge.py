@@ -16,7 +16,8 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\b(?:delete|erase|remove)\s+(?:all\s+)?(?:of\s+)?my\s+(?:personal\s+)?(?:data|information|details)\b",
         r"\bforget\s+me\b",
         r"\bright\s+to\s+be\s+forgotten\b",
-        r"\b(?:data|information|details|records?)\s+(?:\w+\s+){0,3}(?:be\s+)?(?:deleted|erased|removed|wiped)\b",
+        r"\b(?:data|information|details|records?)\s+(?:\w+\s+){0,8}(?:be\s+|is\s+|are\s+)?(?:deleted|erased|wiped)\b",
+        r"\b(?:data|information|details|records?)\s+(?:\w+\s+){0,3}(?:be\s+)?removed\b",
         r"\berasure\b",
         r"\b(?:remove|delete|erase)\s+me\s+(?:completely|entirely|from\s+(?:your|the)\s+(?:records|register|database|system))",
         r"\b(?:wipe|purge)\s+(?:all\s+)?(?:of\s+)?my\b",
@@ -32,6 +33,7 @@ _INTENTS: dict[str, tuple[str, ...]] = {
     ),
     "substitute": (
         r"\bin\s+my\s+(?:place|stead)\b",
+        r"\bsomeone\s+else\s+(?:from\s+(?:\w+\s+){1,2})?(?:will|is\s+going\s+to|would)\b",
         r"\binstead\s+of\s+me\b",
         r"\bmy\s+substitute\b",
         r"\bwill\s+replace\s+me\b",
@@ -67,6 +69,8 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bwe\s+accept\s+(?:the\s+|our\s+)?(?:share|cost)",
     ),
     "correction": (
+        # "I work at Keuda, not Omnia": the right value, then the recorded one denied
+        r"\bi\s+(?:work|am)\s+(?:at|for|with)\s+[\w -]+,?\s+not\s+",
         r"\bcorrection\b",
         r"\bplease\s+correct\b",
         r"\bmy\s+name\s+is\s+actually\b",
@@ -104,6 +108,9 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         r"\bthe\s+following\s+colleagues\s+from\b[^\n?]{0,60}\b(?:will|would)\b",
         r"(?m:^)\W*(?:our\s+)?participants(?:\s+from\s+[\w -]+)?\s*:",
         r"\b(?:i|we)\'d\s+(?:like|love)\s+to\s+(?:join|participate|register|take\s+part)\b",
+        # "we would like to bring a guest from a partner company", "I'll bring my colleague"
+        r"\b(?:like|want|wish|plan|going)\s+to\s+bring\s+(?:along\s+)?(?:a|an|our|my|two|three)\s+",
+        r"\b(?:i|we)(?:\s+will|'ll)\s+bring\s+(?:along\s+)?(?:a|an|our|my)\s+",
     ),
     "interest_leave": (
         r"\bunsubscribe\b",
@@ -225,7 +232,9 @@ KNOWLEDGE = Knowledge(
     questions=(r"\bcould\s+you\b", r"\bcan\s+you\b", r"\bwould\s+you\b"),
     whole_registration=("registration", r"\bnetwork\b", "altogether", "entirely", "sign-?up"),
     commitment_words=(r"\bcommitment\b", r"\bcommitted\b"),
-    conditions=("if", "whether", "unless", "provided", r"in\s+case"),
+    # "if that's OK" / "if that is fine" is a courtesy, no condition
+    conditions=(r"if(?!\s+(?:that|this|it)(?:'s|\s+is|\s+would\s+be)\s+(?:ok|okay|alright|all\s+right|fine))",
+                "whether", "unless", "provided", r"in\s+case"),
     negations=(r"\b(?:not|never|cannot|no)\b", r"n't\b"),
     all_days=(r"\bboth\s+(?:network\s+)?days\b", r"\ball\s+(?:the\s+)?(?:network\s+)?days\b"),
     months=_MONTHS,
@@ -257,9 +266,14 @@ KNOWLEDGE = Knowledge(
                        r"not\s+an?\s+\w+,?\s+but(?:\s+an?)?"),
     correction_phrases={
         "name": (r"my\s+name\s+is\s+actually", r"my\s+(?:correct\s+)?name\s+is"),
+        # "my title has changed: as of 1 December I am Head of X (at Omnia)"
         "title": (r"(?:role|title)\s+to",
+                  r"(?:title|role|position)\s+(?:has\s+)?changed\b[^\n]*?\bI\s*(?:'m|am)"
+                  r"(?:\s+now)?(?:\s+the)?",
                   r"(?:as|down\s+as)\s+an?\s+\w+,?\s+but\s+i\s*(?:'m|am)\s+(?:actually\s+)?an?"),
-        "organisation": (r"organi[sz]ation\s+to",),
+        # "I work at Omnia, not Keuda"
+        "organisation": (r"organi[sz]ation\s+to",
+                         r"I\s+(?:work|am)\s+(?:at|for|with)(?=\s+[^\n,.;!]+,?\s+not\s)"),
     },
     field_words={
         "diet": (r"(?:my\s+)?(?:special\s+)?diet(?:ary\s+requirements?)?",),
@@ -317,6 +331,8 @@ r"from my android.{0,20}", r"from my samsung.{0,20}",
                       r"will not be (?:forwarded|read)",
                       r"not (?:be )?(?:reading|checking) (?:my )?e-?mail"),
     away_words=(r"out of (?:the )?office", "vacation", "away from", "ooo", "autoreply"),
+    someone_unnamed=(r"\bsome(?:one|body)\s+else\b", r"\bname\s+(?:later|to\s+follow)\b",
+                     r"\b(?:tell|send|give)\s+you\s+(?:the|their|her|his)\s+name\s+later\b"),
     for_others=("on behalf", "colleague", "following"),
     others_registration=(
         r"\b(?:his|her|their)\s+(?:\w+\s+)?(?:registration|place|participation|sign-?up)",
