@@ -56,7 +56,7 @@ from tests.unit.test_corpus import ALIASES, DOMAIN, OWN  # noqa: E402
 UNSEEN = ROOT / "tests" / "data" / "unseen"
 LANGUAGES = ("fi", "sv", "en")
 #: The corpus measured and never tuned to: its mails are never named in print.
-UNSEEN_PARTS = ("tuning", "tuning2", "heldout", "heldout2")
+UNSEEN_PARTS = ("tuning", "tuning2", "tuning3", "heldout", "heldout2")
 HELD_OUT = frozenset({"heldout", "heldout2"})  # measured, never tuned to: never named
 LABELS = (*INTENT_KINDS, "bounce", "autoreply", "loop")
 PEOPLE_FIELDS = ("name", "address", "role", "organisation")
