@@ -299,3 +299,22 @@ def test_a_web_form_relaying_a_person_is_no_robot() -> None:
 ])
 def test_a_person_away_on_the_day_stays_a_person(body: str) -> None:
     assert robot(mail(body)) == (None, ())
+
+
+@pytest.mark.parametrize("body", [
+    "Hei,\n\nolen vuosilomalla 7.1.2027 asti.\n\nTerveisin\nSari\n",
+    "Hej!\n\nJag är föräldraledig till 31.3.2027.\n",
+    "Hello,\n\nI am on annual leave until 7 January and will reply to your email then.\n",
+    "Thank you for your message. I'm away, back on Monday 14 December.\n",
+])
+def test_an_away_notice_with_a_return_date_is_an_autoreply_whatever_the_headers(body: str) -> None:
+    assert robot(mail(body, Subject="Re: Kutsu")) == ("autoreply", ())
+
+
+@pytest.mark.parametrize("body", [
+    "Olen lomalla 11.12. asti, joten en pääse verkostopäivään.\n",
+    "Jag är ledig till 11.12. så jag kan tyvärr inte delta.\n",
+    "I am on holiday until 11 December, so I cannot attend the network day.\n",
+])
+def test_a_person_away_until_after_the_day_who_cannot_come_stays_a_person(body: str) -> None:
+    assert robot(mail(body)) == (None, ())

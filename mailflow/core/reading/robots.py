@@ -17,7 +17,7 @@ from email.message import Message
 from functools import cache
 
 from mailflow.core.languages.lexicon import Lexicon, known
-from mailflow.core.languages.screen import Screened
+from mailflow.core.languages.screen import Screened, fold
 from mailflow.core.values import RobotKind
 
 __all__ = ["LOOP_HEADER", "classify_robot"]
@@ -230,11 +230,14 @@ _AUTO_TEXT_CHARS = 800
 def _automatic_text(wording: _Wording, text: str) -> bool:
     """A client rule's answer with no header at all, by its wording: it says it is
     automatic ("Tämä on automaattinen vastaus", "Your ticket has been received"), or it
-    says the person is away and whom to turn to in urgent matters (a person answering
-    an invitation says neither)."""
+    says the person is away and whom to turn to in urgent matters, what becomes of mail
+    meanwhile or when they are back (a person away on the day says they cannot come)."""
     if wording.auto_text.search(text):
         return True
-    return wording.urgent_text.search(text) and wording.away_text.search(text)
+    if not (wording.urgent_text.search(text) and wording.away_text.search(text)):
+        return False
+    cannot_come = known().intent_patterns.get("rsvp_no")
+    return not (cannot_come and cannot_come.search(fold(text)))  # away on the day: a person
 
 
 def classify_robot(

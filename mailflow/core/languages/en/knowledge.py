@@ -338,7 +338,14 @@ r"from my android.{0,20}", r"from my samsung.{0,20}",
     urgent_referrals=(r"\burgent", r"limited access", r"no access to (?:my )?e-?mail",
                       r"when i(?:'m| am) back", r"(?:on|upon) my return",
                       r"will not be (?:forwarded|read)",
-                      r"not (?:be )?(?:reading|checking) (?:my )?e-?mail"),
+                      r"not (?:be )?(?:reading|checking) (?:my )?e-?mail",
+                      # or when the person is back: "until 7 January", "back on Monday"
+                      r"until (?:\w+day,? )?(?:the )?(?:\d{1,2}\b|(?:jan|feb|mar|apr|may|jun|jul"
+                      r"|aug|sep|oct|nov|dec)\w* \d)",
+                      r"(?:back|returning|return) (?:in the office |to the office |to work )?"
+                      r"on (?:\w+day|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+                      r"i will (?:reply|respond|answer) (?:to )?(?:your |all )?"
+                      r"(?:e-?mails?|messages?)"),
     away_words=(r"out of (?:the )?office", "vacation", "away from", "ooo", "autoreply"),
     someone_unnamed=(r"\bsome(?:one|body)\s+else\b", r"\bname\s+(?:later|to\s+follow)\b",
                      r"\b(?:tell|send|give)\s+you\s+(?:the|their|her|his)\s+name\s+later\b"),

@@ -350,7 +350,11 @@ KNOWLEDGE = Knowledge(
                       r"\ben(?:kä)?\s+(?:pääse\s+)?(?:lue|lukemaan|seuraa|seuraamaan)\s+sähköpost",
                       r"palattuani",
                       r"luen sähköpost\w* (?:rajoitetusti|satunnaisesti)",
-                      r"viestej\w* ei (?:välitetä|lueta)"),
+                      r"viestej\w* ei (?:välitetä|lueta)",
+                      # or when the person is back: "7.1. asti", "palaan 7.1."
+                      r"\d{1,2}\.\d{1,2}\.(?:\d{2,4})? (?:asti|saakka)",
+                      r"palaan (?:töihin |toimistolle )?(?:\w+na )?\d{1,2}\.",
+                      r"vastaan (?:viestiisi|viesteihin|sähköposteihin)"),
     someone_unnamed=(r"\bjoku\s+(?:muu|toinen)\b", r"\bnim(?:i|en)\s+(?:\w+\s+){0,2}myohemmin\b"),
     for_others=("kollega", "puolesta", "seuraavat", "osallistujiksi"),
     # "ilmoittautumisensa", "osallistumistaan", "paikkansa": his, her or their own

@@ -371,7 +371,11 @@ KNOWLEDGE = Knowledge(
     # whom to turn to meanwhile, or what becomes of mail meanwhile (see the Finnish pack)
     urgent_referrals=(r"brådskande", r"läser inte (?:min )?(?:e-?post|mejl)",
                       r"när jag (?:är |kommer )?(?:tillbaka|åter)", r"vid min återkomst",
-                      r"begränsad tillgång till (?:min )?(?:e-?post|mejl)"),
+                      r"begränsad tillgång till (?:min )?(?:e-?post|mejl)",
+                      # or when the person is back: "till 7.1.", "åter den 7 januari"
+                      r"(?:till och med|t\.o\.m\.?|till) (?:och med )?\d{1,2}[./]\d{1,2}",
+                      r"(?:åter|tillbaka) (?:i tjänst |på kontoret |på jobbet )?(?:den )?\d{1,2}",
+                      r"besvarar (?:ditt |ditt meddelande|mejl|e-post)"),
     away_words=("frånvarande", "frånvaro", "semester", "ledig", "tjänsteresa",
                 "ej på kontoret", "inte på kontoret"),
     someone_unnamed=(r"\bnagon\s+annan\b", r"\bnamnet\s+(?:\w+\s+)?senare\b",
