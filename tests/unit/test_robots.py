@@ -306,6 +306,9 @@ def test_a_person_away_on_the_day_stays_a_person(body: str) -> None:
     "Hej!\n\nJag är föräldraledig till 31.3.2027.\n",
     "Hello,\n\nI am on annual leave until 7 January and will reply to your email then.\n",
     "Thank you for your message. I'm away, back on Monday 14 December.\n",
+    "Hei! En ole tavoitettavissa 4.1. asti.\n",
+    "Jag är sjukskriven till 15.1. och läser inte min e-post.\n",
+    "I am travelling until 12 January with limited access to email.\n",
 ])
 def test_an_away_notice_with_a_return_date_is_an_autoreply_whatever_the_headers(body: str) -> None:
     assert robot(mail(body, Subject="Re: Kutsu")) == ("autoreply", ())

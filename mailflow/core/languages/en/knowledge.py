@@ -333,7 +333,8 @@ r"from my android.{0,20}", r"from my samsung.{0,20}",
                         r"(?:received|logged|registered)"),
     away_phrases=(r"i(?: am|'m) (?:currently )?out of (?:the )?office",
                   r"i(?: am|'m) (?:currently )?(?:away|on (?:annual |parental |sick )?leave"
-                  r"|on holiday|on vacation)", r"with limited access to (?:my )?e-?mail"),
+                  r"|on holiday|on vacation|travelling|traveling|not in the office)",
+                  r"with limited access to (?:my )?e-?mail"),
     # whom to turn to meanwhile, or what becomes of mail meanwhile (see the Finnish pack)
     urgent_referrals=(r"\burgent", r"limited access", r"no access to (?:my )?e-?mail",
                       r"when i(?:'m| am) back", r"(?:on|upon) my return",

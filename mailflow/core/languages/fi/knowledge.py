@@ -342,7 +342,8 @@ KNOWLEDGE = Knowledge(
                         r"tukipyyntö"),
     away_phrases=(r"olen poissa (?:toimistolta|töistä)",
                   r"olen \w{0,12}lomalla",  # vuosi-, sairaus-, isyys-, opinto- ...
-                  r"olen (?:koulutuksessa|työmatkalla|virkavapaalla)",
+                  r"olen (?:koulutuksessa|työmatkalla|virkavapaalla|matkoilla|poissa)",
+                  r"en ole (?:tavoitettavissa|toimistolla|töissä)",
                   r"palaan (?:töihin|toimistolle)"),
     # whom to turn to meanwhile, or what becomes of mail meanwhile: with an away phrase,
     # an automatic answer (a person answering an invitation says neither)

@@ -366,7 +366,9 @@ KNOWLEDGE = Knowledge(
                         r"vi har (?:tagit emot|mottagit) ditt (?:ärende|meddelande|mejl)",
                         r"ditt ärende (?:har|är) "
                         r"(?:registrerats|registrerat|mottaget|tagits emot)"),
-    away_phrases=(r"jag är (?:på semester|ledig|tjänstledig|föräldraledig|bortrest|frånvarande)",
+    away_phrases=(r"jag är (?:på semester|ledig|tjänstledig|föräldraledig|bortrest|frånvarande"
+                  r"|sjukledig|sjukskriven|på tjänsteresa|på utbildning|inte på kontoret"
+                  r"|inte anträffbar)", r"jag har semester",
                   r"jag är borta från kontoret", r"tillbaka (?:på kontoret|i tjänst)"),
     # whom to turn to meanwhile, or what becomes of mail meanwhile (see the Finnish pack)
     urgent_referrals=(r"brådskande", r"läser inte (?:min )?(?:e-?post|mejl)",
