@@ -232,3 +232,92 @@ Disposition: manual-action/MDN-sent-manually; displayed
 --b--
 """.encode()
     assert robot(raw) == ("autoreply", ())
+
+
+# -- classes seen in tuning3: Exchange texts, broken From, sick leave, our own footer ------
+
+
+def test_an_exchange_bounce_whose_from_is_one_encoded_word_names_the_failed_address() -> None:
+    raw = mail(
+        "Ditt meddelande nådde inte alla mottagare.\n\nDet gick inte att nå följande mottagare:\n\n"
+        "      kim.berg@axxell.test 10.11.2026 10:19\n"
+        "            <MBX01.axxell.test #5.1.1 smtp;550 5.1.1 RecipientNotFound>\n",
+        From="=?utf-8?q?Systemadministrat=C3=B6r_=3Cpostmaster=40axxell=2Etest=3E?=",
+        Subject="Ej levererat: Inbjudan",
+    )
+    parsed = parse_message(raw, own_address=OWN)
+    assert parsed.from_addr == "postmaster@axxell.test"
+    assert (parsed.robot, parsed.bounced) == ("bounce", ("kim.berg@axxell.test",))
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Toimitus epäonnistui: Kutsu",
+     "Viesti ei saavuttanut kaikkia vastaanottajia.\n\n  sari.aho@omnia.test\n"),
+    ("Undeliverable: Invitation",
+     "Your message didn't reach some or all of the intended recipients.\n\n  sam@omnia.test\n"),
+    ("Returned mail: see transcript", "sam@omnia.test\n    550 5.1.1 <sam@omnia.test>: unknown\n"),
+])
+def test_text_bounces_from_a_daemon_name_the_failed_address(subject: str, body: str) -> None:
+    kind, bounced = robot(mail(body, From="postmaster@omnia.test", Subject=subject))
+    assert kind == "bounce"
+    assert len(bounced) == 1
+
+
+@pytest.mark.parametrize("body", [
+    "Kiitos viestistäsi.\n\nOlen sairauslomalla toistaiseksi. Viestejäni ei välitetä eteenpäin.\n",
+    "Hej,\n\njag har slutat på skolan. Detta är ett automatiskt meddelande.\n",
+    "Hello,\n\nthis is an automated message: your enquiry has been received.\n",
+])
+def test_an_automatic_answer_without_headers_is_known_by_its_wording(body: str) -> None:
+    assert robot(mail(body, Subject="RE: Kutsu")) == ("autoreply", ())
+
+
+@pytest.mark.parametrize("subject", ["Luettu: Kutsu", "Read: Invitation", "Läst: Inbjudan",
+                                     "Delivered: Invitation"])
+def test_a_receipt_known_by_its_subject_is_an_autoreply(subject: str) -> None:
+    assert robot(mail("Viesti luettiin.\n", Subject=subject)) == ("autoreply", ())
+
+
+def test_a_person_quoting_our_automatic_footer_stays_a_person() -> None:
+    body = ("Kiitos, tulen!\n\n> Tervetuloa verkostopäivään.\n"
+            "> Tämä on automaattinen viesti verkoston yhteisestä postilaatikosta.\n")
+    assert robot(mail(body)) == (None, ())
+
+
+def test_a_web_form_relaying_a_person_is_no_robot() -> None:
+    raw = mail("Nimi: Sari Aho\nSähköposti: sari.aho@omnia.test\n\n"
+               "This is an automatic message from the website form.\n",
+               From="Lomake <wordpress@verkosto.test>", Reply_To="sari.aho@omnia.test",
+               Subject="Yhteydenotto")
+    assert robot(raw) == (None, ())
+
+
+@pytest.mark.parametrize("body", [
+    "Olen sairauslomalla sillä viikolla, joten en pääse verkostopäivään.\n",
+    "Jag är ledig den veckan och kan tyvärr inte delta.\n",
+    "I am on holiday that week, so I am unable to attend the network day.\n",
+])
+def test_a_person_away_on_the_day_stays_a_person(body: str) -> None:
+    assert robot(mail(body)) == (None, ())
+
+
+@pytest.mark.parametrize("body", [
+    "Hei,\n\nolen vuosilomalla 7.1.2027 asti.\n\nTerveisin\nSari\n",
+    "Hej!\n\nJag är föräldraledig till 31.3.2027.\n",
+    "Hello,\n\nI am on annual leave until 7 January and will reply to your email then.\n",
+    "Thank you for your message. I'm away, back on Monday 14 December.\n",
+    "Hei! En ole tavoitettavissa 4.1. asti.\n",
+    "Jag är sjukskriven till 15.1. och läser inte min e-post.\n",
+    "I am travelling until 12 January with limited access to email.\n",
+])
+def test_an_away_notice_with_a_return_date_is_an_autoreply_whatever_the_headers(body: str) -> None:
+    assert robot(mail(body, Subject="Re: Kutsu")) == ("autoreply", ())
+
+
+@pytest.mark.parametrize("body", [
+    "Olen lomalla 11.12. asti, joten en pääse verkostopäivään.\n",
+    "Jag är ledig till 11.12. så jag kan tyvärr inte delta.\n",
+    "I am on holiday until 11 December, so I cannot attend the network day.\n",
+])
+def test_a_person_away_until_after_the_day_who_cannot_come_stays_a_person(body: str) -> None:
+    assert robot(mail(body)) == (None, ())

@@ -228,7 +228,19 @@ def sender(headers: Headers) -> tuple[str, str]:
         name, address = utils.parseaddr(raw)
     except Exception:
         name, address = "", ""
+    if not _plausible(address) and "=?" in raw:
+        return _encoded_sender(raw)
     return _plausible(address), header_text(name)
+
+
+def _encoded_sender(raw: str) -> tuple[str, str]:
+    """A client that wraps all of ``Name <addr>`` in one encoded word (Exchange bounces
+    seen so): the address read from the decoded text, if it holds exactly one."""
+    decoded = header_text(raw)
+    angle = _ANGLE_ADDR.findall(decoded)
+    if len(angle) != 1:
+        return "", header_text(raw)
+    return _plausible(angle[0]), decoded[: decoded.rfind("<")].strip().strip('"').strip()
 
 
 _MONTHS = {m: i for i, m in enumerate(

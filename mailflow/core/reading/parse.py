@@ -41,6 +41,7 @@ KEPT_HEADERS = (
     "content-type",
     "content-language",
     "return-path",
+    "reply-to",
     "x-failed-recipients",
     "authentication-results",
     "x-ms-exchange-generated-message-source",
@@ -63,6 +64,7 @@ def _parse(raw: bytes, own_address: str, trusted_authserv_id: str) -> ParsedMess
     text, html_only, body = read_body(msg, problems)
     kept = {name: headers.text(name) for name in KEPT_HEADERS if name in headers.values}
     subject = headers.text("subject")
+    new_text = split_new_text(text)
     robot, bounced = classify_robot(
         msg,
         headers=kept,
@@ -70,6 +72,7 @@ def _parse(raw: bytes, own_address: str, trusted_authserv_id: str) -> ParsedMess
         subject=subject,
         text=text,
         own_address=own_address,
+        new_text=new_text,
     )
     reply_to = addresses(headers.raw("reply-to"))
     date = date_of(headers, problems)
@@ -86,7 +89,7 @@ def _parse(raw: bytes, own_address: str, trusted_authserv_id: str) -> ParsedMess
         in_reply_to=next(iter(message_ids(headers.text("in-reply-to"))), ""),
         references=message_ids(headers.text("references")),
         text=text,
-        new_text=split_new_text(text),
+        new_text=new_text,
         html_only=html_only,
         robot=robot,
         bounced=bounced,

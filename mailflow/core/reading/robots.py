@@ -17,7 +17,7 @@ from email.message import Message
 from functools import cache
 
 from mailflow.core.languages.lexicon import Lexicon, known
-from mailflow.core.languages.screen import Screened
+from mailflow.core.languages.screen import Screened, fold
 from mailflow.core.values import RobotKind
 
 __all__ = ["LOOP_HEADER", "classify_robot"]
@@ -28,6 +28,10 @@ _MAX_REPORT_PARTS = 50
 _MAX_SCAN_CHARS = 20_000
 
 _ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+#: an SMTP permanent failure as bounces quote it ("#5.1.1 smtp;550", "550 5.1.1"), any language
+_SMTP_FAILURE = re.compile(
+    r"#5\.\d{1,3}\.\d{1,3}\b|\bsmtp;\s*5\d\d\b|\b5\d\d[ -]5\.\d{1,3}\.\d{1,3}\b", re.I
+)
 _DAEMON = re.compile(
     r"^(mailer-daemon|postmaster|mail-daemon|maildaemon|mdaemon|microsoftexchange[0-9a-f]*)@", re.I
 )
@@ -167,7 +171,8 @@ def _bounce(
     bounce_subject = bool(wording.bounce_subject.match(subject))
     if not (daemon or bounce_subject):
         return False, ()  # the body cannot make it a bounce: skip scanning it
-    bounce_body = bool(wording.bounce_body.search(text[:_MAX_SCAN_CHARS]))
+    head = text[:_MAX_SCAN_CHARS]
+    bounce_body = bool(wording.bounce_body.search(head) or _SMTP_FAILURE.search(head))
     if not ((daemon and (bounce_subject or bounce_body)) or (bounce_subject and bounce_body)):
         if daemon and _DAEMON.match(from_addr):
             return True, ()  # mail from a mailer daemon is never a person's
@@ -185,7 +190,9 @@ def _is_read_receipt(msg: Message) -> bool:
     return isinstance(report_type, str) and report_type.lower() == "disposition-notification"
 
 
-def _is_autoreply(msg: Message, headers: Mapping[str, str], subject: str, text: str) -> bool:
+def _is_autoreply(
+    msg: Message, headers: Mapping[str, str], from_addr: str, subject: str, text: str
+) -> bool:
     if _is_read_receipt(msg):
         return True
     auto = _header(headers, "auto-submitted").lower()
@@ -204,7 +211,16 @@ def _is_autoreply(msg: Message, headers: Mapping[str, str], subject: str, text: 
     suppress = _header(headers, "x-auto-response-suppress")
     if suppress and wording.weak_auto_subject.search(subject):
         return True
+    if _relays_someone(headers, from_addr):
+        return False  # a web form's "automatic message" carries a person's request
     return _automatic_text(wording, text[:_AUTO_TEXT_CHARS].lower())
+
+
+def _relays_someone(headers: Mapping[str, str], from_addr: str) -> bool:
+    """Replies go to another address than the sender's: a form or an assistant relays a
+    person (an automatic answer, when it sets Reply-To at all, names itself)."""
+    reply_to = {a.lower() for a in _ADDRESS.findall(_header(headers, "reply-to"))}
+    return bool(reply_to - {from_addr})
 
 
 #: How much of a text is read for an automatic answer's wording (it says so at once).
@@ -214,11 +230,14 @@ _AUTO_TEXT_CHARS = 800
 def _automatic_text(wording: _Wording, text: str) -> bool:
     """A client rule's answer with no header at all, by its wording: it says it is
     automatic ("Tämä on automaattinen vastaus", "Your ticket has been received"), or it
-    says the person is away and whom to turn to in urgent matters (a person answering
-    an invitation says neither)."""
+    says the person is away and whom to turn to in urgent matters, what becomes of mail
+    meanwhile or when they are back (a person away on the day says they cannot come)."""
     if wording.auto_text.search(text):
         return True
-    return wording.urgent_text.search(text) and wording.away_text.search(text)
+    if not (wording.urgent_text.search(text) and wording.away_text.search(text)):
+        return False
+    cannot_come = known().intent_patterns.get("rsvp_no")
+    return not (cannot_come and cannot_come.search(fold(text)))  # away on the day: a person
 
 
 def classify_robot(
@@ -229,11 +248,14 @@ def classify_robot(
     subject: str,
     text: str,
     own_address: str,
+    new_text: str | None = None,
 ) -> tuple[RobotKind | None, tuple[str, ...]]:
     """Classify a parsed (compat32) message: (robot kind or None, addresses that bounced).
 
     headers: lower-case names to decoded values (as ParsedMessage.headers); from_addr:
-    the lower-cased From address; text: the readable body. Never raises on odd input.
+    the lower-cased From address; text: the readable body; new_text: the body without
+    quoted history, where an automatic answer's wording is looked for (a person quoting
+    mailflow's own "This is an automatic message" stays a person). Never raises on odd input.
     """
     own = own_address.strip().lower()
     if _is_loop(headers, from_addr, own):
@@ -241,6 +263,7 @@ def classify_robot(
     is_bounce, bounced = _bounce(msg, headers, from_addr, subject, text, own)
     if is_bounce:
         return "bounce", bounced
-    if _is_autoreply(msg, headers, subject, text):
+    own_words = text if new_text is None else new_text
+    if _is_autoreply(msg, headers, from_addr, subject, own_words):
         return "autoreply", ()
     return None, ()

@@ -310,26 +310,43 @@ r"from my android.{0,20}", r"from my samsung.{0,20}",
         r"your message (?:to .{1,200} )?(?:couldn't|could not|wasn't|was not) (?:be )?delivered",
         "address not found", "user unknown", "mailbox unavailable",
         "recipient address rejected", "no such user", "does not exist", "permanent error",
+        r"your message (?:didn't|did not) reach", r"couldn't be delivered to",
+        r"delivery has failed to (?:these|the following) recipients",
+        r"recipient(?:'s)? (?:e-?mail )?address (?:was )?not found",
+        r"the following recipients? could(?:n't| not) be reached",
     ),
     delay_phrases=("delayed", "still being retried", r"will (?:continue to )?retry",
                    "not yet been delivered"),
     returned_titles=("original message", "copy of the message", "below this line"),
     returned_headings=("original message headers:",),
     auto_reply_subjects=("automatic reply", r"auto(?:matic)?[- ]?reply", r"out of (?:the )?office",
+                         "read", "not read", "delivered",  # receipts
                          "abwesenheitsnotiz", "réponse automatique"),
-    auto_reply_phrases=(r"this is an automatic(?:ally generated)? (?:reply|response)",
+    auto_reply_phrases=(r"this is an automat(?:ic|ed)(?:ally generated)? "
+                        r"(?:reply|response|message|notification)",
+                        r"this (?:message|e-?mail) (?:was|has been|is) (?:sent |generated )?"
+                        r"automatically",
+                        r"\b(?:case|reference) (?:number|no\.?|#)\s*:?\s*\d+",
                         r"we have received your (?:request|e-?mail|enquiry|inquiry)",
                         r"\bticket\s*(?:#|number|no\.?|id)\s*:?\s*\d+",
                         r"your (?:request|ticket|message|enquiry) (?:\(?#?\d+\)? )?has been "
                         r"(?:received|logged|registered)"),
     away_phrases=(r"i(?: am|'m) (?:currently )?out of (?:the )?office",
                   r"i(?: am|'m) (?:currently )?(?:away|on (?:annual |parental |sick )?leave"
-                  r"|on holiday|on vacation)", r"with limited access to (?:my )?e-?mail"),
+                  r"|on holiday|on vacation|travelling|traveling|not in the office)",
+                  r"with limited access to (?:my )?e-?mail"),
     # whom to turn to meanwhile, or what becomes of mail meanwhile (see the Finnish pack)
     urgent_referrals=(r"\burgent", r"limited access", r"no access to (?:my )?e-?mail",
                       r"when i(?:'m| am) back", r"(?:on|upon) my return",
                       r"will not be (?:forwarded|read)",
-                      r"not (?:be )?(?:reading|checking) (?:my )?e-?mail"),
+                      r"not (?:be )?(?:reading|checking) (?:my )?e-?mail",
+                      # or when the person is back: "until 7 January", "back on Monday"
+                      r"until (?:\w+day,? )?(?:the )?(?:\d{1,2}\b|(?:jan|feb|mar|apr|may|jun|jul"
+                      r"|aug|sep|oct|nov|dec)\w* \d)",
+                      r"(?:back|returning|return) (?:in the office |to the office |to work )?"
+                      r"on (?:\w+day|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+                      r"i will (?:reply|respond|answer) (?:to )?(?:your |all )?"
+                      r"(?:e-?mails?|messages?)"),
     away_words=(r"out of (?:the )?office", "vacation", "away from", "ooo", "autoreply"),
     someone_unnamed=(r"\bsome(?:one|body)\s+else\b", r"\bname\s+(?:later|to\s+follow)\b",
                      r"\b(?:tell|send|give)\s+you\s+(?:the|their|her|his)\s+name\s+later\b"),
