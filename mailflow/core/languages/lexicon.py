@@ -62,6 +62,16 @@ def _join(alternatives: tuple[str, ...]) -> str:
     return "|".join(f"(?:{a})" for a in alternatives) or _NEVER
 
 
+def _folded(field: str) -> cached_property[re.Pattern[str]]:
+    """A lexicon property: the union of every pack's ``field`` alternatives, compiled on
+    first use (matching folded text)."""
+
+    def union(self: Lexicon) -> re.Pattern[str]:
+        return re.compile(_join(self._all(field)))
+
+    return cached_property(union)
+
+
 class Lexicon:
     """The union of some packs' knowledge; each attribute is built on first use."""
 
@@ -137,10 +147,8 @@ class Lexicon:
         """Case endings of a name in running text (folded)."""
         return frozenset(self._all("name_endings"))
 
-    @cached_property
-    def hedge(self) -> re.Pattern[str]:
-        """A hedge that leaves an answer open ("toivottavasti", "not sure yet")."""
-        return re.compile(_join(self._all("hedges")))
+    #: A hedge that leaves an answer open ("toivottavasti", "not sure yet").
+    hedge = _folded("hedges")
 
     @cached_property
     def relative_days(self) -> tuple[tuple[re.Pattern[str], int], ...]:
@@ -148,40 +156,28 @@ class Lexicon:
         merged = cast(dict[str, int], self._merged("relative_days"))
         return tuple((re.compile(rf"\b(?:{word})\b"), days) for word, days in merged.items())
 
-    @cached_property
-    def next_week(self) -> re.Pattern[str]:
-        """Words meaning the week after the mail's."""
-        return re.compile(_join(self._all("next_week")))
+    #: Words meaning the week after the mail's.
+    next_week = _folded("next_week")
 
-    @cached_property
-    def polite_request(self) -> re.Pattern[str]:
-        """A polite request put as a question ("voisitteko", "could you")."""
-        return re.compile(_join(self._all("polite_requests")))
+    #: A polite request put as a question ("voisitteko", "could you").
+    polite_request = _folded("polite_requests")
 
-    @cached_property
-    def whole_registration(self) -> re.Pattern[str]:
-        """Words showing a cancellation is of the whole registration, not of one day."""
-        return re.compile(_join(self._all("whole_registration")))
+    #: Words showing a cancellation is of the whole registration, not of one day.
+    whole_registration = _folded("whole_registration")
 
-    @cached_property
-    def commitment_words(self) -> re.Pattern[str]:
-        """The commitment to the follow-up work named."""
-        return re.compile(_join(self._all("commitment_words")))
+    #: The commitment to the follow-up work named.
+    commitment_words = _folded("commitment_words")
 
     @cached_property
     def condition(self) -> re.Pattern[str]:
         """A hedge ("jos", "if") as a whole word."""
         return re.compile(rf"\b(?:{_join(self._all('conditions'))})\b")
 
-    @cached_property
-    def negation(self) -> re.Pattern[str]:
-        """A negation ("emme", "not", "n't")."""
-        return re.compile(_join(self._all("negations")))
+    #: A negation ("emme", "not", "n't").
+    negation = _folded("negations")
 
-    @cached_property
-    def all_days(self) -> re.Pattern[str]:
-        """Words meaning every network day ("molempiin päiviin", "both days")."""
-        return re.compile(_join(self._all("all_days")))
+    #: Words meaning every network day ("molempiin päiviin", "both days").
+    all_days = _folded("all_days")
 
     @cached_property
     def months(self) -> dict[str, int]:
@@ -244,10 +240,8 @@ class Lexicon:
         """A special diet named ("gluteeniton", "vegan")."""
         return re.compile(rf"\b(?:{_join(self._all('diets'))})\b")
 
-    @cached_property
-    def diet_mention(self) -> re.Pattern[str]:
-        """A diet mentioned at all ("ruokavalio", "diet")."""
-        return re.compile(_join(self._all("diet_mentions")))
+    #: A diet mentioned at all ("ruokavalio", "diet").
+    diet_mention = _folded("diet_mentions")
 
     @cached_property
     def diet_statement(self) -> re.Pattern[str]:
@@ -377,25 +371,17 @@ class Lexicon:
         return re.compile(rf"^(?:>|-{{2,}}\s*(?:{separators})|(?:{senders}):|.*(?:{verbs}):)",
                           re.I | re.M)
 
-    @cached_property
-    def someone_unnamed(self) -> re.Pattern[str]:
-        """A person not named yet ("joku muu", "someone else", "name later")."""
-        return re.compile(_join(self._all("someone_unnamed")))
+    #: A person not named yet ("joku muu", "someone else", "name later").
+    someone_unnamed = _folded("someone_unnamed")
 
-    @cached_property
-    def for_others(self) -> re.Pattern[str]:
-        """Words showing a sign-up is for others ("kollega", "on behalf")."""
-        return re.compile(_join(self._all("for_others")))
+    #: Words showing a sign-up is for others ("kollega", "on behalf").
+    for_others = _folded("for_others")
 
-    @cached_property
-    def others_registration(self) -> re.Pattern[str]:
-        """A registration that is someone else's ("hennes anmälan"; folded)."""
-        return re.compile(_join(self._all("others_registration")))
+    #: A registration that is someone else's ("hennes anmälan"; folded).
+    others_registration = _folded("others_registration")
 
-    @cached_property
-    def guest_words(self) -> re.Pattern[str]:
-        """Words bringing someone as a guest ("vieraaksi", "en gäst"; folded)."""
-        return re.compile(_join(self._all("guest_words")))
+    #: Words bringing someone as a guest ("vieraaksi", "en gäst"; folded).
+    guest_words = _folded("guest_words")
 
     @cached_property
     def organisation_words(self) -> re.Pattern[str]:

@@ -7,6 +7,7 @@ they come with international mail, and mailflow has no pack for those languages.
 
 from __future__ import annotations
 
+from mailflow.core.languages.en.commands import COMMANDS
 from mailflow.core.languages.knowledge import Knowledge
 
 __all__ = ["KNOWLEDGE"]
@@ -202,21 +203,6 @@ _COMMON_WORDS = frozenset({
     "that", "in", "on", "from", "best", "kind", "register", "attend", "it", "a",
 })
 
-#: The facilitator's commands (the first word of each is shown in help and links).
-_COMMANDS = {
-    "help": ("HELP",),
-    "days": ("DAYS",),
-    "people": ("PEOPLE", "PARTICIPANTS"),
-    "costs": ("COSTS",),
-    "announce": ("ANNOUNCE", "ANNOUNCEMENT"),
-    "invite": ("INVITE",),
-    "handled": ("HANDLED", "DONE"),
-    "offer": ("OFFER",),
-    "retry": ("RETRY",),
-    "remove": ("REMOVE",),
-    "cancel_day": ("CANCEL",),
-}
-
 KNOWLEDGE = Knowledge(
     intents=_INTENTS,
     join_keywords=("SEND",),  # the network page's form in English: SEND / NO THANKS
@@ -357,7 +343,7 @@ r"from my android.{0,20}", r"from my samsung.{0,20}",
     guest_words=(r"\bguests?\b", r"\bcompany'?s\s+representative"),
     organisation_words=("college", "school", "university", "institute", r"\bltd\b", r"\binc\b",
                         r"\bllc\b", r"\bplc\b", r"\bcompany\b"),
-    commands=_COMMANDS,
+    commands=COMMANDS,
     on_behalf=(r"\bon\s+behalf\s+of\b", r"\bmy\s+(?:manager|boss|director|principal|"
                r"supervisor|line\s+manager)\b",
                r"\b(?:her|his)\s+(?:participation|registration|place|sign-?up|attendance)\b"),

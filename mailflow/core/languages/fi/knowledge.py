@@ -6,6 +6,7 @@ The wording of Swedish-language mail clients (``SV:``, ``Från:``) is the Swedis
 
 from __future__ import annotations
 
+from mailflow.core.languages.fi.commands import COMMANDS
 from mailflow.core.languages.knowledge import Knowledge
 
 __all__ = ["KNOWLEDGE"]
@@ -221,21 +222,6 @@ _COMMON_WORDS = frozenset({
     "nimi", "rooli", "organisaatio", "sähköposti", "sahkoposti", "tervehdys",
 })
 
-#: The facilitator's commands (the first word of each is shown in help and links).
-_COMMANDS = {
-    "help": ("APUA", "OHJE", "OHJEET"),
-    "days": ("PÄIVÄT",),
-    "people": ("OSALLISTUJAT", "OSALLISTUJALISTA"),
-    "costs": ("KUSTANNUKSET",),
-    "announce": ("TIEDOTE",),
-    "invite": ("KUTSU",),
-    "handled": ("KÄSITELTY",),
-    "offer": ("TARJOA",),
-    "retry": ("UUDELLEEN",),
-    "remove": ("POISTA",),
-    "cancel_day": ("PERU",),
-}
-
 KNOWLEDGE = Knowledge(
     intents=_INTENTS,
     join_keywords=("LÄHETÄ",),
@@ -365,7 +351,7 @@ KNOWLEDGE = Knowledge(
                  r"yritykse(?:mme|nne|n)\s+edustaja"),  # "yhteistyöyrityksemme edustaja"
     organisation_words=("opisto", "oppilaitos", "kuntayhtym", "koulutus", "yliopisto",
                         "korkeakoulu", r"\boy\b", r"\bry\b", "säätiö", "saatio"),
-    commands=_COMMANDS,
+    commands=COMMANDS,
     on_behalf=(r"\b(?:esimie|esihenkilo|pomo|johtaja|rehtori)\w*ni\b",
                r"\b(?:esimie|esihenkilo|pomo|johtaja|rehtori)\w*mme\b",
                r"\b(?:hanen|heidan)\s+puolestaan\b", r"\bpuolesta\b",

@@ -11,6 +11,7 @@ Finnish organisations use Swedish-language clients as well.
 from __future__ import annotations
 
 from mailflow.core.languages.knowledge import Knowledge
+from mailflow.core.languages.sv.commands import COMMANDS
 
 __all__ = ["KNOWLEDGE"]
 
@@ -247,21 +248,6 @@ _COMMON_WORDS = frozenset({
     "rattelse", "specialdiet", "radera", "ses", "dagen",
 })
 
-#: The facilitator's commands (the first word of each is shown in help and links).
-_COMMANDS = {
-    "help": ("HJÄLP",),
-    "days": ("DAGAR",),
-    "people": ("DELTAGARE",),
-    "costs": ("KOSTNADER",),
-    "announce": ("MEDDELANDE",),
-    "invite": ("BJUD IN", "INBJUD"),
-    "handled": ("KLART", "HANTERAD"),
-    "offer": ("ERBJUD",),
-    "retry": ("FÖRSÖK IGEN",),
-    "remove": ("TA BORT",),
-    "cancel_day": ("STÄLL IN",),
-}
-
 KNOWLEDGE = Knowledge(
     intents=_INTENTS,
     join_keywords=("SKICKA",),
@@ -388,7 +374,7 @@ KNOWLEDGE = Knowledge(
     guest_words=(r"\bgast(?:en|er|erna)?\b", r"\bforetagets\s+representant"),
     organisation_words=("institut", "akademi", "gymnasium", "skola", "högskola", "universitet",
                         r"\bab\b", r"\brf\b", r"\bsr\b", "stiftelse", "utbildning"),
-    commands=_COMMANDS,
+    commands=COMMANDS,
     on_behalf=(r"\bmin\s+(?:chef|forman|rektor|overordnade)\b",
                r"\bvar\s+(?:chef|rektor)\b", r"\bpa\s+uppdrag\s+av\b",
                r"\bfor\s+\w+(?:\s+\w+)?\s+rakning\b", r"\bi\s+stallet\s+for\s+min\s+chef\b",
