@@ -17,21 +17,10 @@ from mailflow.core.model import OutgoingMail
 from mailflow.run.bootstrap import build_services
 from mailflow.run.daemon import Ticker
 from mailflow.run.tick import TickReport
+from tests.factories import write_maildir_config
 from tests.mailgen import deliver, signup
 
 NOW = datetime(2026, 11, 2, 10, 0, tzinfo=ZoneInfo("Europe/Helsinki"))
-CONFIG = """
-[network]
-address = "verkosto@example.org"
-facilitator = "vetaja@example.org"
-[mailbox]
-path = "{root}/mail"
-handle_since = "2026-01-01T00:00:00+02:00"
-[outbox]
-path = "{root}/outbox"
-[store]
-path = "{root}/mailflow.json"
-"""
 
 
 class SlowOutbox(FileOutbox):
@@ -48,8 +37,7 @@ class SlowOutbox(FileOutbox):
 
 
 def test_a_slow_sending_holds_up_no_pass_and_sends_each_mail_once(tmp_path: Path) -> None:
-    config = tmp_path / "mailflow.toml"
-    config.write_text(CONFIG.format(root=tmp_path))
+    config = write_maildir_config(tmp_path)
     gate, entered = threading.Event(), threading.Event()
     services = replace(build_services(load_settings(config), pipelined=False),
                        open_sender=lambda: SlowOutbox(tmp_path / "outbox", gate, entered))

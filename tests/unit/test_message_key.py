@@ -13,22 +13,11 @@ from mailflow.config.loader import load_settings
 from mailflow.core.reading.parse import message_key
 from mailflow.run.bootstrap import build_services
 from mailflow.run.tick import Services, run_tick
+from tests.factories import write_maildir_config
 from tests.mailgen import deliver, signup
 
 NOW = datetime(2026, 11, 2, 10, 0, tzinfo=ZoneInfo("Europe/Helsinki"))
 
-CONFIG = """
-[network]
-address = "verkosto@example.org"
-facilitator = "vetaja@example.org"
-[mailbox]
-path = "{root}/mail"
-handle_since = "2026-01-01T00:00:00+02:00"
-[outbox]
-path = "{root}/outbox"
-[store]
-path = "{root}/mailflow.json"
-"""
 
 TRACE = (
     b"Return-Path: <henkilo1@stadi.test>\n"
@@ -79,8 +68,7 @@ def test_a_mail_with_a_message_id_keeps_its_key() -> None:
 
 @pytest.fixture(params=["pipelined", "sequential"])
 def services(tmp_path: Path, request: pytest.FixtureRequest) -> Services:
-    config = tmp_path / "mailflow.toml"
-    config.write_text(CONFIG.format(root=tmp_path))
+    config = write_maildir_config(tmp_path)
     return build_services(load_settings(config), pipelined=request.param == "pipelined")
 
 

@@ -18,28 +18,16 @@ from mailflow.config.loader import load_settings
 from mailflow.core.model import OutgoingMail
 from mailflow.run.bootstrap import build_services
 from mailflow.run.tick import Services, run_tick
+from tests.factories import write_maildir_config
 from tests.mailgen import deliver, signup
 from tests.outage import FullDiskOutbox
 
 NOW = datetime(2026, 11, 2, 10, 0, tzinfo=ZoneInfo("Europe/Helsinki"))
-CONFIG = """
-[network]
-address = "verkosto@example.org"
-facilitator = "vetaja@example.org"
-[mailbox]
-path = "{root}/mail"
-handle_since = "2026-01-01T00:00:00+02:00"
-[outbox]
-path = "{root}/outbox"
-[store]
-path = "{root}/mailflow.json"
-"""
 
 
 @pytest.fixture
 def services(tmp_path: Path) -> Services:
-    config = tmp_path / "mailflow.toml"
-    config.write_text(CONFIG.format(root=tmp_path))
+    config = write_maildir_config(tmp_path)
     return build_services(load_settings(config), pipelined=False)
 
 

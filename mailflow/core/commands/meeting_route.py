@@ -43,8 +43,7 @@ def apply_meeting(session: Session, event: CalendarEvent) -> None:
     session.mails.extend(decision.mails)
     if days:
         day = days[0]
-        change = "day_created" if day.calendar_sequence == event.sequence and \
-            day.id not in session.state.days else "day_changed"
+        change = "day_changed" if day.id in session.state.days else "day_created"
         session.log("meeting", event.summary or session.parsed.subject, "done",
                     decision.summary, change, (day.id, event.summary))
     else:
